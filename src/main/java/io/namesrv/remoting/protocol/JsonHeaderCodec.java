@@ -1,0 +1,136 @@
+package io.namesrv.remoting.protocol;
+
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONException;
+import com.alibaba.fastjson2.JSONObject;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The JSON header (serialize type 0), byte-compatible with Apache's fastjson output: fields in
+ * name order, nulls left out. Encoding is hand-written because it runs for every response;
+ * decoding goes through fastjson2 and is lenient the way Apache's is (unknown language is null, a
+ * numeric language is an ordinal, unknown fields are ignored, {@code extFields:null} is fine).
+ */
+public final class JsonHeaderCodec {
+
+    private JsonHeaderCodec() {
+    }
+
+    public static byte[] encode(RemotingCommand cmd) {
+        StringBuilder sb = new StringBuilder(128);
+        sb.append("{\"code\":").append(cmd.getCode());
+        Map<String, String> ext = cmd.getExtFields();
+        if (ext != null) {
+            sb.append(",\"extFields\":{");
+            boolean first = true;
+            for (Map.Entry<String, String> e : ext.entrySet()) {
+                if (e.getKey() == null || e.getValue() == null) {
+                    continue;
+                }
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                appendString(sb, e.getKey());
+                sb.append(':');
+                appendString(sb, e.getValue());
+            }
+            sb.append('}');
+        }
+        sb.append(",\"flag\":").append(cmd.getFlag());
+        if (cmd.getLanguage() != null) {
+            sb.append(",\"language\":\"").append(cmd.getLanguage().name()).append('"');
+        }
+        sb.append(",\"opaque\":").append(cmd.getOpaque());
+        if (cmd.getRemark() != null) {
+            sb.append(",\"remark\":");
+            appendString(sb, cmd.getRemark());
+        }
+        if (cmd.getSerializeTypeCurrentRPC() != null) {
+            sb.append(",\"serializeTypeCurrentRPC\":\"").append(cmd.getSerializeTypeCurrentRPC().name()).append('"');
+        }
+        sb.append(",\"version\":").append(cmd.getVersion()).append('}');
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Escapes as fastjson does: quote, backslash and control characters; non-ASCII stays as is. */
+    static void appendString(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    public static RemotingCommand decode(byte[] header) throws RemotingCommandException {
+        JSONObject json;
+        try {
+            json = JSON.parseObject(new String(header, StandardCharsets.UTF_8));
+        } catch (JSONException | ClassCastException e) {
+            throw new RemotingCommandException("invalid JSON header: " + e.getMessage(), e);
+        }
+        if (json == null) {
+            throw new RemotingCommandException("empty JSON header");
+        }
+        try {
+            RemotingCommand cmd = new RemotingCommand();
+            cmd.setCode(intField(json, "code"));
+            cmd.setLanguage(language(json.get("language")));
+            cmd.setVersion(intField(json, "version"));
+            cmd.setOpaque(intField(json, "opaque"));
+            cmd.setFlag(intField(json, "flag"));
+            Object remark = json.get("remark");
+            cmd.setRemark(remark == null ? null : remark.toString());
+            cmd.setExtFields(extFields(json.get("extFields")));
+            return cmd;
+        } catch (JSONException | NumberFormatException | ClassCastException e) {
+            throw new RemotingCommandException("invalid JSON header field: " + e.getMessage(), e);
+        }
+    }
+
+    private static int intField(JSONObject json, String name) {
+        Integer v = json.getInteger(name);
+        return v == null ? 0 : v;
+    }
+
+    private static LanguageCode language(Object value) {
+        if (value instanceof Number n) {
+            return LanguageCode.valueOf((byte) n.intValue());
+        }
+        return value == null ? null : LanguageCode.forName(value.toString());
+    }
+
+    private static Map<String, String> extFields(Object value) throws RemotingCommandException {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> raw)) {
+            throw new RemotingCommandException("extFields is not an object");
+        }
+        Map<String, String> ext = new HashMap<>(Math.max(4, raw.size() * 2));
+        for (Map.Entry<?, ?> e : raw.entrySet()) {
+            if (e.getKey() != null && e.getValue() != null) {
+                ext.put(e.getKey().toString(), e.getValue().toString());
+            }
+        }
+        return ext;
+    }
+}

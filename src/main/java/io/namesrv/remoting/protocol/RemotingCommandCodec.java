@@ -1,0 +1,65 @@
+package io.namesrv.remoting.protocol;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A whole command to and from its frame: {@code length(int) | type<<24 + headerLen (int) | header
+ * | body}. The decoder takes a frame whose leading length field was already stripped.
+ */
+public final class RemotingCommandCodec {
+
+    /** Largest header length the 24-bit field can express. */
+    public static final int MAX_HEADER_LENGTH = 0xFFFFFF;
+
+    private RemotingCommandCodec() {
+    }
+
+    public static byte[] encodeHeader(RemotingCommand cmd) {
+        return cmd.getSerializeTypeCurrentRPC() == SerializeType.ROCKETMQ
+            ? RocketMQHeaderCodec.encode(cmd) : JsonHeaderCodec.encode(cmd);
+    }
+
+    /** Writes the complete frame, length prefix included. */
+    public static void encode(RemotingCommand cmd, ByteBuf out) {
+        byte[] header = encodeHeader(cmd);
+        byte[] body = cmd.getBody();
+        int bodyLength = body == null ? 0 : body.length;
+        SerializeType type = cmd.getSerializeTypeCurrentRPC() == null ? SerializeType.JSON : cmd.getSerializeTypeCurrentRPC();
+        out.ensureWritable(8 + header.length + bodyLength);
+        out.writeInt(4 + header.length + bodyLength);
+        out.writeInt((type.code() << 24) | (header.length & MAX_HEADER_LENGTH));
+        out.writeBytes(header);
+        if (body != null) {
+            out.writeBytes(body);
+        }
+    }
+
+    /** Decodes a frame without its length prefix; {@code frame} is consumed. */
+    public static RemotingCommand decode(ByteBuf frame) throws RemotingCommandException {
+        if (frame.readableBytes() < 4) {
+            throw new RemotingCommandException("frame too short: " + frame.readableBytes() + " bytes");
+        }
+        int oriHeaderLen = frame.readInt();
+        SerializeType type = SerializeType.valueOf((byte) ((oriHeaderLen >>> 24) & 0xFF));
+        if (type == null) {
+            throw new RemotingCommandException("unknown serialize type " + ((oriHeaderLen >>> 24) & 0xFF));
+        }
+        int headerLength = oriHeaderLen & MAX_HEADER_LENGTH;
+        if (headerLength > frame.readableBytes()) {
+            throw new RemotingCommandException("header length " + headerLength + " exceeds frame of "
+                + frame.readableBytes() + " bytes");
+        }
+        byte[] header = new byte[headerLength];
+        frame.readBytes(header);
+        RemotingCommand cmd = type == SerializeType.ROCKETMQ
+            ? RocketMQHeaderCodec.decode(header) : JsonHeaderCodec.decode(header);
+        cmd.setSerializeTypeCurrentRPC(type);
+        int bodyLength = frame.readableBytes();
+        if (bodyLength > 0) {
+            byte[] body = new byte[bodyLength];
+            frame.readBytes(body);
+            cmd.setBody(body);
+        }
+        return cmd;
+    }
+}
