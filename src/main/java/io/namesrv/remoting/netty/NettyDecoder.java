@@ -1,0 +1,54 @@
+package io.namesrv.remoting.netty;
+
+import io.namesrv.remoting.RemotingHelper;
+import io.namesrv.remoting.protocol.RemotingCommand;
+import io.namesrv.remoting.protocol.RemotingCommandCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Splits the byte stream into frames by their 4-byte length and decodes each into a
+ * {@link RemotingCommand}. A frame over the limit, a negative length or an undecodable header
+ * closes this connection (Apache sends no error response either) and is logged; other
+ * connections are untouched.
+ */
+public class NettyDecoder extends LengthFieldBasedFrameDecoder {
+
+    /** Default largest frame, overridable with {@code -Dcom.rocketmq.remoting.frameMaxLength}. */
+    public static final int DEFAULT_MAX_FRAME_LENGTH = 16 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+
+    public NettyDecoder(int maxFrameLength) {
+        super(maxFrameLength, 0, 4, 0, 4);
+    }
+
+    /** The limit from {@code com.rocketmq.remoting.frameMaxLength}, or 16 MiB. */
+    public static int configuredMaxFrameLength() {
+        return Integer.getInteger("com.rocketmq.remoting.frameMaxLength", DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    @Override
+    protected Object decode(ChannelHandlerContext ctx, ByteBuf in) {
+        ByteBuf frame = null;
+        try {
+            frame = (ByteBuf) super.decode(ctx, in);
+            if (frame == null) {
+                return null;
+            }
+            return RemotingCommandCodec.decode(frame);
+        } catch (Exception e) {
+            LOG.warn("decode exception from {}, closing the connection: {}", RemotingHelper.remoteAddr(ctx.channel()), e.toString());
+            in.skipBytes(in.readableBytes());
+            ctx.close();
+            return null;
+        } finally {
+            if (frame != null) {
+                frame.release();
+            }
+        }
+    }
+}

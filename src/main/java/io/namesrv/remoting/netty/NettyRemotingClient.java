@@ -1,0 +1,313 @@
+package io.namesrv.remoting.netty;
+
+import io.namesrv.remoting.NamedThreadFactory;
+import io.namesrv.remoting.RemotingConnectException;
+import io.namesrv.remoting.RemotingException;
+import io.namesrv.remoting.RemotingHelper;
+import io.namesrv.remoting.RemotingSendRequestException;
+import io.namesrv.remoting.RemotingTimeoutException;
+import io.namesrv.remoting.protocol.RemotingCommand;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A RocketMQ remoting client: synchronous, asynchronous and oneway calls, one reused connection
+ * per address, and a {@code ;}-separated name-server list with failover when an address cannot
+ * be reached. Each client numbers its own requests (opaque).
+ */
+public class NettyRemotingClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+
+    private final NettyClientConfig config;
+    private final WireIdentity identity;
+    private final SslContext sslContext;
+    private final EventLoopGroup selectorGroup;
+    private final DefaultEventExecutorGroup workerGroup;
+    private final ScheduledExecutorService timer;
+    private final Bootstrap bootstrap;
+    private final AtomicInteger opaqueSequence = new AtomicInteger();
+    private final Map<String, ChannelFuture> channels = new ConcurrentHashMap<>();
+    private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
+    private final List<String> nameServers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nameServerIndex = new AtomicInteger();
+
+    private record Pending(Channel channel, String addr, CompletableFuture<RemotingCommand> future) {
+    }
+
+    public NettyRemotingClient(NettyClientConfig config, WireIdentity identity) {
+        this(config, identity, null);
+    }
+
+    /** A client that speaks TLS to every server when {@code sslContext} is given. */
+    public NettyRemotingClient(NettyClientConfig config, WireIdentity identity, SslContext sslContext) {
+        this.config = config;
+        this.identity = identity;
+        this.sslContext = sslContext;
+        this.selectorGroup = new NioEventLoopGroup(1, new NamedThreadFactory("NettyClientSelector_", true, 1));
+        this.workerGroup = new DefaultEventExecutorGroup(config.getClientWorkerThreads(),
+            new NamedThreadFactory("NettyClientWorkerThread_", true, 1));
+        this.timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NettyClientTimer_", true, 1));
+        this.bootstrap = new Bootstrap().group(selectorGroup).channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.SO_KEEPALIVE, false)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.getConnectTimeoutMillis())
+            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+            .handler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    ChannelPipeline p = ch.pipeline();
+                    if (sslContext != null) {
+                        p.addLast("sslHandler", sslContext.newHandler(ch.alloc()));
+                    }
+                    p.addLast(workerGroup, "encoder", new NettyEncoder());
+                    p.addLast(workerGroup, "decoder", new NettyDecoder(NettyDecoder.configuredMaxFrameLength()));
+                    p.addLast(workerGroup, "idle", new IdleStateHandler(0, 0, config.getClientChannelMaxIdleTimeSeconds()));
+                    p.addLast(workerGroup, "handler", new ResponseHandler());
+                }
+            });
+    }
+
+    /** Sets the name servers used when a call names no address. */
+    public void updateNameServerAddressList(List<String> addrs) {
+        nameServers.clear();
+        nameServers.addAll(addrs);
+    }
+
+    public List<String> getNameServerAddressList() {
+        return List.copyOf(nameServers);
+    }
+
+    /** Sends and waits for the answer; {@code addr == null} means "a name server, with failover". */
+    public RemotingCommand invokeSync(String addr, RemotingCommand request, long timeoutMillis)
+        throws InterruptedException, RemotingException {
+        if (addr != null) {
+            return invokeSyncOnce(addr, request, timeoutMillis);
+        }
+        List<String> servers = getNameServerAddressList();
+        if (servers.isEmpty()) {
+            throw new RemotingConnectException("<no name server address configured>");
+        }
+        RemotingConnectException last = null;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (int attempt = 0; attempt < servers.size(); attempt++) {
+            int i = Math.floorMod(nameServerIndex.get(), servers.size());
+            String server = servers.get(i);
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new RemotingTimeoutException(server, timeoutMillis);
+            }
+            try {
+                return invokeSyncOnce(server, request, left);
+            } catch (RemotingConnectException e) {
+                last = e;
+                nameServerIndex.compareAndSet(i, i + 1);
+            }
+        }
+        throw last;
+    }
+
+    private RemotingCommand invokeSyncOnce(String addr, RemotingCommand request, long timeoutMillis)
+        throws InterruptedException, RemotingException {
+        long start = System.nanoTime();
+        Channel channel = channel(addr, timeoutMillis);
+        long left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (left <= 0) {
+            throw new RemotingTimeoutException(addr, timeoutMillis);
+        }
+        CompletableFuture<RemotingCommand> future = send(addr, channel, request);
+        try {
+            return future.get(left, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.remove(request.getOpaque());
+            throw new RemotingTimeoutException(addr, timeoutMillis);
+        } catch (ExecutionException e) {
+            throw asRemotingException(addr, e.getCause());
+        }
+    }
+
+    /** Sends and calls back on the client's worker thread when the answer (or failure) arrives. */
+    public void invokeAsync(String addr, RemotingCommand request, long timeoutMillis, InvokeCallback callback)
+        throws InterruptedException, RemotingException {
+        Channel channel = channel(addr, timeoutMillis);
+        CompletableFuture<RemotingCommand> future = send(addr, channel, request);
+        int opaque = request.getOpaque();
+        var timeout = timer.schedule(() -> {
+            if (pending.remove(opaque) != null) {
+                future.completeExceptionally(new RemotingTimeoutException(addr, timeoutMillis));
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        future.whenComplete((response, error) -> {
+            timeout.cancel(false);
+            if (error == null) {
+                callback.onSuccess(response);
+            } else {
+                callback.onFailure(asRemotingException(addr, error));
+            }
+        });
+    }
+
+    /** Sends a request that gets no answer; waits only for the write. */
+    public void invokeOneway(String addr, RemotingCommand request, long timeoutMillis)
+        throws InterruptedException, RemotingException {
+        Channel channel = channel(addr, timeoutMillis);
+        stamp(request);
+        request.markOneway();
+        ChannelFuture write = channel.writeAndFlush(request);
+        if (!write.await(timeoutMillis)) {
+            throw new RemotingTimeoutException(addr, timeoutMillis);
+        }
+        if (!write.isSuccess()) {
+            throw new RemotingSendRequestException(addr, write.cause());
+        }
+    }
+
+    private void stamp(RemotingCommand request) {
+        request.setOpaque(opaqueSequence.incrementAndGet());
+        request.setVersion(identity.version());
+        request.setSerializeTypeCurrentRPC(identity.serializeType());
+    }
+
+    private CompletableFuture<RemotingCommand> send(String addr, Channel channel, RemotingCommand request) {
+        stamp(request);
+        CompletableFuture<RemotingCommand> future = new CompletableFuture<>();
+        pending.put(request.getOpaque(), new Pending(channel, addr, future));
+        channel.writeAndFlush(request).addListener(f -> {
+            if (!f.isSuccess() && pending.remove(request.getOpaque()) != null) {
+                future.completeExceptionally(new RemotingSendRequestException(addr, f.cause()));
+            }
+        });
+        return future;
+    }
+
+    private static RemotingException asRemotingException(String addr, Throwable cause) {
+        return cause instanceof RemotingException re ? re : new RemotingException("call to " + addr + " failed", cause);
+    }
+
+    /** The open connection to {@code addr}, connecting first when needed. */
+    private Channel channel(String addr, long timeoutMillis) throws InterruptedException, RemotingConnectException {
+        if (addr == null) {
+            throw new RemotingConnectException("<null>");
+        }
+        ChannelFuture existing = channels.get(addr);
+        if (existing != null && existing.isDone() && existing.channel().isActive()) {
+            return existing.channel();
+        }
+        ChannelFuture future;
+        synchronized (channels) {
+            existing = channels.get(addr);
+            if (existing == null || (existing.isDone() && !existing.channel().isActive())) {
+                try {
+                    future = bootstrap.connect(RemotingHelper.toSocketAddress(addr));
+                } catch (IllegalArgumentException e) {
+                    throw new RemotingConnectException(addr, e);
+                }
+                channels.put(addr, future);
+                future.channel().closeFuture().addListener(f -> {
+                    channels.remove(addr, future);
+                    failPending(future.channel());
+                });
+            } else {
+                future = existing;
+            }
+        }
+        long wait = Math.min(timeoutMillis, config.getConnectTimeoutMillis());
+        if (!future.await(Math.max(1, wait)) || !future.isSuccess() || !future.channel().isActive()) {
+            if (future.isDone()) {
+                channels.remove(addr, future);
+            }
+            throw new RemotingConnectException(addr, future.cause());
+        }
+        return future.channel();
+    }
+
+    private void failPending(Channel channel) {
+        pending.values().removeIf(p -> {
+            if (p.channel() == channel) {
+                p.future().completeExceptionally(new RemotingException("connection to " + p.addr() + " closed"));
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Closes the connection to one address (e.g. after it timed out). */
+    public void closeChannel(String addr) {
+        ChannelFuture f = channels.remove(addr);
+        if (f != null) {
+            f.channel().close();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ChannelFuture f : channels.values()) {
+            f.channel().close();
+        }
+        channels.clear();
+        timer.shutdownNow();
+        selectorGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        pending.values().forEach(p -> p.future().completeExceptionally(new RemotingException("client closed")));
+        pending.clear();
+    }
+
+    private final class ResponseHandler extends SimpleChannelInboundHandler<RemotingCommand> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, RemotingCommand cmd) {
+            if (!cmd.isResponse()) {
+                LOG.debug("ignoring request code {} from server {}", cmd.getCode(), RemotingHelper.remoteAddr(ctx.channel()));
+                return;
+            }
+            Pending p = pending.remove(cmd.getOpaque());
+            if (p != null) {
+                p.future().complete(cmd);
+            } else {
+                LOG.debug("response for unknown opaque {} from {}", cmd.getOpaque(), RemotingHelper.remoteAddr(ctx.channel()));
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
+                ctx.close();
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.warn("client connection to {} failed: {}", RemotingHelper.remoteAddr(ctx.channel()), cause.toString());
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.namesrv.remoting.netty;
+
+import io.namesrv.remoting.NamedThreadFactory;
+import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.remoting.netty.tls.TlsMode;
+import io.namesrv.remoting.netty.tls.TlsModeHandler;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The "1 + n + M1 + M2" reactor: one acceptor thread, {@code serverSelectorThreads} selector
+ * threads, an M1 group of {@code serverWorkerThreads} for codec, idle and connection handlers, and
+ * per-processor business executors (M2) owned by whoever registers the processors.
+ */
+public class NettyRemotingServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+
+    private final NettyServerConfig config;
+    private final ServerTls tls;
+    private final RequestDispatcher dispatcher;
+    private final NettyEventExecutor eventExecutor;
+    private final int maxFrameLength = NettyDecoder.configuredMaxFrameLength();
+
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup selectorGroup;
+    private EventExecutorGroup workerGroup;
+    private Channel serverChannel;
+    private volatile int port;
+
+    public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, WireIdentity identity,
+                               ServerTls tls) {
+        this.config = config;
+        this.tls = tls == null ? ServerTls.disabled() : tls;
+        this.dispatcher = new RequestDispatcher(identity);
+        this.eventExecutor = listener == null ? null : new NettyEventExecutor(listener);
+    }
+
+    public void registerProcessor(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
+        dispatcher.register(requestCode, processor, executor);
+    }
+
+    public void registerDefaultProcessor(NettyRequestProcessor processor, ExecutorService executor) {
+        dispatcher.registerDefault(processor, executor);
+    }
+
+    /** Binds and starts serving; throws if the address cannot be bound. */
+    public void start() throws InterruptedException {
+        boolean epoll = config.isUseEpollNativeSelector() && Epoll.isAvailable();
+        if (epoll) {
+            bossGroup = new EpollEventLoopGroup(1, new NamedThreadFactory("NettyEPOLLBoss_", false, 1));
+            selectorGroup = new EpollEventLoopGroup(config.getServerSelectorThreads(),
+                new NamedThreadFactory("NettyServerEPOLLSelector_", false, 1));
+        } else {
+            bossGroup = new NioEventLoopGroup(1, new NamedThreadFactory("NettyNIOBoss_", false, 1));
+            selectorGroup = new NioEventLoopGroup(config.getServerSelectorThreads(),
+                new NamedThreadFactory("NettyServerNIOSelector_", false, 1));
+        }
+        if (config.isServerNettyWorkerGroupEnable()) {
+            workerGroup = new DefaultEventExecutorGroup(config.getServerWorkerThreads(),
+                new NamedThreadFactory("NettyServerCodecThread_", false, 1));
+        }
+        if (tls.mode() != TlsMode.DISABLED) {
+            LOG.info("Server is running in TLS {} mode", tls.mode().name().toLowerCase());
+        }
+        ConnectionManageHandler connectionHandler = new ConnectionManageHandler(eventExecutor);
+        ServerRequestHandler requestHandler = new ServerRequestHandler(dispatcher);
+        NettyEncoder encoder = new NettyEncoder();
+
+        ServerBootstrap bootstrap = new ServerBootstrap()
+            .group(bossGroup, selectorGroup)
+            .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, config.getServerSocketBacklog())
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.SO_KEEPALIVE, false)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.ALLOCATOR, config.isServerPooledByteBufAllocatorEnable()
+                ? PooledByteBufAllocator.DEFAULT : UnpooledByteBufAllocator.DEFAULT)
+            .childHandler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    ChannelPipeline p = ch.pipeline();
+                    p.addLast("handshakeHandler", new HandshakeHandler());
+                    if (tls.mode() != TlsMode.DISABLED || tls.sslContext() != null) {
+                        p.addLast("tlsModeHandler", new TlsModeHandler(tls.mode(), tls.sslContext()));
+                    }
+                    p.addLast(workerGroup, "encoder", encoder);
+                    p.addLast(workerGroup, "decoder", new NettyDecoder(maxFrameLength));
+                    p.addLast(workerGroup, "idleStateHandler",
+                        new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds()));
+                    p.addLast(workerGroup, "connectionManageHandler", connectionHandler);
+                    p.addLast(workerGroup, "serverHandler", requestHandler);
+                }
+            });
+        if (config.getServerSocketSndBufSize() > 0) {
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, config.getServerSocketSndBufSize());
+        }
+        if (config.getServerSocketRcvBufSize() > 0) {
+            bootstrap.childOption(ChannelOption.SO_RCVBUF, config.getServerSocketRcvBufSize());
+        }
+        if (config.getWriteBufferLowWaterMark() > 0 && config.getWriteBufferHighWaterMark() > 0) {
+            bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(config.getWriteBufferLowWaterMark(), config.getWriteBufferHighWaterMark()));
+        }
+        if (eventExecutor != null) {
+            eventExecutor.start();
+        }
+        try {
+            serverChannel = bootstrap.bind(new InetSocketAddress(config.getBindAddress(), config.getListenPort()))
+                .sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            shutdown();
+            throw e;
+        }
+        port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The port actually bound (useful with {@code listenPort=0}). */
+    public int localPort() {
+        return port;
+    }
+
+    /** Stops accepting, closes connections and stops every thread this server started. */
+    public void shutdown() {
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (selectorGroup != null) {
+            selectorGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (workerGroup != null) {
+            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (eventExecutor != null) {
+            eventExecutor.shutdown();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.namesrv.remoting.netty;
+
+/**
+ * Server socket and thread settings, with Apache's keys and defaults so that an Apache
+ * {@code namesrv.properties} applies unchanged.
+ */
+public class NettyServerConfig implements Cloneable {
+
+    private String bindAddress = "0.0.0.0";
+    private int listenPort = 0;
+    private int serverWorkerThreads = 8;
+    private int serverCallbackExecutorThreads = 0;
+    private int serverSelectorThreads = 3;
+    private int serverOnewaySemaphoreValue = 256;
+    private int serverAsyncSemaphoreValue = 64;
+    private int serverChannelMaxIdleTimeSeconds = 120;
+    private int serverSocketSndBufSize = Integer.getInteger("com.rocketmq.remoting.socket.sndbuf.size", 0);
+    private int serverSocketRcvBufSize = Integer.getInteger("com.rocketmq.remoting.socket.rcvbuf.size", 0);
+    private int writeBufferHighWaterMark = Integer.getInteger("com.rocketmq.remoting.write.buffer.high.water.mark", 0);
+    private int writeBufferLowWaterMark = Integer.getInteger("com.rocketmq.remoting.write.buffer.low.water.mark", 0);
+    private int serverSocketBacklog = Integer.getInteger("com.rocketmq.remoting.socket.backlog", 1024);
+    private boolean serverNettyWorkerGroupEnable = true;
+    private boolean serverPooledByteBufAllocatorEnable = true;
+    private boolean enableShutdownGracefully = false;
+    private int shutdownWaitTimeSeconds = 30;
+    private boolean useEpollNativeSelector = false;
+
+    public String getBindAddress() {
+        return bindAddress;
+    }
+
+    public void setBindAddress(String bindAddress) {
+        this.bindAddress = bindAddress;
+    }
+
+    public int getListenPort() {
+        return listenPort;
+    }
+
+    public void setListenPort(int listenPort) {
+        this.listenPort = listenPort;
+    }
+
+    public int getServerWorkerThreads() {
+        return serverWorkerThreads;
+    }
+
+    public void setServerWorkerThreads(int serverWorkerThreads) {
+        this.serverWorkerThreads = serverWorkerThreads;
+    }
+
+    public int getServerCallbackExecutorThreads() {
+        return serverCallbackExecutorThreads;
+    }
+
+    public void setServerCallbackExecutorThreads(int serverCallbackExecutorThreads) {
+        this.serverCallbackExecutorThreads = serverCallbackExecutorThreads;
+    }
+
+    public int getServerSelectorThreads() {
+        return serverSelectorThreads;
+    }
+
+    public void setServerSelectorThreads(int serverSelectorThreads) {
+        this.serverSelectorThreads = serverSelectorThreads;
+    }
+
+    public int getServerOnewaySemaphoreValue() {
+        return serverOnewaySemaphoreValue;
+    }
+
+    public void setServerOnewaySemaphoreValue(int serverOnewaySemaphoreValue) {
+        this.serverOnewaySemaphoreValue = serverOnewaySemaphoreValue;
+    }
+
+    public int getServerAsyncSemaphoreValue() {
+        return serverAsyncSemaphoreValue;
+    }
+
+    public void setServerAsyncSemaphoreValue(int serverAsyncSemaphoreValue) {
+        this.serverAsyncSemaphoreValue = serverAsyncSemaphoreValue;
+    }
+
+    public int getServerChannelMaxIdleTimeSeconds() {
+        return serverChannelMaxIdleTimeSeconds;
+    }
+
+    public void setServerChannelMaxIdleTimeSeconds(int serverChannelMaxIdleTimeSeconds) {
+        this.serverChannelMaxIdleTimeSeconds = serverChannelMaxIdleTimeSeconds;
+    }
+
+    public int getServerSocketSndBufSize() {
+        return serverSocketSndBufSize;
+    }
+
+    public void setServerSocketSndBufSize(int serverSocketSndBufSize) {
+        this.serverSocketSndBufSize = serverSocketSndBufSize;
+    }
+
+    public int getServerSocketRcvBufSize() {
+        return serverSocketRcvBufSize;
+    }
+
+    public void setServerSocketRcvBufSize(int serverSocketRcvBufSize) {
+        this.serverSocketRcvBufSize = serverSocketRcvBufSize;
+    }
+
+    public int getWriteBufferHighWaterMark() {
+        return writeBufferHighWaterMark;
+    }
+
+    public void setWriteBufferHighWaterMark(int writeBufferHighWaterMark) {
+        this.writeBufferHighWaterMark = writeBufferHighWaterMark;
+    }
+
+    public int getWriteBufferLowWaterMark() {
+        return writeBufferLowWaterMark;
+    }
+
+    public void setWriteBufferLowWaterMark(int writeBufferLowWaterMark) {
+        this.writeBufferLowWaterMark = writeBufferLowWaterMark;
+    }
+
+    public int getServerSocketBacklog() {
+        return serverSocketBacklog;
+    }
+
+    public void setServerSocketBacklog(int serverSocketBacklog) {
+        this.serverSocketBacklog = serverSocketBacklog;
+    }
+
+    public boolean isServerNettyWorkerGroupEnable() {
+        return serverNettyWorkerGroupEnable;
+    }
+
+    public void setServerNettyWorkerGroupEnable(boolean serverNettyWorkerGroupEnable) {
+        this.serverNettyWorkerGroupEnable = serverNettyWorkerGroupEnable;
+    }
+
+    public boolean isServerPooledByteBufAllocatorEnable() {
+        return serverPooledByteBufAllocatorEnable;
+    }
+
+    public void setServerPooledByteBufAllocatorEnable(boolean serverPooledByteBufAllocatorEnable) {
+        this.serverPooledByteBufAllocatorEnable = serverPooledByteBufAllocatorEnable;
+    }
+
+    public boolean isEnableShutdownGracefully() {
+        return enableShutdownGracefully;
+    }
+
+    public void setEnableShutdownGracefully(boolean enableShutdownGracefully) {
+        this.enableShutdownGracefully = enableShutdownGracefully;
+    }
+
+    public int getShutdownWaitTimeSeconds() {
+        return shutdownWaitTimeSeconds;
+    }
+
+    public void setShutdownWaitTimeSeconds(int shutdownWaitTimeSeconds) {
+        this.shutdownWaitTimeSeconds = shutdownWaitTimeSeconds;
+    }
+
+    public boolean isUseEpollNativeSelector() {
+        return useEpollNativeSelector;
+    }
+
+    public void setUseEpollNativeSelector(boolean useEpollNativeSelector) {
+        this.useEpollNativeSelector = useEpollNativeSelector;
+    }
+
+    @Override
+    public NettyServerConfig clone() {
+        try {
+            return (NettyServerConfig) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
