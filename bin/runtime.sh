@@ -1,0 +1,27 @@
+# Shared by the bin/ scripts: find java, build the jar when missing, and the runtime classpath.
+# shellcheck shell=bash
+
+if [ -n "${JAVA_HOME:-}" ] && [ -x "${JAVA_HOME}/bin/java" ]; then
+  JAVA="${JAVA_HOME}/bin/java"
+else
+  JAVA="$(command -v java || true)"
+fi
+if [ -z "${JAVA}" ]; then
+  echo "Cannot find java: install a Java 17+ runtime or set JAVA_HOME." >&2
+  exit 1
+fi
+
+ensure_built() {
+  if [ ! -f "${ROCKETMQ_HOME}/target/namesrv.jar" ] || [ ! -d "${ROCKETMQ_HOME}/target/lib" ]; then
+    if ! command -v mvn >/dev/null 2>&1; then
+      echo "target/namesrv.jar is missing and Maven (mvn) is not installed to build it." >&2
+      exit 1
+    fi
+    echo "Building the name server (first run)..." >&2
+    (cd "${ROCKETMQ_HOME}" && mvn -B -q -DskipTests package) >&2
+  fi
+}
+
+runtime_classpath() {
+  echo "${ROCKETMQ_HOME}/target/namesrv.jar:${ROCKETMQ_HOME}/target/lib/*"
+}

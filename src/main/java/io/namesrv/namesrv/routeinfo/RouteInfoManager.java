@@ -1,0 +1,740 @@
+package io.namesrv.namesrv.routeinfo;
+
+import io.namesrv.protocol.BrokerData;
+import io.namesrv.protocol.BrokerMemberGroup;
+import io.namesrv.protocol.ClusterInfo;
+import io.namesrv.protocol.DataVersion;
+import io.namesrv.protocol.QueueData;
+import io.namesrv.protocol.TopicConfig;
+import io.namesrv.protocol.TopicConfigSerializeWrapper;
+import io.namesrv.protocol.TopicList;
+import io.namesrv.protocol.TopicQueueMappingInfo;
+import io.namesrv.protocol.TopicRouteData;
+import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntPredicate;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The name server's whole routing state: topicQueueTable, brokerAddrTable, clusterAddrTable,
+ * brokerLiveTable and filterServerTable (plus the static-topic mapping table), all behind one
+ * read-write lock. Semantics follow Apache 5.x (see docs/compatibility.md for where we differ):
+ * topics are taken from the master or the prime slave, unchanged re-registrations do no topic
+ * work, and removals are fenced by registration generation.
+ */
+public class RouteInfoManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+
+    public static final long DEFAULT_BROKER_CHANNEL_EXPIRED_TIME = 1000L * 60 * 2;
+    static final int PERM_WRITE = 1 << 1;
+    static final int PERM_READ = 1 << 2;
+    static final int FLAG_UNIT = 1;
+    static final int FLAG_UNIT_SUB = 1 << 1;
+    private static final String SYNC_BROKER_MEMBER_TOPIC_PREFIX = "rmq_sys_SYNC_BROKER_MEMBER_";
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Map<String, QueueData>> topicQueueTable = new HashMap<>(1024);
+    private final Map<String, BrokerGroup> brokerAddrTable = new HashMap<>(128);
+    private final Map<String, Set<String>> clusterAddrTable = new HashMap<>(32);
+    private final Map<BrokerAddrInfo, BrokerLiveInfo> brokerLiveTable = new HashMap<>(256);
+    private final Map<BrokerAddrInfo, List<String>> filterServerTable = new HashMap<>(256);
+    private final Map<String, Map<String, TopicQueueMappingInfo>> topicQueueMappingInfoTable = new HashMap<>(1024);
+
+    private final RouteInfoSettings settings;
+    private final LongSupplier clock;
+    private final AtomicLong generations = new AtomicLong();
+    /** Bumped by every change that can alter a route answer; lets callers cache encoded routes. */
+    private final AtomicLong routeVersion = new AtomicLong();
+
+    public RouteInfoManager(RouteInfoSettings settings) {
+        this(settings, System::currentTimeMillis);
+    }
+
+    public RouteInfoManager(RouteInfoSettings settings, LongSupplier clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A number that changes whenever any route answer may have changed. */
+    public long routeVersion() {
+        return routeVersion.get();
+    }
+
+    private void routesChanged() {
+        routeVersion.incrementAndGet();
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /**
+     * Registers (or re-registers) one broker process. Returns null when a single-topic
+     * registration arrives before the broker's first full one (Apache answers "register broker
+     * failed"), otherwise what a slave needs to know about its master.
+     */
+    public RegisterBrokerResult registerBroker(String clusterName, String brokerAddr, String brokerName, long brokerId,
+                                               String haServerAddr, String zoneName, Long timeoutMillis,
+                                               Boolean enableActingMaster, TopicConfigSerializeWrapper topicConfigWrapper,
+                                               List<String> filterServerList, Channel channel) {
+        DataVersion incomingVersion = topicConfigWrapper != null && topicConfigWrapper.dataVersion() != null
+            ? topicConfigWrapper.dataVersion() : DataVersion.ZERO;
+        lock.writeLock().lock();
+        try {
+            clusterAddrTable.computeIfAbsent(clusterName, k -> new HashSet<>()).add(brokerName);
+
+            boolean registerFirst = false;
+            BrokerGroup group = brokerAddrTable.get(brokerName);
+            if (group == null) {
+                registerFirst = true;
+                group = new BrokerGroup(clusterName, brokerName);
+                brokerAddrTable.put(brokerName, group);
+                routesChanged();
+            }
+            boolean actingMaster = enableActingMaster != null && enableActingMaster;
+            if (group.enableActingMaster() != actingMaster) {
+                group.setEnableActingMaster(actingMaster);
+                routesChanged();
+            }
+            // Deliberate difference: a replica that names no zone keeps the group's zone.
+            if (zoneName != null && !zoneName.equals(group.zoneName())) {
+                group.setZoneName(zoneName);
+                routesChanged();
+            }
+
+            Map<Long, String> addrs = group.brokerAddrs();
+            // The same address under another id: the process switched role (slave <-> master).
+            if (addrs.entrySet().removeIf(e -> brokerAddr.equals(e.getValue()) && e.getKey() != brokerId)) {
+                routesChanged();
+            }
+
+            String oldAddr = addrs.get(brokerId);
+            if (oldAddr != null && !oldAddr.equals(brokerAddr)) {
+                BrokerLiveInfo oldLive = brokerLiveTable.get(new BrokerAddrInfo(clusterName, oldAddr));
+                if (oldLive != null && oldLive.dataVersion().stateVersion() > incomingVersion.stateVersion()) {
+                    LOG.warn("Registering broker conflicts with the existing one, just ignore: cluster {}, broker {}, id {},"
+                        + " old addr {} stateVersion {}, new addr {} stateVersion {}", clusterName, brokerName, brokerId,
+                        oldAddr, oldLive.dataVersion().stateVersion(), brokerAddr, incomingVersion.stateVersion());
+                    brokerLiveTable.remove(new BrokerAddrInfo(clusterName, brokerAddr));
+                    return RegisterBrokerResult.EMPTY;
+                }
+            }
+
+            Map<String, TopicConfig> topicConfigs = topicConfigWrapper == null ? null : topicConfigWrapper.topicConfigTable();
+            if (!addrs.containsKey(brokerId) && topicConfigs != null && topicConfigs.size() == 1) {
+                LOG.warn("Can't register topicConfigWrapper={} because broker[{}]={} has not registered",
+                    topicConfigs.keySet(), brokerId, brokerAddr);
+                return null;
+            }
+
+            oldAddr = addrs.put(brokerId, brokerAddr);
+            if (!brokerAddr.equals(oldAddr)) {
+                routesChanged();
+            }
+            registerFirst = registerFirst || oldAddr == null || oldAddr.isEmpty();
+
+            BrokerAddrInfo addrInfo = new BrokerAddrInfo(clusterName, brokerAddr);
+            boolean isMaster = brokerId == BrokerGroup.MASTER_ID;
+            boolean isOldVersionBroker = enableActingMaster == null;
+            boolean isPrimeSlave = !isOldVersionBroker && !isMaster && brokerId == Collections.min(addrs.keySet());
+            if (topicConfigs != null && (isMaster || isPrimeSlave)) {
+                applyTopicConfigs(group, addrInfo, registerFirst, isPrimeSlave, incomingVersion, topicConfigWrapper);
+            }
+
+            BrokerLiveInfo previous = brokerLiveTable.put(addrInfo, new BrokerLiveInfo(clock.getAsLong(),
+                timeoutMillis != null ? timeoutMillis : DEFAULT_BROKER_CHANNEL_EXPIRED_TIME, incomingVersion, channel,
+                haServerAddr, generations.incrementAndGet()));
+            if (previous == null) {
+                LOG.info("new broker registered, {} HAService: {}", addrInfo, haServerAddr);
+            }
+
+            if (filterServerList != null) {
+                List<String> before = filterServerList.isEmpty()
+                    ? filterServerTable.remove(addrInfo) : filterServerTable.put(addrInfo, List.copyOf(filterServerList));
+                if (!filterServerList.equals(before == null ? List.of() : before)) {
+                    routesChanged();
+                }
+            }
+
+            if (!isMaster) {
+                String masterAddr = addrs.get(BrokerGroup.MASTER_ID);
+                if (masterAddr != null) {
+                    BrokerLiveInfo masterLive = brokerLiveTable.get(new BrokerAddrInfo(clusterName, masterAddr));
+                    if (masterLive != null) {
+                        return new RegisterBrokerResult(masterLive.haServerAddr(), masterAddr);
+                    }
+                }
+            }
+            return RegisterBrokerResult.EMPTY;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Applies a master's (or prime slave's) topics; the caller holds the write lock. */
+    private void applyTopicConfigs(BrokerGroup group, BrokerAddrInfo addrInfo, boolean registerFirst, boolean isPrimeSlave,
+                                   DataVersion incomingVersion, TopicConfigSerializeWrapper wrapper) {
+        String brokerName = group.brokerName();
+        Map<String, TopicConfig> topicConfigs = wrapper.topicConfigTable();
+        Map<String, TopicQueueMappingInfo> mappings = wrapper.topicQueueMappingInfoMap();
+        boolean versionChanged = isBrokerTopicConfigChangedLocked(addrInfo, incomingVersion);
+
+        if (settings.deleteTopicWithBrokerRegistration() && (mappings == null || mappings.isEmpty())) {
+            Iterator<Map.Entry<String, Map<String, QueueData>>> it = topicQueueTable.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, Map<String, QueueData>> e = it.next();
+                if (!topicConfigs.containsKey(e.getKey()) && e.getValue().remove(brokerName) != null) {
+                    LOG.info("broker {} no longer reports topic {}, its queue data removed", brokerName, e.getKey());
+                    routesChanged();
+                    if (e.getValue().isEmpty()) {
+                        it.remove();
+                    }
+                }
+            }
+        }
+
+        for (TopicConfig tc : topicConfigs.values()) {
+            if (registerFirst || versionChanged || !hasQueueData(tc.topicName(), brokerName)) {
+                int perm = tc.perm();
+                if (isPrimeSlave && group.enableActingMaster()) {
+                    perm &= ~PERM_WRITE;
+                }
+                createAndUpdateQueueData(brokerName, tc, perm);
+            }
+        }
+
+        if ((versionChanged || registerFirst) && mappings != null) {
+            for (Map.Entry<String, TopicQueueMappingInfo> e : mappings.entrySet()) {
+                TopicQueueMappingInfo info = e.getValue();
+                if (info != null && info.bname() != null) {
+                    topicQueueMappingInfoTable.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(info.bname(), info);
+                    routesChanged();
+                }
+            }
+        }
+    }
+
+    private boolean hasQueueData(String topic, String brokerName) {
+        Map<String, QueueData> map = topicQueueTable.get(topic);
+        return map != null && map.containsKey(brokerName);
+    }
+
+    private void createAndUpdateQueueData(String brokerName, TopicConfig tc, int perm) {
+        QueueData queueData = new QueueData(brokerName, perm, tc.readQueueNums(), tc.topicSysFlag(), tc.writeQueueNums());
+        Map<String, QueueData> map = topicQueueTable.get(tc.topicName());
+        if (map == null) {
+            map = new HashMap<>(4);
+            topicQueueTable.put(tc.topicName(), map);
+            map.put(brokerName, queueData);
+            routesChanged();
+            LOG.info("new topic registered, {} {}", tc.topicName(), queueData);
+            return;
+        }
+        QueueData existing = map.get(brokerName);
+        if (!queueData.equals(existing)) {
+            if (existing != null) {
+                LOG.info("topic changed, {} OLD: {} NEW: {}", tc.topicName(), existing, queueData);
+            }
+            map.put(brokerName, queueData);
+            routesChanged();
+        }
+    }
+
+    /**
+     * Adds queue data for one topic (REGISTER_TOPIC_IN_NAMESRV). Ignored entirely when any
+     * queue data names a broker this server does not know.
+     */
+    public void registerTopic(String topic, List<QueueData> queueDatas) {
+        if (topic == null || queueDatas == null || queueDatas.isEmpty()) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            for (QueueData qd : queueDatas) {
+                if (qd == null || qd.brokerName() == null || !brokerAddrTable.containsKey(qd.brokerName())) {
+                    LOG.warn("Register topic contains illegal broker, {}, {}", topic, qd);
+                    return;
+                }
+            }
+            Map<String, QueueData> map = topicQueueTable.computeIfAbsent(topic, k -> new HashMap<>(4));
+            for (QueueData qd : queueDatas) {
+                map.put(qd.brokerName(), qd);
+            }
+            routesChanged();
+            LOG.info("Topic route {} registered with {} broker(s)", topic, queueDatas.size());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- liveness
+
+    /** The DataVersion the broker last registered with, or null if it is not live. */
+    public DataVersion queryBrokerTopicConfig(String clusterName, String brokerAddr) {
+        lock.readLock().lock();
+        try {
+            BrokerLiveInfo live = brokerLiveTable.get(new BrokerAddrInfo(clusterName, brokerAddr));
+            return live == null ? null : live.dataVersion();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public boolean isBrokerTopicConfigChanged(String clusterName, String brokerAddr, DataVersion dataVersion) {
+        lock.readLock().lock();
+        try {
+            return isBrokerTopicConfigChangedLocked(new BrokerAddrInfo(clusterName, brokerAddr), dataVersion);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private boolean isBrokerTopicConfigChangedLocked(BrokerAddrInfo addrInfo, DataVersion dataVersion) {
+        BrokerLiveInfo live = brokerLiveTable.get(addrInfo);
+        return live == null || !live.dataVersion().equals(dataVersion);
+    }
+
+    /** A heartbeat: QUERY_DATA_VERSION or BROKER_HEARTBEAT refresh the broker's last-seen time. */
+    public void updateBrokerInfoUpdateTimestamp(String clusterName, String brokerAddr) {
+        lock.readLock().lock();
+        try {
+            BrokerLiveInfo live = brokerLiveTable.get(new BrokerAddrInfo(clusterName, brokerAddr));
+            if (live != null) {
+                live.touch(clock.getAsLong());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Drops every broker whose last heartbeat is older than its timeout and closes its channel.
+     * Returns how many were dropped.
+     */
+    public int scanNotActiveBroker() {
+        long now = clock.getAsLong();
+        List<Map.Entry<BrokerAddrInfo, BrokerLiveInfo>> expired = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : brokerLiveTable.entrySet()) {
+                if (e.getValue().expiredAt(now)) {
+                    expired.add(Map.entry(e.getKey(), e.getValue()));
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        int removed = 0;
+        for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : expired) {
+            BrokerLiveInfo live = e.getValue();
+            LOG.warn("The broker channel expired, {} {}ms", e.getKey(), live.heartbeatTimeoutMillis());
+            if (live.channel() != null) {
+                live.channel().close();
+            }
+            if (unregisterLive(e.getKey(), live.generation(), "expired after " + live.heartbeatTimeoutMillis() + "ms")) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** A broker's connection closed, failed or idled out: drop the broker that owned it. */
+    public void onChannelDestroy(Channel channel, String reason) {
+        if (channel == null) {
+            return;
+        }
+        BrokerAddrInfo owner = null;
+        long generation = 0;
+        lock.readLock().lock();
+        try {
+            for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : brokerLiveTable.entrySet()) {
+                if (e.getValue().channel() == channel) {
+                    owner = e.getKey();
+                    generation = e.getValue().generation();
+                    break;
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        if (owner != null) {
+            LOG.info("the broker's channel destroyed ({}), {}, clean it's data structure at once", reason, owner);
+            unregisterLive(owner, generation, "channel " + reason);
+        }
+    }
+
+    /** Unregisters the broker at {@code addrInfo} if it is still the registration we saw. */
+    private boolean unregisterLive(BrokerAddrInfo addrInfo, long generation, String reason) {
+        return unregisterBroker(new UnregisterRequest(addrInfo.clusterName(), addrInfo.brokerAddr(), null, null,
+            generation, reason));
+    }
+
+    /**
+     * Removes one broker process from every table. Skipped (returns false) when the broker has
+     * registered again since the requester looked, so a stale removal cannot wipe a fresh one.
+     */
+    public boolean unregisterBroker(UnregisterRequest request) {
+        lock.writeLock().lock();
+        try {
+            BrokerAddrInfo addrInfo = new BrokerAddrInfo(request.clusterName(), request.brokerAddr());
+            BrokerLiveInfo live = brokerLiveTable.get(addrInfo);
+            if (request.generation() != UnregisterRequest.ANY_GENERATION
+                && (live == null || live.generation() != request.generation())) {
+                LOG.info("unregister of {} skipped: already removed or registered again since ({})", addrInfo,
+                    request.reason());
+                return false;
+            }
+            brokerLiveTable.remove(addrInfo);
+            filterServerTable.remove(addrInfo);
+            LOG.info("unregisterBroker, remove from brokerLiveTable {}, {} ({})", live != null ? "OK" : "Failed", addrInfo,
+                request.reason());
+
+            boolean removeBrokerName = false;
+            boolean reduced = false;
+            BrokerGroup group = request.brokerName() != null ? brokerAddrTable.get(request.brokerName())
+                : groupOwning(request.clusterName(), request.brokerAddr());
+            if (group != null && group.cluster().equals(request.clusterName())) {
+                if (group.brokerAddrs().values().removeIf(request.brokerAddr()::equals)) {
+                    routesChanged();
+                    reduced = true;
+                }
+                if (group.brokerAddrs().isEmpty()) {
+                    brokerAddrTable.remove(group.brokerName());
+                    removeBrokerName = true;
+                    LOG.info("unregisterBroker, remove name from brokerAddrTable OK, {}", group.brokerName());
+                }
+            }
+            if (removeBrokerName) {
+                Set<String> names = clusterAddrTable.get(request.clusterName());
+                if (names != null) {
+                    names.remove(group.brokerName());
+                    if (names.isEmpty()) {
+                        clusterAddrTable.remove(request.clusterName());
+                        LOG.info("unregisterBroker, remove cluster from clusterAddrTable {}", request.clusterName());
+                    }
+                }
+                removeTopicsOfBroker(group.brokerName());
+            } else if (reduced && group.enableActingMaster() && !group.brokerAddrs().containsKey(BrokerGroup.MASTER_ID)) {
+                // The master is gone and slaves act for it: nobody may write until a master returns.
+                operateWritePerm(group.brokerName(), false);
+            }
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private BrokerGroup groupOwning(String clusterName, String brokerAddr) {
+        for (BrokerGroup group : brokerAddrTable.values()) {
+            if (group.cluster().equals(clusterName) && group.brokerAddrs().containsValue(brokerAddr)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    private void removeTopicsOfBroker(String brokerName) {
+        Iterator<Map.Entry<String, Map<String, QueueData>>> it = topicQueueTable.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, Map<String, QueueData>> e = it.next();
+            if (e.getValue().remove(brokerName) != null) {
+                routesChanged();
+                if (e.getValue().isEmpty()) {
+                    it.remove();
+                    LOG.info("removeTopicByBrokerName, remove the topic all queue {}", e.getKey());
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- route queries
+
+    /** The route of a topic, or null when no live broker serves it. */
+    public TopicRouteData pickupTopicRouteData(String topic) {
+        if (topic == null) {
+            return null;
+        }
+        List<QueueData> queueDatas;
+        List<BrokerData> brokerDatas = new ArrayList<>();
+        Map<String, List<String>> filterServers = new HashMap<>();
+        Map<String, TopicQueueMappingInfo> mapping;
+        lock.readLock().lock();
+        try {
+            Map<String, QueueData> map = topicQueueTable.get(topic);
+            if (map == null || map.isEmpty()) {
+                return null;
+            }
+            queueDatas = new ArrayList<>(map.values());
+            for (String brokerName : map.keySet()) {
+                BrokerGroup group = brokerAddrTable.get(brokerName);
+                if (group == null) {
+                    continue;
+                }
+                brokerDatas.add(toBrokerData(group));
+                if (!filterServerTable.isEmpty()) {
+                    for (String addr : group.brokerAddrs().values()) {
+                        filterServers.put(addr, filterServerTable.get(new BrokerAddrInfo(group.cluster(), addr)));
+                    }
+                }
+            }
+            Map<String, TopicQueueMappingInfo> m = topicQueueMappingInfoTable.get(topic);
+            mapping = m == null ? null : new HashMap<>(m);
+        } finally {
+            lock.readLock().unlock();
+        }
+        if (brokerDatas.isEmpty()) {
+            return null;
+        }
+        if (settings.supportActingMaster() && !topic.startsWith(SYNC_BROKER_MEMBER_TOPIC_PREFIX)) {
+            brokerDatas = withActingMasters(brokerDatas, queueDatas);
+        }
+        return new TopicRouteData(brokerDatas, filterServers, null, queueDatas, mapping);
+    }
+
+    /** For groups without a master whose queues are read-only, the lowest slave acts as id 0. */
+    private static List<BrokerData> withActingMasters(List<BrokerData> brokerDatas, List<QueueData> queueDatas) {
+        List<BrokerData> result = new ArrayList<>(brokerDatas.size());
+        for (BrokerData bd : brokerDatas) {
+            Map<Long, String> addrs = bd.brokerAddrs();
+            if (addrs.isEmpty() || addrs.containsKey(BrokerGroup.MASTER_ID) || !bd.enableActingMaster()) {
+                result.add(bd);
+                continue;
+            }
+            QueueData qd = queueDatas.stream().filter(q -> bd.brokerName().equals(q.brokerName())).findFirst().orElse(null);
+            if (qd != null && (qd.perm() & PERM_WRITE) == 0) {
+                Map<Long, String> rewritten = new HashMap<>(addrs);
+                Long minId = Collections.min(rewritten.keySet());
+                rewritten.put(BrokerGroup.MASTER_ID, rewritten.remove(minId));
+                result.add(new BrokerData(bd.cluster(), bd.brokerName(), rewritten, bd.zoneName(), bd.enableActingMaster()));
+            } else {
+                result.add(bd);
+            }
+        }
+        return result;
+    }
+
+    private static BrokerData toBrokerData(BrokerGroup group) {
+        return new BrokerData(group.cluster(), group.brokerName(), new HashMap<>(group.brokerAddrs()), group.zoneName(),
+            group.enableActingMaster());
+    }
+
+    public ClusterInfo getAllClusterInfo() {
+        lock.readLock().lock();
+        try {
+            Map<String, BrokerData> brokers = new HashMap<>(brokerAddrTable.size() * 2);
+            for (Map.Entry<String, BrokerGroup> e : brokerAddrTable.entrySet()) {
+                brokers.put(e.getKey(), toBrokerData(e.getValue()));
+            }
+            Map<String, Set<String>> clusters = new HashMap<>(clusterAddrTable.size() * 2);
+            for (Map.Entry<String, Set<String>> e : clusterAddrTable.entrySet()) {
+                clusters.put(e.getKey(), new HashSet<>(e.getValue()));
+            }
+            return new ClusterInfo(brokers, clusters);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public BrokerMemberGroup getBrokerMemberGroup(String clusterName, String brokerName) {
+        lock.readLock().lock();
+        try {
+            BrokerGroup group = brokerName == null ? null : brokerAddrTable.get(brokerName);
+            Map<Long, String> addrs = group == null ? new HashMap<>() : new HashMap<>(group.brokerAddrs());
+            return new BrokerMemberGroup(addrs, brokerName, clusterName);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public TopicList getAllTopicList() {
+        lock.readLock().lock();
+        try {
+            return new TopicList(new LinkedHashSet<>(topicQueueTable.keySet()), null);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Cluster names and broker names, plus the first broker address: Apache's "system topics". */
+    public TopicList getSystemTopicList() {
+        lock.readLock().lock();
+        try {
+            Set<String> names = new LinkedHashSet<>();
+            String brokerAddr = null;
+            for (Map.Entry<String, Set<String>> e : clusterAddrTable.entrySet()) {
+                names.add(e.getKey());
+                names.addAll(e.getValue());
+            }
+            for (BrokerGroup group : brokerAddrTable.values()) {
+                Iterator<String> it = group.brokerAddrs().values().iterator();
+                if (it.hasNext()) {
+                    brokerAddr = it.next();
+                    break;
+                }
+            }
+            return new TopicList(names, brokerAddr);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Topics served by any broker of the cluster, or null when the cluster is unknown. */
+    public TopicList getTopicsByCluster(String cluster) {
+        lock.readLock().lock();
+        try {
+            Set<String> brokerNames = cluster == null ? null : clusterAddrTable.get(cluster);
+            if (brokerNames == null) {
+                return null;
+            }
+            Set<String> topics = new LinkedHashSet<>();
+            for (Map.Entry<String, Map<String, QueueData>> e : topicQueueTable.entrySet()) {
+                for (String brokerName : brokerNames) {
+                    if (e.getValue().containsKey(brokerName)) {
+                        topics.add(e.getKey());
+                        break;
+                    }
+                }
+            }
+            return new TopicList(topics, null);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public TopicList getUnitTopics() {
+        return topicsWhoseFirstQueueFlag(flag -> (flag & FLAG_UNIT) != 0);
+    }
+
+    public TopicList getHasUnitSubTopicList() {
+        return topicsWhoseFirstQueueFlag(flag -> (flag & FLAG_UNIT_SUB) != 0);
+    }
+
+    public TopicList getHasUnitSubUnUnitTopicList() {
+        return topicsWhoseFirstQueueFlag(flag -> (flag & FLAG_UNIT_SUB) != 0 && (flag & FLAG_UNIT) == 0);
+    }
+
+    private TopicList topicsWhoseFirstQueueFlag(IntPredicate test) {
+        lock.readLock().lock();
+        try {
+            Set<String> topics = new LinkedHashSet<>();
+            for (Map.Entry<String, Map<String, QueueData>> e : topicQueueTable.entrySet()) {
+                Iterator<QueueData> it = e.getValue().values().iterator();
+                if (it.hasNext() && test.test(it.next().topicSysFlag())) {
+                    topics.add(e.getKey());
+                }
+            }
+            return new TopicList(topics, null);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- admin changes
+
+    /** Clears WRITE on every queue of the broker; returns how many topics it serves. */
+    public int wipeWritePermOfBrokerByLock(String brokerName) {
+        return operateWritePermByLock(brokerName, false);
+    }
+
+    /** Sets READ|WRITE on every queue of the broker; returns how many topics it serves. */
+    public int addWritePermOfBrokerByLock(String brokerName) {
+        return operateWritePermByLock(brokerName, true);
+    }
+
+    private int operateWritePermByLock(String brokerName, boolean add) {
+        lock.writeLock().lock();
+        try {
+            return operateWritePerm(brokerName, add);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private int operateWritePerm(String brokerName, boolean add) {
+        int count = 0;
+        for (Map<String, QueueData> map : topicQueueTable.values()) {
+            QueueData qd = map.get(brokerName);
+            if (qd != null) {
+                int perm = add ? PERM_READ | PERM_WRITE : qd.perm() & ~PERM_WRITE;
+                if (perm != qd.perm()) {
+                    map.put(brokerName, qd.withPerm(perm));
+                    routesChanged();
+                }
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Removes the topic everywhere. */
+    public void deleteTopic(String topic) {
+        lock.writeLock().lock();
+        try {
+            if (topicQueueTable.remove(topic) != null) {
+                routesChanged();
+                LOG.info("deleteTopic {}", topic);
+            }
+            topicQueueMappingInfoTable.remove(topic);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes the topic's queues on the cluster's brokers, and the topic once none are left. */
+    public void deleteTopic(String topic, String clusterName) {
+        lock.writeLock().lock();
+        try {
+            Set<String> brokerNames = clusterAddrTable.get(clusterName);
+            Map<String, QueueData> map = topicQueueTable.get(topic);
+            if (brokerNames == null || map == null) {
+                return;
+            }
+            for (String brokerName : brokerNames) {
+                if (map.remove(brokerName) != null) {
+                    routesChanged();
+                    LOG.info("deleteTopic, remove one broker's topic {} {}", brokerName, topic);
+                }
+            }
+            if (map.isEmpty()) {
+                topicQueueTable.remove(topic);
+                topicQueueMappingInfoTable.remove(topic);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- views for operators
+
+    /** A point-in-time view of every live broker, for status pages and the CLI. */
+    public List<BrokerLiveView> liveBrokers() {
+        lock.readLock().lock();
+        try {
+            List<BrokerLiveView> views = new ArrayList<>(brokerLiveTable.size());
+            for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : brokerLiveTable.entrySet()) {
+                BrokerLiveInfo live = e.getValue();
+                views.add(new BrokerLiveView(e.getKey().clusterName(), e.getKey().brokerAddr(), live.lastUpdateTimestamp(),
+                    live.heartbeatTimeoutMillis(), live.dataVersion(), live.haServerAddr()));
+            }
+            return views;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A live broker as seen from outside. */
+    public record BrokerLiveView(String clusterName, String brokerAddr, long lastUpdateTimestamp,
+                                 long heartbeatTimeoutMillis, DataVersion dataVersion, String haServerAddr) {
+    }
+}
