@@ -55,7 +55,8 @@ public final class RequestDispatcher {
             return;
         }
         try {
-            registration.executor().execute(() -> process(registration.processor(), channel, request));
+            registration.executor().execute(new RequestTask(() -> process(registration.processor(), channel, request),
+                System.currentTimeMillis()));
         } catch (RejectedExecutionException e) {
             LOG.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
                 RemotingHelper.remoteAddr(channel));

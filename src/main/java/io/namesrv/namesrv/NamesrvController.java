@@ -1,0 +1,206 @@
+package io.namesrv.namesrv;
+
+import io.namesrv.common.NameServerAddresses;
+import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.kvconfig.KVConfigManager;
+import io.namesrv.namesrv.processor.ClientRequestProcessor;
+import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
+import io.namesrv.namesrv.processor.DefaultRequestProcessor;
+import io.namesrv.namesrv.routeinfo.BrokerHousekeepingService;
+import io.namesrv.namesrv.routeinfo.RouteInfoManager;
+import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
+import io.namesrv.protocol.JsonBodies;
+import io.namesrv.remoting.NamedThreadFactory;
+import io.namesrv.remoting.netty.NettyClientConfig;
+import io.namesrv.remoting.netty.NettyRemotingClient;
+import io.namesrv.remoting.netty.NettyRemotingServer;
+import io.namesrv.remoting.netty.NettyServerConfig;
+import io.namesrv.remoting.netty.RequestTask;
+import io.namesrv.remoting.netty.WireIdentity;
+import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.remoting.protocol.RequestCode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the name server: route table, KV store, housekeeping, processors with their executors,
+ * the remoting server and the scheduled scans. {@link #initialize()}, {@link #start()},
+ * {@link #shutdown()}; nothing is started by the constructor.
+ */
+public class NamesrvController {
+
+    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger WATERMARK = LoggerFactory.getLogger("RocketmqNamesrvWaterMark");
+
+    private final NamesrvConfig namesrvConfig;
+    private final NettyServerConfig nettyServerConfig;
+    private final NamesrvConfiguration configuration;
+    private final WireIdentity identity;
+    private final ServerTls tls;
+    private final JsonBodies json = new JsonBodies();
+    private final RouteInfoManager routeInfoManager;
+    private final KVConfigManager kvConfigManager;
+    private final long startMillis = System.currentTimeMillis();
+
+    private ThreadPoolExecutor defaultExecutor;
+    private ThreadPoolExecutor clientRequestExecutor;
+    private ScheduledExecutorService scanExecutor;
+    private ScheduledExecutorService scheduledExecutor;
+    private NettyRemotingServer remotingServer;
+    private NettyRemotingClient productEnvClient;
+
+    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
+                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls) {
+        this.namesrvConfig = namesrvConfig;
+        this.nettyServerConfig = nettyServerConfig;
+        this.configuration = configuration;
+        this.identity = identity;
+        this.tls = tls;
+        this.routeInfoManager = new RouteInfoManager(new RouteInfoSettings() {
+            @Override
+            public boolean deleteTopicWithBrokerRegistration() {
+                return namesrvConfig.isDeleteTopicWithBrokerRegistration();
+            }
+
+            @Override
+            public boolean supportActingMaster() {
+                return namesrvConfig.isSupportActingMaster();
+            }
+        });
+        this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
+    }
+
+    /** Loads the KV store and builds executors, processors and the server. False on failure. */
+    public boolean initialize() {
+        try {
+            kvConfigManager.load();
+        } catch (IOException e) {
+            LOG.error("cannot load KV config from {}", namesrvConfig.getKvConfigPath(), e);
+            return false;
+        }
+        defaultExecutor = boundedPool(namesrvConfig.getDefaultThreadPoolNums(),
+            namesrvConfig.getDefaultThreadPoolQueueCapacity(), "RemotingExecutorThread_");
+        clientRequestExecutor = boundedPool(namesrvConfig.getClientRequestThreadPoolNums(),
+            namesrvConfig.getClientRequestThreadPoolQueueCapacity(), "ClientRequestExecutorThread_");
+        remotingServer = new NettyRemotingServer(nettyServerConfig, new BrokerHousekeepingService(routeInfoManager),
+            identity, tls);
+        registerProcessors();
+        scanExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScanScheduledThread", true, 1));
+        scheduledExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScheduledThread", true, 1));
+        return true;
+    }
+
+    private static ThreadPoolExecutor boundedPool(int threads, int queueCapacity, String namePrefix) {
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queueCapacity),
+            new NamedThreadFactory(namePrefix, true, 1));
+    }
+
+    private void registerProcessors() {
+        ClientRequestProcessor routeProcessor;
+        if (namesrvConfig.isClusterTest()) {
+            productEnvClient = new NettyRemotingClient(new NettyClientConfig(), identity);
+            try {
+                productEnvClient.updateNameServerAddressList(
+                    NameServerAddresses.ofProcess().resolve(null, namesrvConfig.getProductEnvName()));
+            } catch (IOException e) {
+                LOG.warn("clusterTest: cannot find the product environment name servers: {}", e.getMessage());
+            }
+            routeProcessor = new ClusterTestRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
+                this::uptimeMillis, productEnvClient);
+        } else {
+            routeProcessor = new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
+                this::uptimeMillis);
+        }
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, routeProcessor, clientRequestExecutor);
+        remotingServer.registerDefaultProcessor(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
+            namesrvConfig, configuration, json), defaultExecutor);
+    }
+
+    private long uptimeMillis() {
+        return System.currentTimeMillis() - startMillis;
+    }
+
+    /** Binds the server and starts the scans. */
+    public void start() throws InterruptedException {
+        remotingServer.start();
+        // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
+        nettyServerConfig.setListenPort(remotingServer.localPort());
+        long scanInterval = Math.max(100, namesrvConfig.getScanNotActiveBrokerInterval());
+        scanExecutor.scheduleAtFixedRate(this::scanNotActiveBroker, Math.min(5000, scanInterval), scanInterval,
+            TimeUnit.MILLISECONDS);
+        scheduledExecutor.scheduleAtFixedRate(kvConfigManager::printAllPeriodically, 1, 10, TimeUnit.MINUTES);
+        scheduledExecutor.scheduleAtFixedRate(this::printWaterMark, 10, 1, TimeUnit.SECONDS);
+    }
+
+    private void scanNotActiveBroker() {
+        try {
+            routeInfoManager.scanNotActiveBroker();
+        } catch (RuntimeException e) {
+            LOG.error("scanNotActiveBroker failed", e);
+        }
+    }
+
+    private void printWaterMark() {
+        long now = System.currentTimeMillis();
+        WATERMARK.info("[WATERMARK] ClientQueueSize:{} ClientQueueSlowTime:{} DefaultQueueSize:{} DefaultQueueSlowTime:{}",
+            clientRequestExecutor.getQueue().size(), RequestTask.headWaitMillis(clientRequestExecutor.getQueue(), now),
+            defaultExecutor.getQueue().size(), RequestTask.headWaitMillis(defaultExecutor.getQueue(), now));
+    }
+
+    /** Stops accepting, drains the executors, persists the KV store and stops every thread. */
+    public void shutdown() {
+        if (remotingServer != null) {
+            remotingServer.shutdown();
+        }
+        for (ScheduledExecutorService s : new ScheduledExecutorService[] {scanExecutor, scheduledExecutor}) {
+            if (s != null) {
+                s.shutdownNow();
+            }
+        }
+        for (ThreadPoolExecutor pool : List.of(clientRequestExecutor, defaultExecutor)) {
+            pool.shutdown();
+        }
+        try {
+            clientRequestExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            defaultExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (productEnvClient != null) {
+            productEnvClient.close();
+        }
+        try {
+            kvConfigManager.persist();
+        } catch (IOException e) {
+            LOG.error("persist KV config on shutdown failed", e);
+        }
+    }
+
+    public int listenPort() {
+        return remotingServer.localPort();
+    }
+
+    public RouteInfoManager getRouteInfoManager() {
+        return routeInfoManager;
+    }
+
+    public KVConfigManager getKvConfigManager() {
+        return kvConfigManager;
+    }
+
+    public NamesrvConfig getNamesrvConfig() {
+        return namesrvConfig;
+    }
+
+    public NettyServerConfig getNettyServerConfig() {
+        return nettyServerConfig;
+    }
+}

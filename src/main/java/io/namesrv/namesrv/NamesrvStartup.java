@@ -1,0 +1,170 @@
+package io.namesrv.namesrv;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import io.namesrv.namesrv.config.ConfigBinder;
+import io.namesrv.namesrv.config.ConfigPrinter;
+import io.namesrv.namesrv.config.ConfigProblem;
+import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.config.RuntimeTunableKeys;
+import io.namesrv.remoting.netty.NettyServerConfig;
+import io.namesrv.remoting.netty.WireIdentity;
+import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.remoting.netty.tls.TlsSettings;
+import io.namesrv.remoting.protocol.SerializeType;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code mqnamesrv}: reads the command line and the {@code -c} file, builds and starts a
+ * {@link NamesrvController}, prints Apache's boot line and stops cleanly on SIGTERM.
+ */
+public final class NamesrvStartup {
+
+    static final int EXIT_FAILURE = -1;
+    static final int EXIT_NO_HOME = -2;
+    static final int EXIT_INIT_FAILED = -3;
+    static final int DEFAULT_PORT = 9876;
+
+    private NamesrvStartup() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != Integer.MIN_VALUE) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Starts the server and returns {@link Integer#MIN_VALUE} while it keeps running; otherwise
+     * returns the exit code (help, printed config, or a failure already explained on {@code err}).
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options = options();
+        CommandLine cmd;
+        try {
+            cmd = new DefaultParser().parse(options, args);
+        } catch (ParseException e) {
+            err.println(e.getMessage());
+            printHelp(options, err);
+            return 1;
+        }
+        if (cmd.hasOption('h')) {
+            printHelp(options, out);
+            return 0;
+        }
+        try {
+            NamesrvConfig namesrvConfig = new NamesrvConfig();
+            NettyServerConfig nettyServerConfig = new NettyServerConfig();
+            nettyServerConfig.setListenPort(DEFAULT_PORT);
+            Properties fileProperties = new Properties();
+            if (cmd.hasOption('c')) {
+                Path file = Path.of(cmd.getOptionValue('c'));
+                try (InputStream in = Files.newInputStream(file)) {
+                    fileProperties.load(in);
+                }
+                List<ConfigProblem> problems = new ArrayList<>(ConfigBinder.bind(fileProperties, namesrvConfig));
+                problems.addAll(ConfigBinder.bind(fileProperties, nettyServerConfig));
+                for (ConfigProblem p : problems) {
+                    err.println("config " + file + ": " + p);
+                }
+                namesrvConfig.setConfigStorePath(file.toAbsolutePath().toString());
+                out.println("load config properties file OK, " + file);
+            }
+            if (cmd.hasOption('p')) {
+                ConfigPrinter.lines(namesrvConfig, nettyServerConfig).forEach(out::println);
+                return 0;
+            }
+            if (namesrvConfig.getRocketmqHome() == null || namesrvConfig.getRocketmqHome().isBlank()) {
+                err.println("Please set the ROCKETMQ_HOME variable in your environment to match the location of the"
+                    + " RocketMQ installation");
+                return EXIT_NO_HOME;
+            }
+            configureLogging(namesrvConfig.getRocketmqHome(), err);
+            Logger log = LoggerFactory.getLogger("RocketmqNamesrv");
+
+            SerializeType serializeType = SerializeType.parse(System.getProperty("rocketmq.serialize.type",
+                System.getenv("ROCKETMQ_SERIALIZE_TYPE")));
+            ServerTls tls = ServerTls.fromSettings(TlsSettings.fromSystemProperties());
+            NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
+                fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
+                List.of(namesrvConfig, nettyServerConfig));
+            NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
+                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls);
+            if (!controller.initialize()) {
+                err.println("The Name Server failed to initialize, see " + System.getProperty("user.home")
+                    + "/logs/rocketmqlogs/namesrv.log");
+                controller.shutdown();
+                return EXIT_INIT_FAILED;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("Shutdown hook was invoked, shutting down the name server");
+                long begin = System.currentTimeMillis();
+                controller.shutdown();
+                log.info("Shutdown hook over, consuming total time(ms): {}", System.currentTimeMillis() - begin);
+            }, "ShutdownHook"));
+            controller.start();
+            String boot = "The Name Server boot success. serializeType=" + serializeType + ", address "
+                + nettyServerConfig.getBindAddress() + ":" + controller.listenPort();
+            log.info(boot);
+            out.println(boot);
+            return Integer.MIN_VALUE;
+        } catch (Exception e) {
+            err.println("The Name Server failed to start: " + e);
+            return EXIT_FAILURE;
+        }
+    }
+
+    static Options options() {
+        Options options = new Options();
+        options.addOption(new Option("h", "help", false, "Print help"));
+        options.addOption(new Option("n", "namesrvAddr", true,
+            "Name server address list, eg: '192.168.0.1:9876;192.168.0.2:9876' (accepted, unused by the name server)"));
+        options.addOption(new Option("c", "configFile", true, "Name server config properties file"));
+        options.addOption(new Option("p", "printConfigItem", false, "Print all config items"));
+        return options;
+    }
+
+    private static void printHelp(Options options, PrintStream stream) {
+        java.io.PrintWriter pw = new java.io.PrintWriter(stream);
+        new HelpFormatter().printHelp(pw, 110, "mqnamesrv", null, options, 1, 3, null, true);
+        pw.flush();
+    }
+
+    /**
+     * Unless {@code -Dlogback.configurationFile} chose a configuration, use the distribution's
+     * {@code conf/logback_namesrv.xml} (rolling files under ~/logs/rocketmqlogs/).
+     */
+    private static void configureLogging(String rocketmqHome, PrintStream err) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return;
+        }
+        Path conf = Path.of(rocketmqHome, "conf", "logback_namesrv.xml");
+        if (!Files.isRegularFile(conf) || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            context.reset();
+            configurator.doConfigure(conf.toFile());
+        } catch (JoranException e) {
+            err.println("cannot apply " + conf + ": " + e.getMessage());
+        }
+    }
+}

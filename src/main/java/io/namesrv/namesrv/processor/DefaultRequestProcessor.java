@@ -1,0 +1,351 @@
+package io.namesrv.namesrv.processor;
+
+import io.namesrv.namesrv.NamesrvConfig;
+import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.config.UpdateResult;
+import io.namesrv.namesrv.kvconfig.KVConfigManager;
+import io.namesrv.namesrv.routeinfo.RegisterBrokerResult;
+import io.namesrv.namesrv.routeinfo.RouteInfoManager;
+import io.namesrv.namesrv.routeinfo.UnregisterRequest;
+import io.namesrv.protocol.DataVersion;
+import io.namesrv.protocol.GetBrokerMemberGroupResponseBody;
+import io.namesrv.protocol.JsonBodies;
+import io.namesrv.protocol.KVTable;
+import io.namesrv.protocol.MalformedBodyException;
+import io.namesrv.protocol.RegisterBrokerBody;
+import io.namesrv.protocol.RegisterBrokerBodyCodec;
+import io.namesrv.protocol.TopicList;
+import io.namesrv.protocol.TopicRouteData;
+import io.namesrv.protocol.header.AddWritePermOfBrokerRequestHeader;
+import io.namesrv.protocol.header.AddWritePermOfBrokerResponseHeader;
+import io.namesrv.protocol.header.BrokerHeartbeatRequestHeader;
+import io.namesrv.protocol.header.DeleteKVConfigRequestHeader;
+import io.namesrv.protocol.header.DeleteTopicFromNamesrvRequestHeader;
+import io.namesrv.protocol.header.GetBrokerMemberGroupRequestHeader;
+import io.namesrv.protocol.header.GetKVConfigRequestHeader;
+import io.namesrv.protocol.header.GetKVConfigResponseHeader;
+import io.namesrv.protocol.header.GetKVListByNamespaceRequestHeader;
+import io.namesrv.protocol.header.GetTopicsByClusterRequestHeader;
+import io.namesrv.protocol.header.PutKVConfigRequestHeader;
+import io.namesrv.protocol.header.QueryDataVersionRequestHeader;
+import io.namesrv.protocol.header.QueryDataVersionResponseHeader;
+import io.namesrv.protocol.header.RegisterBrokerRequestHeader;
+import io.namesrv.protocol.header.RegisterBrokerResponseHeader;
+import io.namesrv.protocol.header.RegisterTopicRequestHeader;
+import io.namesrv.protocol.header.UnRegisterBrokerRequestHeader;
+import io.namesrv.protocol.header.WipeWritePermOfBrokerRequestHeader;
+import io.namesrv.protocol.header.WipeWritePermOfBrokerResponseHeader;
+import io.namesrv.remoting.RemotingHelper;
+import io.namesrv.remoting.netty.NettyRequestProcessor;
+import io.namesrv.remoting.protocol.RemotingCommand;
+import io.namesrv.remoting.protocol.RequestCode;
+import io.namesrv.remoting.protocol.ResponseCode;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every name-server request code but the route lookup: decode the header, ask the route table or
+ * the KV store, encode the answer. No state of its own.
+ */
+public class DefaultRequestProcessor implements NettyRequestProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    static final String ORDER_TOPIC_CONFIG = ClientRequestProcessor.ORDER_TOPIC_CONFIG;
+
+    private final RouteInfoManager routeInfoManager;
+    private final KVConfigManager kvConfigManager;
+    private final NamesrvConfig config;
+    private final NamesrvConfiguration configuration;
+    private final JsonBodies json;
+    private final RegisterBrokerBodyCodec registerBodyCodec;
+
+    public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager, NamesrvConfig config,
+                                   NamesrvConfiguration configuration, JsonBodies json) {
+        this.routeInfoManager = routeInfoManager;
+        this.kvConfigManager = kvConfigManager;
+        this.config = config;
+        this.configuration = configuration;
+        this.json = json;
+        this.registerBodyCodec = new RegisterBrokerBodyCodec(json);
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
+        return switch (request.getCode()) {
+            case RequestCode.PUT_KV_CONFIG -> putKVConfig(request);
+            case RequestCode.GET_KV_CONFIG -> getKVConfig(request);
+            case RequestCode.DELETE_KV_CONFIG -> deleteKVConfig(request);
+            case RequestCode.GET_KVLIST_BY_NAMESPACE -> getKVListByNamespace(request);
+            case RequestCode.QUERY_DATA_VERSION -> queryBrokerTopicConfig(request);
+            case RequestCode.REGISTER_BROKER -> registerBroker(channel, request);
+            case RequestCode.UNREGISTER_BROKER -> unregisterBroker(request);
+            case RequestCode.BROKER_HEARTBEAT -> brokerHeartbeat(request);
+            case RequestCode.GET_BROKER_MEMBER_GROUP -> getBrokerMemberGroup(request);
+            case RequestCode.GET_BROKER_CLUSTER_INFO -> success(json.encode(routeInfoManager.getAllClusterInfo()));
+            case RequestCode.WIPE_WRITE_PERM_OF_BROKER -> wipeWritePerm(request);
+            case RequestCode.ADD_WRITE_PERM_OF_BROKER -> addWritePerm(request);
+            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> config.isEnableAllTopicList()
+                ? topicList(routeInfoManager.getAllTopicList()) : disabled();
+            case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
+            case RequestCode.REGISTER_TOPIC_IN_NAMESRV -> registerTopic(request);
+            case RequestCode.GET_TOPICS_BY_CLUSTER -> getTopicsByCluster(request);
+            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS -> topicList(routeInfoManager.getSystemTopicList());
+            case RequestCode.GET_UNIT_TOPIC_LIST -> config.isEnableTopicList()
+                ? topicList(routeInfoManager.getUnitTopics()) : disabled();
+            case RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST -> config.isEnableTopicList()
+                ? topicList(routeInfoManager.getHasUnitSubTopicList()) : disabled();
+            case RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST -> config.isEnableTopicList()
+                ? topicList(routeInfoManager.getHasUnitSubUnUnitTopicList()) : disabled();
+            case RequestCode.UPDATE_NAMESRV_CONFIG -> updateConfig(channel, request);
+            case RequestCode.GET_NAMESRV_CONFIG -> getConfig();
+            default -> RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                " request type " + request.getCode() + " not supported");
+        };
+    }
+
+    private static RemotingCommand success(byte[] body) {
+        return RemotingCommand.response(ResponseCode.SUCCESS, null).setBody(body);
+    }
+
+    private static RemotingCommand disabled() {
+        return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "disable");
+    }
+
+    private RemotingCommand topicList(TopicList topics) {
+        return success(json.encode(topics));
+    }
+
+    // ---------------------------------------------------------------- KV config
+
+    private RemotingCommand putKVConfig(RemotingCommand request) throws IOException {
+        PutKVConfigRequestHeader h = request.decodeHeader(PutKVConfigRequestHeader::decode);
+        if (h.namespace() == null || h.key() == null) {
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "namespace or key is null");
+        }
+        kvConfigManager.putKVConfig(h.namespace(), h.key(), h.value());
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand getKVConfig(RemotingCommand request) {
+        GetKVConfigRequestHeader h = request.decodeHeader(GetKVConfigRequestHeader::decode);
+        Optional<String> value = h.namespace() == null || h.key() == null
+            ? Optional.empty() : kvConfigManager.getKVConfig(h.namespace(), h.key());
+        if (value.isPresent()) {
+            return RemotingCommand.response(ResponseCode.SUCCESS, null, new GetKVConfigResponseHeader(value.get()));
+        }
+        return RemotingCommand.response(ResponseCode.QUERY_NOT_FOUND,
+            "No config item, Namespace: " + h.namespace() + " Key: " + h.key(), new GetKVConfigResponseHeader(null));
+    }
+
+    private RemotingCommand deleteKVConfig(RemotingCommand request) throws IOException {
+        DeleteKVConfigRequestHeader h = request.decodeHeader(DeleteKVConfigRequestHeader::decode);
+        if (h.namespace() != null && h.key() != null) {
+            kvConfigManager.deleteKVConfig(h.namespace(), h.key());
+        }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand getKVListByNamespace(RemotingCommand request) {
+        GetKVListByNamespaceRequestHeader h = request.decodeHeader(GetKVListByNamespaceRequestHeader::decode);
+        Optional<Map<String, String>> table = h.namespace() == null
+            ? Optional.empty() : kvConfigManager.getKVListByNamespace(h.namespace());
+        if (table.isPresent()) {
+            return success(json.encode(new KVTable(table.get())));
+        }
+        return RemotingCommand.response(ResponseCode.QUERY_NOT_FOUND, "No config item, Namespace: " + h.namespace());
+    }
+
+    // ---------------------------------------------------------------- brokers
+
+    private RemotingCommand registerBroker(Channel channel, RemotingCommand request) {
+        RegisterBrokerRequestHeader h = request.decodeHeader(RegisterBrokerRequestHeader::decode);
+        RegisterBrokerResponseHeader emptyHeader = new RegisterBrokerResponseHeader(null, null);
+        String missing = missingFields(new String[] {"clusterName", "brokerAddr", "brokerName", "brokerId"},
+            h.clusterName(), h.brokerAddr(), h.brokerName(), h.brokerId());
+        if (missing != null) {
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed, missing header field(s): "
+                + missing, emptyHeader);
+        }
+        byte[] raw = request.getBody();
+        if (h.bodyCrc32() != 0 && raw != null && crc32(raw) != h.bodyCrc32()) {
+            LOG.warn("receive registerBroker request, crc32 not match, from {}", RemotingHelper.remoteAddr(channel));
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "crc32 not match", emptyHeader);
+        }
+        RegisterBrokerBody body;
+        try {
+            body = raw == null ? RegisterBrokerBody.empty() : registerBodyCodec.decode(raw, h.compressed(), request.getVersion());
+        } catch (MalformedBodyException e) {
+            LOG.warn("malformed REGISTER_BROKER body from {}: {}", RemotingHelper.remoteAddr(channel), e.getMessage());
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed, malformed body: "
+                + e.getMessage(), emptyHeader);
+        }
+        if (body == null || body.topicConfigSerializeWrapper() == null) {
+            body = RegisterBrokerBody.empty();
+        }
+        RegisterBrokerResult result = routeInfoManager.registerBroker(h.clusterName(), h.brokerAddr(), h.brokerName(),
+            h.brokerId(), h.haServerAddr(), request.extField(ZoneRouteFilter.ZONE_NAME), h.heartbeatTimeoutMillis(),
+            h.enableActingMaster(), body.topicConfigSerializeWrapper(), body.filterServerList(), channel);
+        if (result == null) {
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed", emptyHeader);
+        }
+        RemotingCommand response = RemotingCommand.response(ResponseCode.SUCCESS, null,
+            new RegisterBrokerResponseHeader(result.haServerAddr(), result.masterAddr()));
+        if (config.isReturnOrderTopicConfigToBroker()) {
+            kvConfigManager.getKVListByNamespace(ORDER_TOPIC_CONFIG)
+                .ifPresent(table -> response.setBody(json.encode(new KVTable(table))));
+        }
+        return response;
+    }
+
+    /** Apache's body checksum: CRC32 masked to a non-negative int. */
+    static int crc32(byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body, 0, body.length);
+        return (int) (crc.getValue() & 0x7FFFFFFF);
+    }
+
+    private RemotingCommand unregisterBroker(RemotingCommand request) {
+        UnRegisterBrokerRequestHeader h = request.decodeHeader(UnRegisterBrokerRequestHeader::decode);
+        String missing = missingFields(new String[] {"clusterName", "brokerAddr", "brokerName"},
+            h.clusterName(), h.brokerAddr(), h.brokerName());
+        if (missing != null) {
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "unregister broker failed, missing header field(s): "
+                + missing);
+        }
+        routeInfoManager.unregisterBroker(new UnregisterRequest(h.clusterName(), h.brokerAddr(), h.brokerName(),
+            h.brokerId(), UnregisterRequest.ANY_GENERATION, "UNREGISTER_BROKER request"));
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand queryBrokerTopicConfig(RemotingCommand request) {
+        QueryDataVersionRequestHeader h = request.decodeHeader(QueryDataVersionRequestHeader::decode);
+        DataVersion dataVersion;
+        try {
+            dataVersion = json.decode(request.getBody(), DataVersion.class);
+        } catch (MalformedBodyException e) {
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "malformed DataVersion body: " + e.getMessage(),
+                new QueryDataVersionResponseHeader(null));
+        }
+        boolean changed = routeInfoManager.isBrokerTopicConfigChanged(h.clusterName(), h.brokerAddr(), dataVersion);
+        routeInfoManager.updateBrokerInfoUpdateTimestamp(h.clusterName(), h.brokerAddr());
+        DataVersion known = routeInfoManager.queryBrokerTopicConfig(h.clusterName(), h.brokerAddr());
+        RemotingCommand response = RemotingCommand.response(ResponseCode.SUCCESS, null,
+            new QueryDataVersionResponseHeader(changed));
+        if (known != null) {
+            response.setBody(json.encode(known));
+        }
+        return response;
+    }
+
+    private RemotingCommand brokerHeartbeat(RemotingCommand request) {
+        BrokerHeartbeatRequestHeader h = request.decodeHeader(BrokerHeartbeatRequestHeader::decode);
+        routeInfoManager.updateBrokerInfoUpdateTimestamp(h.clusterName(), h.brokerAddr());
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand getBrokerMemberGroup(RemotingCommand request) {
+        GetBrokerMemberGroupRequestHeader h = request.decodeHeader(GetBrokerMemberGroupRequestHeader::decode);
+        return success(json.encode(new GetBrokerMemberGroupResponseBody(
+            routeInfoManager.getBrokerMemberGroup(h.clusterName(), h.brokerName()))));
+    }
+
+    private RemotingCommand wipeWritePerm(RemotingCommand request) {
+        WipeWritePermOfBrokerRequestHeader h = request.decodeHeader(WipeWritePermOfBrokerRequestHeader::decode);
+        int count = h.brokerName() == null ? 0 : routeInfoManager.wipeWritePermOfBrokerByLock(h.brokerName());
+        LOG.info("wipe write perm of broker[{}], client: {}, {}", h.brokerName(), request.getLanguage(), count);
+        return RemotingCommand.response(ResponseCode.SUCCESS, null, new WipeWritePermOfBrokerResponseHeader(count));
+    }
+
+    private RemotingCommand addWritePerm(RemotingCommand request) {
+        AddWritePermOfBrokerRequestHeader h = request.decodeHeader(AddWritePermOfBrokerRequestHeader::decode);
+        int count = h.brokerName() == null ? 0 : routeInfoManager.addWritePermOfBrokerByLock(h.brokerName());
+        LOG.info("add write perm of broker[{}], client: {}, {}", h.brokerName(), request.getLanguage(), count);
+        return RemotingCommand.response(ResponseCode.SUCCESS, null, new AddWritePermOfBrokerResponseHeader(count));
+    }
+
+    // ---------------------------------------------------------------- topics
+
+    private RemotingCommand deleteTopic(RemotingCommand request) {
+        DeleteTopicFromNamesrvRequestHeader h = request.decodeHeader(DeleteTopicFromNamesrvRequestHeader::decode);
+        if (h.topic() != null) {
+            if (h.clusterName() != null && !h.clusterName().isBlank()) {
+                routeInfoManager.deleteTopic(h.topic(), h.clusterName());
+            } else {
+                routeInfoManager.deleteTopic(h.topic());
+            }
+        }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand registerTopic(RemotingCommand request) {
+        RegisterTopicRequestHeader h = request.decodeHeader(RegisterTopicRequestHeader::decode);
+        if (request.getBody() != null) {
+            TopicRouteData route;
+            try {
+                route = json.decode(request.getBody(), TopicRouteData.class);
+            } catch (MalformedBodyException e) {
+                return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "malformed TopicRouteData body: "
+                    + e.getMessage());
+            }
+            if (route != null && route.queueDatas() != null && !route.queueDatas().isEmpty()) {
+                routeInfoManager.registerTopic(h.topic(), route.queueDatas());
+            }
+        }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand getTopicsByCluster(RemotingCommand request) {
+        if (!config.isEnableTopicList()) {
+            return disabled();
+        }
+        GetTopicsByClusterRequestHeader h = request.decodeHeader(GetTopicsByClusterRequestHeader::decode);
+        TopicList topics = routeInfoManager.getTopicsByCluster(h.cluster());
+        if (topics == null) {
+            // Apache fails here with a NullPointerException (SYSTEM_ERROR too); we say why.
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "cluster [" + h.cluster() + "] not found");
+        }
+        return topicList(topics);
+    }
+
+    // ---------------------------------------------------------------- name-server config
+
+    private RemotingCommand updateConfig(Channel channel, RemotingCommand request) {
+        if (request.getBody() == null) {
+            return RemotingCommand.response(ResponseCode.SUCCESS, null);
+        }
+        LOG.info("updateConfig called by {}", RemotingHelper.remoteAddr(channel));
+        UpdateResult result = configuration.update(request.getBody());
+        if (!result.isSuccess()) {
+            LOG.warn("updateConfig from {} refused: {}", RemotingHelper.remoteAddr(channel), result.remark());
+        }
+        return RemotingCommand.response(result.code(), result.remark());
+    }
+
+    private RemotingCommand getConfig() {
+        String content = configuration.dump();
+        RemotingCommand response = RemotingCommand.response(ResponseCode.SUCCESS, null);
+        if (content != null && !content.isEmpty()) {
+            response.setBody(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return response;
+    }
+
+    /** The names of the required header fields that are null, or null when all are there. */
+    private static String missingFields(String[] names, Object... values) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] == null) {
+                missing.add(names[i]);
+            }
+        }
+        return missing.isEmpty() ? null : String.join(", ", missing);
+    }
+}
