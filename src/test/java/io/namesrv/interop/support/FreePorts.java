@@ -46,7 +46,8 @@ public final class FreePorts {
         throw new IllegalStateException("no free port block found in " + ATTEMPTS + " attempts");
     }
 
-    private static boolean allFree(int from, int to) {
+    /** True if every port in [from, to] can be bound on the wildcard address right now. */
+    static boolean allFree(int from, int to) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (int p = from; p <= to; p++) {
