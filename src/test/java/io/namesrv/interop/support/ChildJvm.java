@@ -91,13 +91,17 @@ public final class ChildJvm implements AutoCloseable {
         stop(Duration.ZERO);
     }
 
-    /** Stops the process tree: SIGTERM, then SIGKILL after a bounded wait. Idempotent. */
+    /** Stops the process tree: SIGTERM, then SIGKILL after 10 s. Idempotent. */
     @Override
     public void close() {
         stop(GRACEFUL_STOP);
     }
 
-    private void stop(Duration grace) {
+    /**
+     * Stops the process tree: SIGTERM, then SIGKILL to whatever is still alive after
+     * {@code grace} (none: SIGKILL at once). Only the first stop, close or kill has an effect.
+     */
+    public void stop(Duration grace) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }

@@ -68,6 +68,7 @@ public final class NameServerProcess implements AutoCloseable {
         Path dir = PeerDirs.create(label + "-" + port);
         Path home = dir.resolve("home");
         Path kvConfig = home.resolve("namesrv").resolve("kvConfig.json");
+        PeerDirs.createDirectories(home);
         Map<String, String> config = new LinkedHashMap<>();
         config.put("listenPort", Integer.toString(port));
         config.put("bindAddress", "127.0.0.1");

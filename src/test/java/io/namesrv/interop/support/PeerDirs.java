@@ -28,6 +28,14 @@ public final class PeerDirs {
         }
     }
 
+    public static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code target/peers} when run by Maven, a temp folder otherwise. */
     static Path root() {
         String testClasses = System.getProperty(ChildClasspath.TEST_CLASSES);
