@@ -1,0 +1,146 @@
+package io.namesrv.interop.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A name server in a child JVM on a free loopback port: Apache's ({@link #apache}) or ours
+ * ({@link #ours}). Both take the same {@code -c} properties file and print the same boot line,
+ * so tests can run the same scenario against either.
+ */
+public final class NameServerProcess implements AutoCloseable {
+
+    public static final String APACHE_MAIN = "org.apache.rocketmq.namesrv.NamesrvStartup";
+    public static final String OURS_MAIN = "io.namesrv.namesrv.NamesrvStartup";
+    public static final Pattern BOOT_LINE = Pattern.compile("The Name Server boot success\\.");
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(30);
+    private static final String HEAP = "-Xmx256m";
+
+    private final int port;
+    private final Path dir;
+    private final Path kvConfigPath;
+    private final ChildJvm jvm;
+
+    private NameServerProcess(int port, Path dir, Path kvConfigPath, ChildJvm jvm) {
+        this.port = port;
+        this.dir = dir;
+        this.kvConfigPath = kvConfigPath;
+        this.jvm = jvm;
+    }
+
+    public static NameServerProcess apache() {
+        return apache(Map.of());
+    }
+
+    /** Apache's name server; {@code extraConfig} entries are added to (or override) the -c file. */
+    public static NameServerProcess apache(Map<String, String> extraConfig) {
+        return apache(extraConfig, List.of());
+    }
+
+    public static NameServerProcess apache(Map<String, String> extraConfig, List<String> extraJvmOptions) {
+        return start("apache-namesrv", APACHE_MAIN, true, extraConfig, extraJvmOptions);
+    }
+
+    public static NameServerProcess ours() {
+        return ours(Map.of());
+    }
+
+    /**
+     * Our name server, started exactly like Apache's, except logging: it uses our own logback
+     * configuration (found on the classpath), not the one for Apache's peers.
+     */
+    public static NameServerProcess ours(Map<String, String> extraConfig) {
+        return ours(extraConfig, List.of());
+    }
+
+    public static NameServerProcess ours(Map<String, String> extraConfig, List<String> extraJvmOptions) {
+        return start("our-namesrv", OURS_MAIN, false, extraConfig, extraJvmOptions);
+    }
+
+    private static NameServerProcess start(String label, String mainClass, boolean apacheLogging,
+                                           Map<String, String> extraConfig, List<String> extraJvmOptions) {
+        int port = FreePorts.single();
+        Path dir = PeerDirs.create(label + "-" + port);
+        Path home = dir.resolve("home");
+        Path kvConfig = home.resolve("namesrv").resolve("kvConfig.json");
+        PeerDirs.createDirectories(home);
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("listenPort", Integer.toString(port));
+        config.put("bindAddress", "127.0.0.1");
+        config.put("rocketmqHome", home.toString());
+        config.put("kvConfigPath", kvConfig.toString());
+        config.put("configStorePath", home.resolve("namesrv").resolve("namesrv.properties").toString());
+        config.put("scanNotActiveBrokerInterval", "5000");
+        config.putAll(extraConfig);
+        Path configFile = PeerConfigFile.write(dir.resolve("namesrv.conf"), config);
+
+        ChildJvm.Builder builder = ChildJvm.builder(label, mainClass)
+                .workDir(dir)
+                .jvmOption(HEAP)
+                .systemProperty("user.home", home.toString())
+                .env("ROCKETMQ_HOME", home.toString())
+                .args("-c", configFile.toString());
+        if (apacheLogging) {
+            PeerLogging.quietApache(builder);
+        }
+        extraJvmOptions.forEach(builder::jvmOption);
+        ChildJvm jvm = builder.start();
+        try {
+            jvm.waitForLine(BOOT_LINE, BOOT_TIMEOUT);
+        } catch (RuntimeException e) {
+            jvm.close();
+            throw e;
+        }
+        return new NameServerProcess(port, dir, kvConfig, jvm);
+    }
+
+    /** {@code 127.0.0.1:port}, as clients and brokers spell a name server address. */
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path kvConfigPath() {
+        return kvConfigPath;
+    }
+
+    /** The private directory holding the config file, home folder and log. */
+    public Path dir() {
+        return dir;
+    }
+
+    public Path logFile() {
+        return jvm.logFile();
+    }
+
+    public long pid() {
+        return jvm.pid();
+    }
+
+    public boolean isAlive() {
+        return jvm.isAlive();
+    }
+
+    /** SIGKILL. */
+    public void kill() {
+        jvm.kill();
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+
+    @Override
+    public String toString() {
+        return jvm.name() + "@" + address();
+    }
+}
