@@ -1,7 +1,6 @@
 package io.namesrv.protocol;
 
 import com.alibaba.fastjson2.JSON;
-import com.alibaba.fastjson2.JSONException;
 import com.alibaba.fastjson2.JSONReader;
 import com.alibaba.fastjson2.JSONWriter;
 
@@ -58,7 +57,7 @@ public final class JsonBodies {
         }
         try {
             return JSON.parseObject(body, type, LENIENT);
-        } catch (JSONException | ClassCastException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // JSONException, and whatever a truncated or mistyped value throws
             throw new MalformedBodyException("cannot decode " + type.getTypeName() + ": " + e.getMessage(), e);
         }
     }
@@ -69,7 +68,7 @@ public final class JsonBodies {
         }
         try {
             return JSON.parseObject(text, type, LENIENT);
-        } catch (JSONException | ClassCastException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // JSONException, and whatever a truncated or mistyped value throws
             throw new MalformedBodyException("cannot decode " + type.getTypeName() + ": " + e.getMessage(), e);
         }
     }
@@ -81,7 +80,7 @@ public final class JsonBodies {
         }
         try {
             return JSON.parseArray(body, elementType, LENIENT);
-        } catch (JSONException | ClassCastException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // JSONException, and whatever a truncated or mistyped value throws
             throw new MalformedBodyException("cannot decode list of " + elementType.getName() + ": " + e.getMessage(), e);
         }
     }

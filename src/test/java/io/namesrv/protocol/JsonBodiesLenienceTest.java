@@ -76,6 +76,21 @@ class JsonBodiesLenienceTest {
         assertThrows(MalformedBodyException.class, () -> json.decodeList(utf8("[1,"), String.class));
     }
 
+    /** Any prefix of a valid body decodes or fails as a malformed body, never with another exception. */
+    @Test
+    void everyTruncationIsAValueOrAMalformedBody() {
+        byte[] full = json.encode(JsonBodiesGoldenTest.route());
+        for (int len = 1; len < full.length; len++) {
+            byte[] prefix = java.util.Arrays.copyOf(full, len);
+            try {
+                json.decode(prefix, TopicRouteData.class);
+            } catch (MalformedBodyException expected) {
+                // the only acceptable failure
+            }
+        }
+        assertEquals(JsonBodiesGoldenTest.route().queueDatas(), json.decode(full, TopicRouteData.class).queueDatas());
+    }
+
     @Test
     void valueObjectsAreReadOnlyAndKeepNulls() {
         Map<Long, String> addrs = new HashMap<>(Map.of(0L, "a:1"));

@@ -6,7 +6,10 @@ import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
-/** GET_ROUTEINFO_BY_TOPIC request. {@code acceptStandardJsonOnly} (4.9.4+) asks for the standard-JSON route whatever the client version. */
+/**
+ * GET_ROUTEINFO_BY_TOPIC request. {@code acceptStandardJsonOnly} (4.9.4+) asks for the
+ * standard-JSON route whatever the client version.
+ */
 public record GetRouteInfoRequestHeader(String topic, Boolean acceptStandardJsonOnly) implements CommandCustomHeader {
 
     /** The request code this header goes with. */

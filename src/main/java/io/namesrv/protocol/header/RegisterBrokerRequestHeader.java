@@ -6,7 +6,10 @@ import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
-/** REGISTER_BROKER request. {@code compressed} and {@code bodyCrc32} are primitives in Apache, so they default to false and 0 (0 = unchecked) and are always written. */
+/**
+ * REGISTER_BROKER request. {@code compressed} and {@code bodyCrc32} are primitives in Apache, so
+ * they default to false and 0 (0 = unchecked) and are always written.
+ */
 public record RegisterBrokerRequestHeader(
         String brokerName,
         String brokerAddr,
