@@ -1,0 +1,35 @@
+package io.namesrv.protocol.header;
+
+import io.namesrv.remoting.protocol.CommandCustomHeader;
+import io.namesrv.remoting.protocol.ExtFields;
+import io.namesrv.remoting.protocol.RequestCode;
+
+import java.util.Map;
+
+/** QUERY_DATA_VERSION request (the body is the broker's DataVersion). */
+public record QueryDataVersionRequestHeader(
+        String brokerName,
+        String brokerAddr,
+        String clusterName,
+        Long brokerId) implements CommandCustomHeader {
+
+    /** The request code this header goes with. */
+    public static final int CODE = RequestCode.QUERY_DATA_VERSION;
+
+    /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
+    public static QueryDataVersionRequestHeader decode(Map<String, String> ext) {
+        return new QueryDataVersionRequestHeader(
+                ExtFields.string(ext, "brokerName"),
+                ExtFields.string(ext, "brokerAddr"),
+                ExtFields.string(ext, "clusterName"),
+                ExtFields.longValue(ext, "brokerId"));
+    }
+
+    @Override
+    public void writeTo(Map<String, String> ext) {
+        ExtFields.put(ext, "brokerName", brokerName);
+        ExtFields.put(ext, "brokerAddr", brokerAddr);
+        ExtFields.put(ext, "clusterName", clusterName);
+        ExtFields.put(ext, "brokerId", brokerId);
+    }
+}

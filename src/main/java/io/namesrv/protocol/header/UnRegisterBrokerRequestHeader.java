@@ -1,0 +1,35 @@
+package io.namesrv.protocol.header;
+
+import io.namesrv.remoting.protocol.CommandCustomHeader;
+import io.namesrv.remoting.protocol.ExtFields;
+import io.namesrv.remoting.protocol.RequestCode;
+
+import java.util.Map;
+
+/** UNREGISTER_BROKER request. */
+public record UnRegisterBrokerRequestHeader(
+        String brokerName,
+        String brokerAddr,
+        String clusterName,
+        Long brokerId) implements CommandCustomHeader {
+
+    /** The request code this header goes with. */
+    public static final int CODE = RequestCode.UNREGISTER_BROKER;
+
+    /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
+    public static UnRegisterBrokerRequestHeader decode(Map<String, String> ext) {
+        return new UnRegisterBrokerRequestHeader(
+                ExtFields.string(ext, "brokerName"),
+                ExtFields.string(ext, "brokerAddr"),
+                ExtFields.string(ext, "clusterName"),
+                ExtFields.longValue(ext, "brokerId"));
+    }
+
+    @Override
+    public void writeTo(Map<String, String> ext) {
+        ExtFields.put(ext, "brokerName", brokerName);
+        ExtFields.put(ext, "brokerAddr", brokerAddr);
+        ExtFields.put(ext, "clusterName", clusterName);
+        ExtFields.put(ext, "brokerId", brokerId);
+    }
+}
