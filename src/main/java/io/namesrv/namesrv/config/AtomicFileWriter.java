@@ -1,0 +1,74 @@
+package io.namesrv.namesrv.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces a file so that a crash (even {@code kill -9} or power loss) at any moment leaves either
+ * the old or the new content under the file's name, never a mix. Apache overwrites in place.
+ *
+ * <p>Steps: write {@code <file>.tmp} and fsync it; keep the current file as {@code <file>.bak}
+ * (a hard link, so the file itself is never missing; a copy where links are not supported);
+ * rename the temp file over the file atomically; fsync the directory so the rename is durable.
+ * Callers must not write the same target from two threads at once (they share the temp name).
+ */
+public final class AtomicFileWriter {
+
+    private AtomicFileWriter() {
+    }
+
+    public static Path tempOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".tmp");
+    }
+
+    public static Path backupOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".bak");
+    }
+
+    /** Writes {@code content} to {@code target} atomically, creating parent directories. */
+    public static void write(Path target, byte[] content, boolean keepBackup) throws IOException {
+        Path file = target.toAbsolutePath();
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path tmp = tempOf(file);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buf = ByteBuffer.wrap(content);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+        if (keepBackup && Files.exists(file)) {
+            keepBackup(file);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(dir);
+    }
+
+    private static void keepBackup(Path file) throws IOException {
+        Path bak = backupOf(file);
+        Files.deleteIfExists(bak);
+        try {
+            Files.createLink(bak, file);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // No hard links here (some network or FAT file systems): a copy does the same job.
+            Files.copy(file, bak, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename durable. Some platforms cannot open a directory; they need no such sync. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a directory for sync; the rename itself has happened, keep going.
+        }
+    }
+}
