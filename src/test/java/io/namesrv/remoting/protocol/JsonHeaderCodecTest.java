@@ -75,6 +75,12 @@ class JsonHeaderCodecTest {
     }
 
     @Test
+    void controlCharactersUseUpperCaseUnicodeEscapesLikeFastjson() {
+        RemotingCommand cmd = RemotingCommand.response(1, "\u000b\u001f\u007f").setOpaque(0);
+        assertTrue(encode(cmd).contains("\"remark\":\"\\u000B\\u001F\\u007F\""), encode(cmd));
+    }
+
+    @Test
     void decodesAllFields() throws RemotingCommandException {
         RemotingCommand cmd = decode("{\"code\":105,\"extFields\":{\"topic\":\"T\"},\"flag\":2,\"language\":\"GO\","
             + "\"opaque\":27,\"remark\":\"r\",\"serializeTypeCurrentRPC\":\"JSON\",\"version\":513}");
