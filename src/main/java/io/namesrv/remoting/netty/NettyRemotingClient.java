@@ -120,7 +120,8 @@ public class NettyRemotingClient implements AutoCloseable {
         RemotingConnectException last = null;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         for (int attempt = 0; attempt < servers.size(); attempt++) {
-            int i = Math.floorMod(nameServerIndex.get(), servers.size());
+            int raw = nameServerIndex.get();
+            int i = Math.floorMod(raw, servers.size());
             String server = servers.get(i);
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
@@ -130,7 +131,9 @@ public class NettyRemotingClient implements AutoCloseable {
                 return invokeSyncOnce(server, request, left);
             } catch (RemotingConnectException e) {
                 last = e;
-                nameServerIndex.compareAndSet(i, i + 1);
+                // Advance from the raw value we read: comparing with the wrapped index never
+                // matched once the counter had passed the list size, so failover stopped.
+                nameServerIndex.compareAndSet(raw, raw + 1);
             }
         }
         throw last;
