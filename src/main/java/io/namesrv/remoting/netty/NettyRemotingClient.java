@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public class NettyRemotingClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final long SHUTDOWN_QUIET_MILLIS = 100;
 
     private final NettyClientConfig config;
     private final WireIdentity identity;
@@ -274,12 +275,16 @@ public class NettyRemotingClient implements AutoCloseable {
     @Override
     public void close() {
         for (ChannelFuture f : channels.values()) {
-            f.channel().close();
+            f.channel().close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         }
         channels.clear();
         timer.shutdownNow();
-        selectorGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
-        workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        // Both groups together, with a short quiet period: a closing channel's events hop between
+        // the selector (pipeline tail) and the worker group; neither may terminate first.
+        var selectorDone = selectorGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS);
+        var workerDone = workerGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS);
+        selectorDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
+        workerDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
         pending.values().forEach(p -> p.future().completeExceptionally(new RemotingException("client closed")));
         pending.clear();
     }
