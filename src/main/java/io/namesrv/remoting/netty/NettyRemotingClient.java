@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public class NettyRemotingClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final long SHUTDOWN_QUIET_MILLIS = 100;
 
     private final NettyClientConfig config;
     private final WireIdentity identity;
@@ -120,7 +121,8 @@ public class NettyRemotingClient implements AutoCloseable {
         RemotingConnectException last = null;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         for (int attempt = 0; attempt < servers.size(); attempt++) {
-            int i = Math.floorMod(nameServerIndex.get(), servers.size());
+            int raw = nameServerIndex.get();
+            int i = Math.floorMod(raw, servers.size());
             String server = servers.get(i);
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
@@ -130,7 +132,9 @@ public class NettyRemotingClient implements AutoCloseable {
                 return invokeSyncOnce(server, request, left);
             } catch (RemotingConnectException e) {
                 last = e;
-                nameServerIndex.compareAndSet(i, i + 1);
+                // Advance from the raw value we read: comparing with the wrapped index never
+                // matched once the counter had passed the list size, so failover stopped.
+                nameServerIndex.compareAndSet(raw, raw + 1);
             }
         }
         throw last;
@@ -271,12 +275,16 @@ public class NettyRemotingClient implements AutoCloseable {
     @Override
     public void close() {
         for (ChannelFuture f : channels.values()) {
-            f.channel().close();
+            f.channel().close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         }
         channels.clear();
         timer.shutdownNow();
-        selectorGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
-        workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        // Both groups together, with a short quiet period: a closing channel's events hop between
+        // the selector (pipeline tail) and the worker group; neither may terminate first.
+        var selectorDone = selectorGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS);
+        var workerDone = workerGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS);
+        selectorDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
+        workerDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
         pending.values().forEach(p -> p.future().completeExceptionally(new RemotingException("client closed")));
         pending.clear();
     }

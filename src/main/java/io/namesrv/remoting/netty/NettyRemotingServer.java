@@ -22,7 +22,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public class NettyRemotingServer {
 
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final long SHUTDOWN_QUIET_MILLIS = 100;
 
     private final NettyServerConfig config;
     private final ServerTls tls;
@@ -146,15 +150,16 @@ public class NettyRemotingServer {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(3, TimeUnit.SECONDS);
         }
-        if (bossGroup != null) {
-            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        // Start all groups' shutdown together, with a short quiet period: a closing channel's
+        // events hop between the selector (pipeline tail) and the codec group, and a group that
+        // terminated first would reject the other's last events (logged as exceptions).
+        List<Future<?>> terminations = new ArrayList<>();
+        for (EventExecutorGroup group : new EventExecutorGroup[] {bossGroup, selectorGroup, workerGroup}) {
+            if (group != null) {
+                terminations.add(group.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 2000, TimeUnit.MILLISECONDS));
+            }
         }
-        if (selectorGroup != null) {
-            selectorGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        }
-        if (workerGroup != null) {
-            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        }
+        terminations.forEach(f -> f.awaitUninterruptibly(5, TimeUnit.SECONDS));
         if (eventExecutor != null) {
             eventExecutor.shutdown();
         }

@@ -15,6 +15,11 @@ import java.util.Map;
  */
 public final class JsonHeaderCodec {
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** U+2028 and U+2029 are escaped by fastjson 1 too (they end a line in JavaScript). */
+    private static final char LINE_SEPARATOR = 0x2028;
+    private static final char PARAGRAPH_SEPARATOR = 0x2029;
+
     private JsonHeaderCodec() {
     }
 
@@ -55,7 +60,11 @@ public final class JsonHeaderCodec {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Escapes as fastjson does: quote, backslash and control characters; non-ASCII stays as is. */
+    /**
+     * Escapes as Apache's fastjson does: quote, backslash, the short escapes, other control
+     * characters, DEL, U+2028 and U+2029 as six-character escapes with upper-case hex digits;
+     * everything else (non-ASCII too) as is.
+     */
     static void appendString(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -69,8 +78,10 @@ public final class JsonHeaderCodec {
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
                 default -> {
-                    if (c < 0x20) {
-                        sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                    if (c < 0x20 || c == 0x7F) {
+                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else if (c == LINE_SEPARATOR || c == PARAGRAPH_SEPARATOR) {
+                        sb.append("\\u20").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
                     } else {
                         sb.append(c);
                     }
