@@ -21,7 +21,6 @@ import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -165,14 +164,19 @@ public class NamesrvController {
                 s.shutdownNow();
             }
         }
-        for (ThreadPoolExecutor pool : List.of(clientRequestExecutor, defaultExecutor)) {
+        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {clientRequestExecutor, defaultExecutor}) {
+            if (pool == null) {
+                continue;
+            }
             pool.shutdown();
-        }
-        try {
-            clientRequestExecutor.awaitTermination(5, TimeUnit.SECONDS);
-            defaultExecutor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            try {
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdownNow();
+            }
         }
         if (productEnvClient != null) {
             productEnvClient.close();

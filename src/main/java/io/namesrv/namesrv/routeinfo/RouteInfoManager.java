@@ -43,6 +43,7 @@ public class RouteInfoManager {
     static final int PERM_READ = 1 << 2;
     static final int FLAG_UNIT = 1;
     static final int FLAG_UNIT_SUB = 1 << 1;
+    private static final DataVersion NO_VERSION = new DataVersion(0L, 0L, 0L);
     private static final String SYNC_BROKER_MEMBER_TOPIC_PREFIX = "rmq_sys_SYNC_BROKER_MEMBER_";
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -89,7 +90,7 @@ public class RouteInfoManager {
                                                Boolean enableActingMaster, TopicConfigSerializeWrapper topicConfigWrapper,
                                                List<String> filterServerList, Channel channel) {
         DataVersion incomingVersion = topicConfigWrapper != null && topicConfigWrapper.dataVersion() != null
-            ? topicConfigWrapper.dataVersion() : DataVersion.ZERO;
+            ? topicConfigWrapper.dataVersion() : NO_VERSION;
         lock.writeLock().lock();
         try {
             clusterAddrTable.computeIfAbsent(clusterName, k -> new HashSet<>()).add(brokerName);
@@ -516,7 +517,7 @@ public class RouteInfoManager {
                 Map<Long, String> rewritten = new HashMap<>(addrs);
                 Long minId = Collections.min(rewritten.keySet());
                 rewritten.put(BrokerGroup.MASTER_ID, rewritten.remove(minId));
-                result.add(new BrokerData(bd.cluster(), bd.brokerName(), rewritten, bd.zoneName(), bd.enableActingMaster()));
+                result.add(bd.withBrokerAddrs(rewritten));
             } else {
                 result.add(bd);
             }
@@ -525,8 +526,8 @@ public class RouteInfoManager {
     }
 
     private static BrokerData toBrokerData(BrokerGroup group) {
-        return new BrokerData(group.cluster(), group.brokerName(), new HashMap<>(group.brokerAddrs()), group.zoneName(),
-            group.enableActingMaster());
+        return new BrokerData(new HashMap<>(group.brokerAddrs()), group.brokerName(), group.cluster(),
+            group.enableActingMaster(), group.zoneName());
     }
 
     public ClusterInfo getAllClusterInfo() {
