@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Splits the byte stream into frames by their 4-byte length and decodes each into a
  * {@link RemotingCommand}. A frame over the limit, a negative length or an undecodable header
  * closes this connection (Apache sends no error response either) and is logged; other
- * connections are untouched.
+ * connections are untouched. An oversized length fails at once ("fail fast"): without it the
+ * decoder would silently swallow up to 2 GiB before giving up, keeping a hostile connection open.
  */
 public class NettyDecoder extends LengthFieldBasedFrameDecoder {
 
@@ -23,7 +24,7 @@ public class NettyDecoder extends LengthFieldBasedFrameDecoder {
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
 
     public NettyDecoder(int maxFrameLength) {
-        super(maxFrameLength, 0, 4, 0, 4);
+        super(maxFrameLength, 0, 4, 0, 4, true);
     }
 
     /** The limit from {@code com.rocketmq.remoting.frameMaxLength}, or 16 MiB. */
