@@ -1,11 +1,12 @@
 package io.namesrv.protocol;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -31,6 +32,11 @@ import java.util.zip.InflaterInputStream;
  * </pre>
  * The mapping section is read only from request version V5_0_0 (413) on, as Apache does, since
  * 4.x brokers end the stream before it.
+ *
+ * <p>A compressed body is hostile input that can claim anything: decoding inflates at most
+ * {@link #MAX_INFLATED_BYTES}, never allocates an item before its bytes could fit in what is left
+ * of that budget, and rejects a count that the rest of the budget cannot hold. So a small body
+ * claiming 2^31 topics or a 2 GiB item fails fast with {@link MalformedBodyException}.
  */
 public final class RegisterBrokerBodyCodec {
 
@@ -39,8 +45,15 @@ public final class RegisterBrokerBodyCodec {
     /** From this request version on, a compressed body carries the static-topic mapping section. */
     public static final int V5_0_0 = 413;
 
-    // No single item comes near this; it stops a corrupt length from allocating gigabytes.
-    private static final int MAX_ITEM_BYTES = 64 * 1024 * 1024;
+    /**
+     * Most bytes one compressed body may inflate to: room for about 250k topic lines (a real
+     * broker's are ~100 bytes each), yet a zip bomb cannot exhaust the heap.
+     */
+    public static final int MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+    /** Each item (topic line, DataVersion, list, mapping) has a 4-byte length before it. */
+    private static final int LENGTH_BYTES = 4;
+    /** Initial table size cap: the table grows with what actually arrives, not with the claim. */
+    private static final int MAX_INITIAL_CAPACITY = 1024;
 
     private final JsonBodies json;
     private final TopicConfigText text;
@@ -72,18 +85,18 @@ public final class RegisterBrokerBodyCodec {
 
     public RegisterBrokerBody decodeCompressed(byte[] body, int requestVersion) {
         Inflater inflater = new Inflater();
-        try (DataInputStream in = new DataInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(body), inflater, 8192))) {
-            DataVersion dataVersion = json.decode(readItem(in), DataVersion.class);
+        try (BudgetedInput in = new BudgetedInput(
+                new InflaterInputStream(new ByteArrayInputStream(body), inflater, 8192), MAX_INFLATED_BYTES)) {
+            DataVersion dataVersion = json.decode(in.readItem(), DataVersion.class);
 
-            int topicCount = readCount(in);
+            int topicCount = in.readCount("topic");
             Map<String, TopicConfig> topics = new HashMap<>(capacityFor(topicCount));
             for (int i = 0; i < topicCount; i++) {
-                TopicConfig config = text.decode(new String(readItem(in), StandardCharsets.UTF_8));
+                TopicConfig config = text.decode(new String(in.readItem(), StandardCharsets.UTF_8));
                 topics.put(config.topicName(), config);
             }
 
-            List<String> filterServerList = json.decodeList(readItem(in), String.class);
+            List<String> filterServerList = json.decodeList(in.readItem(), String.class);
 
             Map<String, TopicQueueMappingInfo> mappings = new HashMap<>();
             if (requestVersion >= V5_0_0) {
@@ -93,6 +106,11 @@ public final class RegisterBrokerBodyCodec {
                     new TopicConfigSerializeWrapper(dataVersion, topics, null, mappings, null);
             return new RegisterBrokerBody(wrapper, filterServerList);
         } catch (IOException e) {
+            throw new MalformedBodyException("bad compressed register body: " + e, e);
+        } catch (RuntimeException e) { // e.g. a topic line TopicConfigText cannot parse
+            if (e instanceof MalformedBodyException m) {
+                throw m;
+            }
             throw new MalformedBodyException("bad compressed register body: " + e, e);
         } finally {
             inflater.end();
@@ -134,38 +152,75 @@ public final class RegisterBrokerBodyCodec {
         return bytes.toByteArray();
     }
 
-    private void readMappings(DataInputStream in, Map<String, TopicQueueMappingInfo> into) throws IOException {
-        int count;
-        try {
-            count = in.readInt();
-        } catch (EOFException e) {
+    private void readMappings(BudgetedInput in, Map<String, TopicQueueMappingInfo> into) throws IOException {
+        if (in.atEnd()) {
             return; // a broker that wrote no mapping section at all: nothing to read
         }
-        if (count < 0) {
-            throw new MalformedBodyException("negative mapping count " + count);
-        }
+        int count = in.readCount("mapping");
         for (int i = 0; i < count; i++) {
-            TopicQueueMappingInfo info = json.decode(readItem(in), TopicQueueMappingInfo.class);
+            TopicQueueMappingInfo info = json.decode(in.readItem(), TopicQueueMappingInfo.class);
             into.put(info.topic(), info);
         }
     }
 
-    private static int readCount(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        if (count < 0) {
-            throw new MalformedBodyException("negative count " + count);
-        }
-        return count;
-    }
+    /** The inflated stream, read with a byte budget so that no claim can outgrow it. */
+    private static final class BudgetedInput implements AutoCloseable {
 
-    private static byte[] readItem(DataInputStream in) throws IOException {
-        int len = in.readInt();
-        if (len < 0 || len > MAX_ITEM_BYTES) {
-            throw new MalformedBodyException("bad item length " + len);
+        private final DataInputStream in;
+        private long remaining;
+
+        BudgetedInput(InputStream in, long budget) {
+            this.in = new DataInputStream(new BufferedInputStream(in, 8192));
+            this.remaining = budget;
         }
-        byte[] item = new byte[len];
-        in.readFully(item);
-        return item;
+
+        boolean atEnd() throws IOException {
+            in.mark(1);
+            if (in.read() < 0) {
+                return true;
+            }
+            in.reset();
+            return false;
+        }
+
+        int readInt() throws IOException {
+            spend(LENGTH_BYTES, "length field");
+            return in.readInt();
+        }
+
+        /** A count of items that each need at least a length field, so the budget caps it. */
+        int readCount(String what) throws IOException {
+            int count = readInt();
+            if (count < 0 || (long) count * LENGTH_BYTES > remaining) {
+                throw new MalformedBodyException("bad " + what + " count " + count + " (at most "
+                    + remaining / LENGTH_BYTES + " fit in the rest of the body)");
+            }
+            return count;
+        }
+
+        byte[] readItem() throws IOException {
+            int len = readInt();
+            if (len < 0) {
+                throw new MalformedBodyException("bad item length " + len);
+            }
+            spend(len, "item of " + len + " bytes");
+            byte[] item = new byte[len];
+            in.readFully(item);
+            return item;
+        }
+
+        private void spend(long bytes, String what) {
+            if (bytes > remaining) {
+                throw new MalformedBodyException(what + " exceeds the " + MAX_INFLATED_BYTES
+                    + "-byte inflated size limit of a register body");
+            }
+            remaining -= bytes;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static void writeItem(DataOutputStream out, byte[] item) throws IOException {
@@ -174,6 +229,6 @@ public final class RegisterBrokerBodyCodec {
     }
 
     private static int capacityFor(int entries) {
-        return (int) Math.min(1 << 30, entries / 0.75f + 1);
+        return (int) (Math.min(MAX_INITIAL_CAPACITY, entries) / 0.75f + 1);
     }
 }
