@@ -192,6 +192,11 @@ public class NamesrvController {
         return remotingServer.localPort();
     }
 
+    /** The remoting server, for its connection and drop counters. */
+    public NettyRemotingServer getRemotingServer() {
+        return remotingServer;
+    }
+
     public RouteInfoManager getRouteInfoManager() {
         return routeInfoManager;
     }

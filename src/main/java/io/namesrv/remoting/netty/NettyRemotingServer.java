@@ -40,11 +40,19 @@ public class NettyRemotingServer {
 
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
     private static final long SHUTDOWN_QUIET_MILLIS = 100;
+    /**
+     * Used when the water marks are not configured: a route answer of a large cluster fits below
+     * the high mark, and a peer that stops reading pauses our reading of it (autoRead) before
+     * much piles up.
+     */
+    static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 256 * 1024;
+    static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 1024 * 1024;
 
     private final NettyServerConfig config;
     private final ServerTls tls;
     private final RequestDispatcher dispatcher;
     private final NettyEventExecutor eventExecutor;
+    private final ConnectionLimiter connectionLimiter;
     private final int maxFrameLength = NettyDecoder.configuredMaxFrameLength();
 
     private EventLoopGroup bossGroup;
@@ -57,7 +65,9 @@ public class NettyRemotingServer {
                                ServerTls tls) {
         this.config = config;
         this.tls = tls == null ? ServerTls.disabled() : tls;
-        this.dispatcher = new RequestDispatcher(identity);
+        this.dispatcher = new RequestDispatcher(identity, config.getServerMaxPendingRequestsPerConnection(),
+            config.getRequestMaxQueueWaitMillis());
+        this.connectionLimiter = new ConnectionLimiter(config.getServerMaxConnections());
         this.eventExecutor = listener == null ? null : new NettyEventExecutor(listener);
     }
 
@@ -105,6 +115,7 @@ public class NettyRemotingServer {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     ChannelPipeline p = ch.pipeline();
+                    p.addLast("connectionLimiter", connectionLimiter);
                     p.addLast("handshakeHandler", new HandshakeHandler());
                     if (tls.mode() != TlsMode.DISABLED || tls.sslContext() != null) {
                         p.addLast("tlsModeHandler", new TlsModeHandler(tls.mode(), tls.sslContext()));
@@ -123,10 +134,7 @@ public class NettyRemotingServer {
         if (config.getServerSocketRcvBufSize() > 0) {
             bootstrap.childOption(ChannelOption.SO_RCVBUF, config.getServerSocketRcvBufSize());
         }
-        if (config.getWriteBufferLowWaterMark() > 0 && config.getWriteBufferHighWaterMark() > 0) {
-            bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                new WriteBufferWaterMark(config.getWriteBufferLowWaterMark(), config.getWriteBufferHighWaterMark()));
-        }
+        bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(config));
         if (eventExecutor != null) {
             eventExecutor.start();
         }
@@ -138,6 +146,26 @@ public class NettyRemotingServer {
             throw e;
         }
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The configured water marks, or the defaults when either is unset (0) or they are inverted. */
+    static WriteBufferWaterMark waterMark(NettyServerConfig config) {
+        int low = config.getWriteBufferLowWaterMark();
+        int high = config.getWriteBufferHighWaterMark();
+        if (low <= 0 || high <= 0 || low > high) {
+            return new WriteBufferWaterMark(DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK);
+        }
+        return new WriteBufferWaterMark(low, high);
+    }
+
+    /** Connections open right now. */
+    public int openConnections() {
+        return connectionLimiter.openConnections();
+    }
+
+    /** Requests dropped unanswered because they waited past their caller's timeout or lost their connection. */
+    public long droppedStaleRequests() {
+        return dispatcher.droppedStaleRequests();
     }
 
     /** The port actually bound (useful with {@code listenPort=0}). */

@@ -24,6 +24,16 @@ public class NettyServerConfig implements Cloneable {
     private boolean enableShutdownGracefully = false;
     private int shutdownWaitTimeSeconds = 30;
     private boolean useEpollNativeSelector = false;
+    // Overload bounds of our own (Apache has none of these): see docs/reliability.md.
+    /** Most open connections; a connection beyond it is closed at once. 0 or less: unbounded. */
+    private int serverMaxConnections = 10_000;
+    /** Most requests of one connection queued or running at once; beyond it SYSTEM_BUSY. 0 or less: unbounded. */
+    private int serverMaxPendingRequestsPerConnection = 1024;
+    /**
+     * A request that waited in its executor's queue longer than this is dropped unanswered: the
+     * caller (3 s default timeout) has given up on it. 0 or less: never dropped.
+     */
+    private long requestMaxQueueWaitMillis = 2500;
 
     public String getBindAddress() {
         return bindAddress;
@@ -167,6 +177,30 @@ public class NettyServerConfig implements Cloneable {
 
     public void setUseEpollNativeSelector(boolean useEpollNativeSelector) {
         this.useEpollNativeSelector = useEpollNativeSelector;
+    }
+
+    public int getServerMaxConnections() {
+        return serverMaxConnections;
+    }
+
+    public void setServerMaxConnections(int serverMaxConnections) {
+        this.serverMaxConnections = serverMaxConnections;
+    }
+
+    public int getServerMaxPendingRequestsPerConnection() {
+        return serverMaxPendingRequestsPerConnection;
+    }
+
+    public void setServerMaxPendingRequestsPerConnection(int serverMaxPendingRequestsPerConnection) {
+        this.serverMaxPendingRequestsPerConnection = serverMaxPendingRequestsPerConnection;
+    }
+
+    public long getRequestMaxQueueWaitMillis() {
+        return requestMaxQueueWaitMillis;
+    }
+
+    public void setRequestMaxQueueWaitMillis(long requestMaxQueueWaitMillis) {
+        this.requestMaxQueueWaitMillis = requestMaxQueueWaitMillis;
     }
 
     @Override

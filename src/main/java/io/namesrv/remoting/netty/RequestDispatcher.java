@@ -4,10 +4,13 @@ import io.namesrv.remoting.RemotingHelper;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * processor's own executor, and writes the answer back: opaque echoed, response flag set,
  * nothing for oneway requests. A full executor answers SYSTEM_BUSY at once, a processor that
  * throws answers SYSTEM_ERROR, an unknown code answers REQUEST_CODE_NOT_SUPPORTED.
+ *
+ * <p>Overload bounds: a connection with {@code maxPendingPerConnection} requests queued or running
+ * gets SYSTEM_BUSY for more, so one client cannot fill a shared queue alone. A request that waited
+ * in the queue past {@code maxQueueWaitMillis}, or whose connection closed meanwhile, is dropped
+ * unanswered: no one is waiting for the answer any more, and processing it would only delay the
+ * requests behind it.
  */
 public final class RequestDispatcher {
 
@@ -28,11 +37,24 @@ public final class RequestDispatcher {
     }
 
     private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
+    private static final AttributeKey<AtomicInteger> PENDING = AttributeKey.valueOf("namesrv.pendingRequests");
+
     private final WireIdentity identity;
+    private final int maxPendingPerConnection;
+    private final long maxQueueWaitMillis;
+    private final LongAdder droppedStale = new LongAdder();
     private volatile Registration defaultRegistration;
 
+    /** No per-connection bound, no queue-wait limit. */
     public RequestDispatcher(WireIdentity identity) {
+        this(identity, 0, 0);
+    }
+
+    /** Bounds of 0 or less are off. */
+    public RequestDispatcher(WireIdentity identity, int maxPendingPerConnection, long maxQueueWaitMillis) {
         this.identity = identity;
+        this.maxPendingPerConnection = maxPendingPerConnection;
+        this.maxQueueWaitMillis = maxQueueWaitMillis;
     }
 
     public void register(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
@@ -54,13 +76,63 @@ public final class RequestDispatcher {
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, REJECT_REMARK));
             return;
         }
+        AtomicInteger pending = pendingOf(channel);
+        if (pending.incrementAndGet() > maxPendingPerConnection && maxPendingPerConnection > 0) {
+            pending.decrementAndGet();
+            LOG.warn("connection {} has {} requests pending, code {} rejected", RemotingHelper.remoteAddr(channel),
+                maxPendingPerConnection, request.getCode());
+            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
+            return;
+        }
+        long createdAt = System.currentTimeMillis();
         try {
-            registration.executor().execute(new RequestTask(() -> process(registration.processor(), channel, request),
-                System.currentTimeMillis()));
+            registration.executor().execute(new RequestTask(
+                () -> runQueued(registration.processor(), channel, request, createdAt, pending), createdAt));
         } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
             LOG.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
                 RemotingHelper.remoteAddr(channel));
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
+        }
+    }
+
+    /** Requests dropped so far because they waited too long or their connection closed. */
+    public long droppedStaleRequests() {
+        return droppedStale.sum();
+    }
+
+    private static AtomicInteger pendingOf(Channel channel) {
+        AtomicInteger pending = channel.attr(PENDING).get();
+        if (pending == null) {
+            AtomicInteger fresh = new AtomicInteger();
+            pending = channel.attr(PENDING).setIfAbsent(fresh);
+            if (pending == null) {
+                pending = fresh;
+            }
+        }
+        return pending;
+    }
+
+    private void runQueued(NettyRequestProcessor processor, Channel channel, RemotingCommand request, long createdAt,
+                           AtomicInteger pending) {
+        try {
+            long waited = System.currentTimeMillis() - createdAt;
+            if (maxQueueWaitMillis > 0 && waited > maxQueueWaitMillis) {
+                droppedStale.increment();
+                LOG.warn("request code {} opaque {} from {} waited {} ms in the queue (limit {} ms), dropped unanswered: "
+                    + "its caller has timed out", request.getCode(), request.getOpaque(),
+                    RemotingHelper.remoteAddr(channel), waited, maxQueueWaitMillis);
+                return;
+            }
+            if (!request.isOneway() && !channel.isActive()) {
+                droppedStale.increment();
+                LOG.info("request code {} opaque {} from {} dropped: the connection closed while it was queued",
+                    request.getCode(), request.getOpaque(), RemotingHelper.remoteAddr(channel));
+                return;
+            }
+            process(processor, channel, request);
+        } finally {
+            pending.decrementAndGet();
         }
     }
 

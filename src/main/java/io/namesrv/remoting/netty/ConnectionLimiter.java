@@ -1,0 +1,50 @@
+package io.namesrv.remoting.netty;
+
+import io.namesrv.remoting.RemotingHelper;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts open connections and closes each one that would exceed the limit as soon as it is
+ * accepted, before it can send anything: a connection flood then costs a file descriptor for a
+ * moment, never a share of the executors. The count also lets tests see that no channel leaks.
+ */
+@ChannelHandler.Sharable
+final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+
+    private final int maxConnections;
+    private final AtomicInteger open = new AtomicInteger();
+
+    /** {@code maxConnections} of 0 or less: unbounded, only counted. */
+    ConnectionLimiter(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    int openConnections() {
+        return open.get();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        int now = open.incrementAndGet();
+        if (maxConnections > 0 && now > maxConnections) {
+            LOG.warn("{} connections open, the limit is {}: closing the new connection from {}", now - 1,
+                maxConnections, RemotingHelper.remoteAddr(ctx.channel()));
+            ctx.close();
+            return;
+        }
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        open.decrementAndGet();
+        super.channelInactive(ctx);
+    }
+}
