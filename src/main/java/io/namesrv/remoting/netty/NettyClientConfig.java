@@ -6,6 +6,8 @@ public class NettyClientConfig {
     private int clientWorkerThreads = 4;
     private int connectTimeoutMillis = 3000;
     private int clientChannelMaxIdleTimeSeconds = 120;
+    /** Most calls awaiting an answer at once (Apache's async semaphore default); more fail at once. */
+    private int clientMaxPendingRequests = 65535;
     private boolean useTLS = Boolean.parseBoolean(System.getProperty("tls.enable", "false"));
 
     public int getClientWorkerThreads() {
@@ -38,5 +40,13 @@ public class NettyClientConfig {
 
     public void setUseTLS(boolean useTLS) {
         this.useTLS = useTLS;
+    }
+
+    public int getClientMaxPendingRequests() {
+        return clientMaxPendingRequests;
+    }
+
+    public void setClientMaxPendingRequests(int clientMaxPendingRequests) {
+        this.clientMaxPendingRequests = clientMaxPendingRequests;
     }
 }

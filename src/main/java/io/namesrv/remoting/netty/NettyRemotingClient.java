@@ -204,6 +204,13 @@ public class NettyRemotingClient implements AutoCloseable {
     private CompletableFuture<RemotingCommand> send(String addr, Channel channel, RemotingCommand request) {
         stamp(request);
         CompletableFuture<RemotingCommand> future = new CompletableFuture<>();
+        if (pending.size() >= config.getClientMaxPendingRequests()) {
+            // Each entry lives until its answer or timeout: the bound keeps a stalled peer from
+            // growing the table without limit.
+            future.completeExceptionally(new RemotingSendRequestException(addr, new IllegalStateException(
+                pending.size() + " requests already await an answer")));
+            return future;
+        }
         pending.put(request.getOpaque(), new Pending(channel, addr, future));
         channel.writeAndFlush(request).addListener(f -> {
             if (!f.isSuccess() && pending.remove(request.getOpaque()) != null) {

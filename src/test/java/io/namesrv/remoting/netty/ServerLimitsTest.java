@@ -1,0 +1,215 @@
+package io.namesrv.remoting.netty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.namesrv.remoting.RemotingException;
+import io.namesrv.remoting.RemotingSendRequestException;
+import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.remoting.protocol.RemotingCommand;
+import io.namesrv.remoting.protocol.ResponseCode;
+import io.namesrv.remoting.protocol.SerializeType;
+import io.netty.channel.WriteBufferWaterMark;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The overload bounds of the server: stale requests, per-connection pending work, connection count. */
+class ServerLimitsTest {
+
+    private static final int SLOW = 1;
+    private static final int FAST = 2;
+    private static final int BLOCKED = 3;
+
+    private final List<NettyRemotingServer> servers = new ArrayList<>();
+    private final List<ExecutorService> executors = new ArrayList<>();
+    private final CountDownLatch unblock = new CountDownLatch(1);
+
+    @AfterEach
+    void shutDown() throws InterruptedException {
+        unblock.countDown();
+        servers.forEach(NettyRemotingServer::shutdown);
+        executors.forEach(ExecutorService::shutdownNow);
+        for (ExecutorService e : executors) {
+            assertTrue(e.awaitTermination(3, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(), ThreadLeaks.survivors(3000), "threads still alive after shutdown");
+    }
+
+    /** One business thread, so that one slow request makes the next one wait in the queue. */
+    private NettyRemotingServer server(Consumer<NettyServerConfig> tweak) throws InterruptedException {
+        NettyServerConfig config = new NettyServerConfig();
+        config.setBindAddress("127.0.0.1");
+        config.setListenPort(0);
+        config.setServerSelectorThreads(1);
+        config.setServerWorkerThreads(2);
+        tweak.accept(config);
+        NettyRemotingServer server = new NettyRemotingServer(config, null,
+            new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled());
+        servers.add(server);
+        ExecutorService single = Executors.newSingleThreadExecutor(r -> new Thread(r, "TestProcessor-single"));
+        executors.add(single);
+        server.registerDefaultProcessor((ch, req) -> {
+            if (req.getCode() == SLOW) {
+                Thread.sleep(400);
+            } else if (req.getCode() == BLOCKED) {
+                unblock.await(10, TimeUnit.SECONDS);
+            }
+            return RemotingCommand.response(ResponseCode.SUCCESS, "done " + req.getOpaque());
+        }, single);
+        server.start();
+        return server;
+    }
+
+    private static byte[] request(int code, int opaque) {
+        return RawConnection.frame(RemotingCommand.request(code, null).setOpaque(opaque));
+    }
+
+    @Test
+    void requestThatWaitedPastTheLimitIsDroppedUnanswered() throws Exception {
+        NettyRemotingServer server = server(c -> c.setRequestMaxQueueWaitMillis(150));
+        try (RawConnection conn = new RawConnection(server.localPort())) {
+            conn.write(request(SLOW, 1));
+            conn.write(request(FAST, 2)); // waits ~400 ms behind the slow one: past 150 ms
+            RemotingCommand first = conn.read();
+            assertEquals(1, first.getOpaque());
+            conn.write(request(FAST, 3)); // queued on an idle executor: answered
+            RemotingCommand next = conn.read();
+            assertEquals(3, next.getOpaque(), "the stale request (opaque 2) must not be answered");
+            assertEquals(1, server.droppedStaleRequests());
+        }
+    }
+
+    @Test
+    void requestWithinTheWaitLimitIsAnswered() throws Exception {
+        NettyRemotingServer server = server(c -> c.setRequestMaxQueueWaitMillis(2000));
+        try (RawConnection conn = new RawConnection(server.localPort())) {
+            conn.write(request(SLOW, 1));
+            conn.write(request(FAST, 2));
+            assertEquals(1, conn.read().getOpaque());
+            assertEquals(2, conn.read().getOpaque());
+            assertEquals(0, server.droppedStaleRequests());
+        }
+    }
+
+    @Test
+    void aConnectionOverItsPendingLimitGetsSystemBusyAndOthersAreServed() throws Exception {
+        NettyRemotingServer server = server(c -> c.setServerMaxPendingRequestsPerConnection(4));
+        try (RawConnection greedy = new RawConnection(server.localPort())) {
+            for (int i = 1; i <= 10; i++) {
+                greedy.write(request(BLOCKED, i));
+            }
+            for (int i = 5; i <= 10; i++) {
+                RemotingCommand busy = greedy.read();
+                assertEquals(ResponseCode.SYSTEM_BUSY, busy.getCode());
+                assertEquals(i, busy.getOpaque());
+                assertTrue(busy.getRemark().contains("OVERLOAD"), busy.getRemark());
+            }
+            unblock.countDown();
+            for (int i = 1; i <= 4; i++) {
+                RemotingCommand done = greedy.read();
+                assertEquals(ResponseCode.SUCCESS, done.getCode());
+                assertEquals(i, done.getOpaque());
+            }
+            // Its slots are free again.
+            greedy.write(request(FAST, 11));
+            assertEquals(ResponseCode.SUCCESS, greedy.read().getCode());
+        }
+    }
+
+    @Test
+    void connectionsBeyondTheLimitAreClosedAtOnce() throws Exception {
+        NettyRemotingServer server = server(c -> c.setServerMaxConnections(2));
+        try (RawConnection a = new RawConnection(server.localPort());
+             RawConnection b = new RawConnection(server.localPort())) {
+            a.write(request(FAST, 1));
+            assertEquals(ResponseCode.SUCCESS, a.read().getCode());
+            try (RawConnection c = new RawConnection(server.localPort())) {
+                assertTrue(c.closedByPeer(), "the third connection must be closed");
+            }
+            b.write(request(FAST, 2));
+            assertEquals(ResponseCode.SUCCESS, b.read().getCode(), "connections within the limit keep working");
+            assertTrue(awaitOpen(server, 2));
+        }
+        assertTrue(awaitOpen(server, 0), "closed connections must not stay counted");
+        try (RawConnection d = new RawConnection(server.localPort())) {
+            d.write(request(FAST, 3));
+            assertEquals(ResponseCode.SUCCESS, d.read().getCode(), "a slot freed by a close is usable again");
+        }
+    }
+
+    @Test
+    void unsetOrInvertedWaterMarksFallBackToTheDefaults() {
+        NettyServerConfig config = new NettyServerConfig();
+        WriteBufferWaterMark defaults = NettyRemotingServer.waterMark(config);
+        assertEquals(NettyRemotingServer.DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, defaults.low());
+        assertEquals(NettyRemotingServer.DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, defaults.high());
+        config.setWriteBufferLowWaterMark(4096);
+        config.setWriteBufferHighWaterMark(1024);
+        assertEquals(NettyRemotingServer.DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, NettyRemotingServer.waterMark(config).high());
+        config.setWriteBufferHighWaterMark(8192);
+        WriteBufferWaterMark set = NettyRemotingServer.waterMark(config);
+        assertEquals(4096, set.low());
+        assertEquals(8192, set.high());
+    }
+
+    @Test
+    void clientFailsFastWhenTooManyCallsAwaitAnAnswer() throws Exception {
+        NettyRemotingServer server = server(c -> { });
+        NettyClientConfig config = new NettyClientConfig();
+        config.setClientMaxPendingRequests(2);
+        NettyRemotingClient client = new NettyRemotingClient(config, new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON));
+        try {
+            String addr = "127.0.0.1:" + server.localPort();
+            InvokeCallback ignore = new InvokeCallback() {
+                @Override
+                public void onSuccess(RemotingCommand response) {
+                }
+
+                @Override
+                public void onFailure(RemotingException cause) {
+                }
+            };
+            client.invokeAsync(addr, RemotingCommand.request(BLOCKED, null), 5000, ignore);
+            client.invokeAsync(addr, RemotingCommand.request(BLOCKED, null), 5000, ignore);
+            assertThrows(RemotingSendRequestException.class,
+                () -> client.invokeSync(addr, RemotingCommand.request(FAST, null), 5000));
+            unblock.countDown();
+            assertEquals(ResponseCode.SUCCESS, awaitSync(client, addr).getCode(), "slots free up with the answers");
+        } finally {
+            client.close();
+        }
+    }
+
+    private static RemotingCommand awaitSync(NettyRemotingClient client, String addr) throws Exception {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (true) {
+            try {
+                return client.invokeSync(addr, RemotingCommand.request(FAST, null), 5000);
+            } catch (RemotingSendRequestException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static boolean awaitOpen(NettyRemotingServer server, int expected) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            if (server.openConnections() == expected) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+}
