@@ -1,6 +1,7 @@
 package io.namesrv.remoting.netty;
 
 import io.namesrv.remoting.RemotingHelper;
+import io.namesrv.remoting.ThrottledLog;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -20,6 +21,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     private final int maxConnections;
     private final AtomicInteger open = new AtomicInteger();
+    private final ThrottledLog refusals = new ThrottledLog(LOG, 1000);
 
     /** {@code maxConnections} of 0 or less: unbounded, only counted. */
     ConnectionLimiter(int maxConnections) {
@@ -34,7 +36,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         int now = open.incrementAndGet();
         if (maxConnections > 0 && now > maxConnections) {
-            LOG.warn("{} connections open, the limit is {}: closing the new connection from {}", now - 1,
+            refusals.warn("{} connections open, the limit is {}: closing the new connection from {}", now - 1,
                 maxConnections, RemotingHelper.remoteAddr(ctx.channel()));
             ctx.close();
             return;

@@ -1,6 +1,7 @@
 package io.namesrv.remoting.netty;
 
 import io.namesrv.remoting.RemotingHelper;
+import io.namesrv.remoting.ThrottledLog;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import io.netty.channel.Channel;
@@ -37,12 +38,15 @@ public final class RequestDispatcher {
     }
 
     private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
+    /** Rejections and drops come in floods: one line a second says enough. */
+    private static final long OVERLOAD_LOG_INTERVAL_MILLIS = 1000;
     private static final AttributeKey<AtomicInteger> PENDING = AttributeKey.valueOf("namesrv.pendingRequests");
 
     private final WireIdentity identity;
     private final int maxPendingPerConnection;
     private final long maxQueueWaitMillis;
     private final LongAdder droppedStale = new LongAdder();
+    private final ThrottledLog overloadLog = new ThrottledLog(LOG, OVERLOAD_LOG_INTERVAL_MILLIS);
     private volatile Registration defaultRegistration;
 
     /** No per-connection bound, no queue-wait limit. */
@@ -79,7 +83,7 @@ public final class RequestDispatcher {
         AtomicInteger pending = pendingOf(channel);
         if (pending.incrementAndGet() > maxPendingPerConnection && maxPendingPerConnection > 0) {
             pending.decrementAndGet();
-            LOG.warn("connection {} has {} requests pending, code {} rejected", RemotingHelper.remoteAddr(channel),
+            overloadLog.warn("connection {} has {} requests pending, code {} rejected", RemotingHelper.remoteAddr(channel),
                 maxPendingPerConnection, request.getCode());
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
             return;
@@ -90,7 +94,7 @@ public final class RequestDispatcher {
                 () -> runQueued(registration.processor(), channel, request, createdAt, pending), createdAt));
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet();
-            LOG.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
+            overloadLog.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
                 RemotingHelper.remoteAddr(channel));
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
         }
@@ -119,14 +123,14 @@ public final class RequestDispatcher {
             long waited = System.currentTimeMillis() - createdAt;
             if (maxQueueWaitMillis > 0 && waited > maxQueueWaitMillis) {
                 droppedStale.increment();
-                LOG.warn("request code {} opaque {} from {} waited {} ms in the queue (limit {} ms), dropped unanswered: "
+                overloadLog.warn("request code {} opaque {} from {} waited {} ms in the queue (limit {} ms), dropped unanswered: "
                     + "its caller has timed out", request.getCode(), request.getOpaque(),
                     RemotingHelper.remoteAddr(channel), waited, maxQueueWaitMillis);
                 return;
             }
             if (!request.isOneway() && !channel.isActive()) {
                 droppedStale.increment();
-                LOG.info("request code {} opaque {} from {} dropped: the connection closed while it was queued",
+                overloadLog.warn("request code {} opaque {} from {} dropped: the connection closed while it was queued",
                     request.getCode(), request.getOpaque(), RemotingHelper.remoteAddr(channel));
                 return;
             }
