@@ -41,7 +41,7 @@ class OverloadTest {
             for (int i = 0; i < 16; i++) {
                 stormFrames.add(WireClient.frame(stormRequest(i, stormTopics)));
             }
-            LatencyProbe quiet = LatencyProbe.run(server.port(), "looked-up", 500);
+            LatencyProbe quiet = LatencyProbe.run(server.port(), "looked-up", 1000);
 
             LatencyProbe loaded;
             try (Flood storm = new Flood(server.port(), 4, STORM_MILLIS, i -> stormFrames.get(i % stormFrames.size()))) {
@@ -56,11 +56,13 @@ class OverloadTest {
             }
             broker.close();
             assertEquals(List.of(), loaded.failures(), "route lookups failed under the storm");
-            // The storm got thousands of SYSTEM_BUSY, the lookups none. Latency bounds leave room for
-            // a loaded 2-core CI machine, but a lookup queued behind the storm would break them.
+            // The storm got thousands of SYSTEM_BUSY, the lookups none. The latency bound is relative
+            // to the same machine without the storm (a shared 2-core box is noisy), but a lookup
+            // queued behind the storm's 64 fsync'ed KV writes would break it.
+            long allowance = 10 * Math.max(20, quiet.percentileMillis(95));
             assertTrue(loaded.count() >= 50, "too few lookups: " + loaded);
-            assertTrue(loaded.percentileMillis(50) < 50, "route lookups slowed down by the storm: " + loaded);
-            assertTrue(loaded.percentileMillis(95) < 250, "route lookups slowed down by the storm: " + loaded);
+            assertTrue(loaded.percentileMillis(95) < allowance, "route lookups slowed down by the storm: " + loaded
+                + " (without it: " + quiet + ")");
             assertTrue(loaded.maxMillis() < 2500, "a route lookup came near the 3 s client timeout: " + loaded);
         }
     }
