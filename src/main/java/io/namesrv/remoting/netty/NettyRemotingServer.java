@@ -47,6 +47,8 @@ public class NettyRemotingServer {
      */
     static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 256 * 1024;
     static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 1024 * 1024;
+    /** A connection with this many high-water marks of answers unsent does not read: it is closed. */
+    static final int UNSENT_BYTES_PER_HIGH_WATER_MARK = 16;
 
     private final NettyServerConfig config;
     private final ServerTls tls;
@@ -66,7 +68,7 @@ public class NettyRemotingServer {
         this.config = config;
         this.tls = tls == null ? ServerTls.disabled() : tls;
         this.dispatcher = new RequestDispatcher(identity, config.getServerMaxPendingRequestsPerConnection(),
-            config.getRequestMaxQueueWaitMillis());
+            config.getRequestMaxQueueWaitMillis(), (long) UNSENT_BYTES_PER_HIGH_WATER_MARK * waterMark(config).high());
         this.connectionLimiter = new ConnectionLimiter(config.getServerMaxConnections());
         this.eventExecutor = listener == null ? null : new NettyEventExecutor(listener);
     }
@@ -135,6 +137,7 @@ public class NettyRemotingServer {
             bootstrap.childOption(ChannelOption.SO_RCVBUF, config.getServerSocketRcvBufSize());
         }
         bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(config));
+        bootstrap.childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, CommandSizeEstimator.INSTANCE);
         if (eventExecutor != null) {
             eventExecutor.start();
         }

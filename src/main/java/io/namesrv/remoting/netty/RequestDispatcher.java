@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * gets SYSTEM_BUSY for more, so one client cannot fill a shared queue alone. A request that waited
  * in the queue past {@code maxQueueWaitMillis}, or whose connection closed meanwhile, is dropped
  * unanswered: no one is waiting for the answer any more, and processing it would only delay the
- * requests behind it.
+ * requests behind it. A connection that does not read its answers (more than
+ * {@code maxUnsentBytesPerConnection} of them waiting to be sent) is closed: reading from it has
+ * already stopped (autoRead follows writability), but the requests it had sent before would
+ * otherwise pile their answers up in memory.
  */
 public final class RequestDispatcher {
 
@@ -45,20 +48,23 @@ public final class RequestDispatcher {
     private final WireIdentity identity;
     private final int maxPendingPerConnection;
     private final long maxQueueWaitMillis;
+    private final long maxUnsentBytesPerConnection;
     private final LongAdder droppedStale = new LongAdder();
     private final ThrottledLog overloadLog = new ThrottledLog(LOG, OVERLOAD_LOG_INTERVAL_MILLIS);
     private volatile Registration defaultRegistration;
 
     /** No per-connection bound, no queue-wait limit. */
     public RequestDispatcher(WireIdentity identity) {
-        this(identity, 0, 0);
+        this(identity, 0, 0, 0);
     }
 
     /** Bounds of 0 or less are off. */
-    public RequestDispatcher(WireIdentity identity, int maxPendingPerConnection, long maxQueueWaitMillis) {
+    public RequestDispatcher(WireIdentity identity, int maxPendingPerConnection, long maxQueueWaitMillis,
+                             long maxUnsentBytesPerConnection) {
         this.identity = identity;
         this.maxPendingPerConnection = maxPendingPerConnection;
         this.maxQueueWaitMillis = maxQueueWaitMillis;
+        this.maxUnsentBytesPerConnection = maxUnsentBytesPerConnection;
     }
 
     public void register(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
@@ -155,6 +161,13 @@ public final class RequestDispatcher {
 
     private void answer(Channel channel, RemotingCommand request, RemotingCommand response) {
         if (request.isOneway()) {
+            return;
+        }
+        if (maxUnsentBytesPerConnection > 0 && !channel.isWritable()
+            && channel.bytesBeforeWritable() > maxUnsentBytesPerConnection) {
+            overloadLog.warn("connection {} does not read its answers ({} bytes unsent), closing it",
+                RemotingHelper.remoteAddr(channel), channel.bytesBeforeWritable());
+            channel.close();
             return;
         }
         response.setOpaque(request.getOpaque());
