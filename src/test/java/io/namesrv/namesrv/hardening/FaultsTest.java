@@ -1,0 +1,181 @@
+package io.namesrv.namesrv.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.namesrv.interop.support.NameServerProcess;
+import io.namesrv.remoting.protocol.RemotingCommand;
+import io.namesrv.remoting.protocol.RequestCode;
+import io.namesrv.remoting.protocol.ResponseCode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Brokers that die or fall silent, a name server killed with SIGKILL, a client that never reads. */
+class FaultsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void brokerKilledWithAConnectionResetDisappearsAtOnce() throws Exception {
+        try (InProcessNameServer server = InProcessNameServer.start(dir);
+             WireClient client = new WireClient(server.port())) {
+            WireClient broker = new WireClient(server.port());
+            assertEquals(ResponseCode.SUCCESS, broker.call(Requests.register("doomed", "127.0.0.1:10911", 600_000,
+                List.of("doomed-a", "doomed-b"))).getCode());
+            assertEquals(ResponseCode.SUCCESS, client.call(Requests.route("doomed-a")).getCode());
+
+            long killedAt = System.currentTimeMillis();
+            broker.reset();
+            long goneAfter = awaitRouteGone(client, "doomed-a", 3000) - killedAt;
+            System.out.printf("reset broker gone from routes after %d ms%n", goneAfter);
+            assertTrue(goneAfter < 1000, "a reset broker must vanish at once, not at its timeout: " + goneAfter + " ms");
+            assertTrue(server.controller().getRouteInfoManager().liveBrokers().isEmpty());
+        }
+    }
+
+    @Test
+    void silentBrokerExpiresAtItsOwnTimeout() throws Exception {
+        try (InProcessNameServer server = InProcessNameServer.start(dir,
+                c -> c.setScanNotActiveBrokerInterval(100), n -> { });
+             WireClient client = new WireClient(server.port());
+             WireClient broker = new WireClient(server.port())) {
+            long registeredAt = System.currentTimeMillis();
+            assertEquals(ResponseCode.SUCCESS, broker.call(Requests.register("silent", "127.0.0.1:10912", 1000,
+                List.of("silent-a", "silent-b"))).getCode());
+            Thread.sleep(600);
+            assertEquals(ResponseCode.SUCCESS, client.call(Requests.route("silent-a")).getCode(),
+                "expired before its 1000 ms timeout");
+            long goneAfter = awaitRouteGone(client, "silent-a", 5000) - registeredAt;
+            System.out.printf("silent broker (timeout 1000 ms) gone after %d ms%n", goneAfter);
+            assertTrue(goneAfter >= 1000 && goneAfter < 2000, "expired at " + goneAfter + " ms, not near 1000 ms");
+        }
+    }
+
+    @Test
+    void nameServerKilledWithSigkillRestartsWithEveryAcknowledgedKey() throws Exception {
+        Random random = new Random();
+        List<String> acknowledged = new ArrayList<>();
+        Path kvConfig = null;
+        for (int round = 0; round < 3; round++) {
+            NameServerProcess daemon = kvConfig == null ? NameServerProcess.ours()
+                : NameServerProcess.ours(Map.of("kvConfigPath", kvConfig.toString()));
+            try {
+                if (kvConfig == null) {
+                    kvConfig = daemon.kvConfigPath(); // later rounds name it in their config: that path is the one
+                }
+                verifyKeys(daemon.port(), acknowledged, "after the kill before round " + round);
+                acknowledged.addAll(writeUntilKilled(daemon, "r" + round, 200 + random.nextInt(400)));
+            } finally {
+                daemon.close();
+            }
+        }
+        assertTrue(acknowledged.size() > 10, "too few acknowledged writes to prove anything: " + acknowledged.size());
+        try (NameServerProcess last = NameServerProcess.ours(Map.of("kvConfigPath", kvConfig.toString()))) {
+            verifyKeys(last.port(), acknowledged, "after the last kill");
+        }
+    }
+
+    /** PUT_KV_CONFIG in a loop from another thread until {@code millis} pass, then SIGKILL. */
+    private static List<String> writeUntilKilled(NameServerProcess daemon, String prefix, long millis) throws Exception {
+        List<String> acks = new CopyOnWriteArrayList<>();
+        Thread writer = new Thread(() -> {
+            try (WireClient client = new WireClient(daemon.port())) {
+                for (int i = 0; ; i++) {
+                    String key = prefix + "-" + i;
+                    if (client.call(Requests.putKv("crash", key, "v-" + key)).getCode() == ResponseCode.SUCCESS) {
+                        acks.add(key);
+                    }
+                }
+            } catch (IOException e) {
+                // the kill cut the connection: what was acknowledged is in acks
+            }
+        }, "kv-writer-" + prefix);
+        writer.start();
+        Thread.sleep(millis);
+        daemon.kill();
+        writer.join(10_000);
+        assertFalse(writer.isAlive(), "the writer did not notice the kill");
+        assertFalse(daemon.isAlive());
+        return acks;
+    }
+
+    private static void verifyKeys(int port, List<String> keys, String when) throws IOException {
+        try (WireClient client = new WireClient(port)) {
+            for (String key : keys) {
+                RemotingCommand answer = client.call(Requests.getKv("crash", key));
+                assertEquals(ResponseCode.SUCCESS, answer.getCode(), when + ": acknowledged key lost: " + key);
+                assertEquals("v-" + key, answer.extField("value"), when + ": wrong value for " + key);
+            }
+        }
+    }
+
+    @Test
+    void clientThatNeverReadsItsAnswersCannotBlockOthers() throws Exception {
+        try (InProcessNameServer server = InProcessNameServer.start(dir)) {
+            WireClient broker = new WireClient(server.port());
+            List<String> topics = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                topics.add("big-route-topic-with-a-long-name-" + i);
+            }
+            assertEquals(ResponseCode.SUCCESS, broker.call(Requests.register("big", "127.0.0.1:10913", 600_000, topics))
+                .getCode());
+            byte[] bigAnswerRequest = WireClient.frame(RemotingCommand.request(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER,
+                null).setVersion(Requests.BROKER_VERSION));
+
+            WireClient stuck = new WireClient(server.port());
+            AtomicLong written = new AtomicLong();
+            Thread stuckWriter = new Thread(() -> {
+                try {
+                    while (true) {
+                        stuck.writeRaw(bigAnswerRequest);
+                        written.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            }, "stuck-client-writer");
+            stuckWriter.setDaemon(true);
+            stuckWriter.start();
+
+            LatencyProbe probe = LatencyProbe.run(server.port(), "big-route-topic-with-a-long-name-7", 3000);
+            stuckWriter.join(10_000);
+            System.out.printf("stuck client: %d requests written before the server closed it; others: %s; "
+                + "direct memory %d MiB%n", written.get(), probe,
+                io.netty.buffer.PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory() >> 20);
+            assertFalse(stuckWriter.isAlive(), "the server never closed a client that does not read its answers");
+            assertEquals(List.of(), probe.failures());
+            assertTrue(probe.maxMillis() < 2500, "others were slowed down: " + probe);
+
+            stuck.reset();
+            stuckWriter.join(5000);
+            broker.close();
+            long deadline = System.currentTimeMillis() + 5000;
+            while (server.controller().getRemotingServer().openConnections() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, server.controller().getRemotingServer().openConnections(), "the stuck connection leaked");
+        }
+    }
+
+    /** Polls the route until it is gone; returns the time it was first seen gone. */
+    private static long awaitRouteGone(WireClient client, String topic, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (client.call(Requests.route(topic)).getCode() == ResponseCode.TOPIC_NOT_EXIST) {
+                return System.currentTimeMillis();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("route of " + topic + " still there after " + timeoutMillis + " ms");
+    }
+}
