@@ -1,7 +1,6 @@
 package io.namesrv.remoting.protocol;
 
 import com.alibaba.fastjson2.JSON;
-import com.alibaba.fastjson2.JSONException;
 import com.alibaba.fastjson2.JSONObject;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -95,7 +94,9 @@ public final class JsonHeaderCodec {
         JSONObject json;
         try {
             json = JSON.parseObject(new String(header, StandardCharsets.UTF_8));
-        } catch (JSONException | ClassCastException e) {
+        } catch (RuntimeException e) {
+            // JSONException mostly, but fastjson2 also throws e.g. ArrayIndexOutOfBoundsException on
+            // an unterminated string of backslashes (found by JsonHeaderCodecFuzzTest).
             throw new RemotingCommandException("invalid JSON header: " + e.getMessage(), e);
         }
         if (json == null) {
@@ -112,7 +113,7 @@ public final class JsonHeaderCodec {
             cmd.setRemark(remark == null ? null : remark.toString());
             cmd.setExtFields(extFields(json.get("extFields")));
             return cmd;
-        } catch (JSONException | NumberFormatException | ClassCastException e) {
+        } catch (RuntimeException e) { // JSONException, NumberFormatException, ClassCastException...
             throw new RemotingCommandException("invalid JSON header field: " + e.getMessage(), e);
         }
     }
