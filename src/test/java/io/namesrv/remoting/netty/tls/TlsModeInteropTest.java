@@ -216,8 +216,8 @@ class TlsModeInteropTest {
     }
 
     @Test
-    void unbuildableContextFallsBackToPlainTextAndClosesTlsHellos() throws Exception {
-        ServerTls tls = ServerTls.fromSettings(TlsSettings.load(props("tls.server.mode", "enforcing",
+    void unbuildableContextInPermissiveModeServesPlainTextAndClosesTlsHellos() throws Exception {
+        ServerTls tls = ServerTls.fromSettings(TlsSettings.load(props("tls.server.mode", "permissive",
             "tls.test.mode.enable", "false", "tls.server.certPath", "/nonexistent/cert.pem",
             "tls.server.keyPath", "/nonexistent/key.pem")));
         assertEquals(TlsMode.PERMISSIVE, tls.mode());
@@ -226,6 +226,18 @@ class TlsModeInteropTest {
         assertEquals("tls=false", ourCall(addr, null));
         assertThrows(RemotingException.class, () -> ourCall(addr, TlsContexts.forClient(TlsSettings.defaults())));
         assertEquals("tls=false", apacheCall(addr, false));
+    }
+
+    @Test
+    void unbuildableContextInEnforcingModeRefusesEveryConnectionInsteadOfDowngrading() throws Exception {
+        ServerTls tls = ServerTls.fromSettings(TlsSettings.load(props("tls.server.mode", "enforcing",
+            "tls.test.mode.enable", "false", "tls.server.certPath", "/nonexistent/cert.pem",
+            "tls.server.keyPath", "/nonexistent/key.pem")));
+        assertEquals(TlsMode.ENFORCING, tls.mode());
+        assertNull(tls.sslContext());
+        String addr = start(tls);
+        assertThrows(RemotingException.class, () -> ourCall(addr, null));
+        assertThrows(RemotingException.class, () -> ourCall(addr, TlsContexts.forClient(TlsSettings.defaults())));
     }
 
     // --- mutual TLS with PEM files -------------------------------------------------------------
