@@ -175,7 +175,8 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                 + missing, emptyHeader);
         }
         byte[] raw = request.getBody();
-        if (h.bodyCrc32() != 0 && raw != null && crc32(raw) != h.bodyCrc32()) {
+        // A missing body checksums to 0, as in Apache: a non-zero bodyCrc32 without a body is a mismatch.
+        if (h.bodyCrc32() != 0 && (raw == null ? 0 : crc32(raw)) != h.bodyCrc32()) {
             LOG.warn("receive registerBroker request, crc32 not match, from {}", RemotingHelper.remoteAddr(channel));
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "crc32 not match", emptyHeader);
         }
