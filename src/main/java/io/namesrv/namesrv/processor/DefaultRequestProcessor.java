@@ -277,7 +277,8 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private RemotingCommand deleteTopic(RemotingCommand request) {
         DeleteTopicFromNamesrvRequestHeader h = request.decodeHeader(DeleteTopicFromNamesrvRequestHeader::decode);
         if (h.topic() != null) {
-            if (h.clusterName() != null && !h.clusterName().isBlank()) {
+            // Only an absent or empty cluster means "everywhere"; a blank one is a (unknown) cluster, as in Apache.
+            if (h.clusterName() != null && !h.clusterName().isEmpty()) {
                 routeInfoManager.deleteTopic(h.topic(), h.clusterName());
             } else {
                 routeInfoManager.deleteTopic(h.topic());
