@@ -3,6 +3,7 @@ package io.namesrv.cli;
 import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.ClusterInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +55,12 @@ final class ClusterListCommand implements SubCommand {
         boolean more = ctx.line().hasOption("m");
         while (true) {
             ClusterInfo info = ClusterInfos.fetch(ctx);
-            Set<String> clusters = new TreeSet<>(info.clusterAddrTable().keySet());
+            // Apache walks clusters in HashMap order (and broker names sorted): same here, row for row.
+            Set<String> clusters = new HashMap<>(info.clusterAddrTable()).keySet();
             if (only != null) {
                 if (!clusters.contains(only)) {
-                    throw new CliException("no cluster named '" + only + "' on the name server; known: " + clusters);
+                    throw new CliException("no cluster named '" + only + "' on the name server; known: "
+                        + new TreeSet<>(clusters));
                 }
                 clusters = Set.of(only);
             }
@@ -148,30 +151,25 @@ final class ClusterListCommand implements SubCommand {
                 if (data == null) {
                     continue;
                 }
-                long inYest = 0;
-                long outYest = 0;
-                long inToday = 0;
-                long outToday = 0;
+                // one row per broker process (master and each replica), as Apache prints them
                 for (String addr : ClusterInfos.addrsInApacheOrder(data).values()) {
                     BrokerStats s = statsOrNull(ctx, addr);
                     if (s == null) {
                         continue;
                     }
-                    inYest += s.longValue("msgPutTotalTodayMorning") - s.longValue("msgPutTotalYesterdayMorning");
-                    outYest += s.longValue("msgGetTotalTodayMorning") - s.longValue("msgGetTotalYesterdayMorning");
-                    inToday += s.longValue("msgPutTotalTodayNow") - s.longValue("msgPutTotalTodayMorning");
-                    outToday += s.longValue("msgGetTotalTodayNow") - s.longValue("msgGetTotalTodayMorning");
-                }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("cluster", cluster);
-                row.put("brokerName", brokerName);
-                row.put("inTotalYesterday", inYest);
-                row.put("outTotalYesterday", outYest);
-                row.put("inTotalToday", inToday);
-                row.put("outTotalToday", outToday);
-                rows.add(row);
-                if (!ctx.json()) {
-                    ctx.out().printf(MORE_ROW, cluster, brokerName, inYest, outYest, inToday, outToday);
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("cluster", cluster);
+                    row.put("brokerName", brokerName);
+                    row.put("addr", addr);
+                    row.put("inTotalYesterday", s.longValue("msgPutTotalTodayMorning") - s.longValue("msgPutTotalYesterdayMorning"));
+                    row.put("outTotalYesterday", s.longValue("msgGetTotalTodayMorning") - s.longValue("msgGetTotalYesterdayMorning"));
+                    row.put("inTotalToday", s.longValue("msgPutTotalTodayNow") - s.longValue("msgPutTotalTodayMorning"));
+                    row.put("outTotalToday", s.longValue("msgGetTotalTodayNow") - s.longValue("msgGetTotalTodayMorning"));
+                    rows.add(row);
+                    if (!ctx.json()) {
+                        ctx.out().printf(MORE_ROW, cluster, brokerName, row.get("inTotalYesterday"),
+                            row.get("outTotalYesterday"), row.get("inTotalToday"), row.get("outTotalToday"));
+                    }
                 }
             }
         }
