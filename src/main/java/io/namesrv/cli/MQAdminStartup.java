@@ -53,16 +53,17 @@ public final class MQAdminStartup {
             return CliException.USAGE;
         }
         Options options = optionsOf(command);
+        // before parsing: "-h" must work even when required options are missing
+        if (Arrays.stream(args).skip(1).anyMatch(a -> a.equals("-h") || a.equals("--help"))) {
+            printCommandHelp(command, out);
+            return 0;
+        }
         CommandLine line;
         try {
             line = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
         } catch (ParseException e) {
             err.println(command.name() + ": " + e.getMessage() + ". Run 'mqadmin help " + command.name() + "'.");
             return CliException.USAGE;
-        }
-        if (line.hasOption(CommonOptions.HELP)) {
-            printCommandHelp(command, out);
-            return 0;
         }
         boolean verbose = line.hasOption(CommonOptions.VERBOSE);
         try {
