@@ -7,6 +7,8 @@ import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.routeinfo.RegisterBrokerResult;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.UnregisterRequest;
+import io.namesrv.protocol.BrokerLiveness;
+import io.namesrv.protocol.BrokerLivenessTable;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.protocol.GetBrokerMemberGroupResponseBody;
 import io.namesrv.protocol.JsonBodies;
@@ -107,6 +109,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                 ? topicList(routeInfoManager.getHasUnitSubUnUnitTopicList()) : disabled();
             case RequestCode.UPDATE_NAMESRV_CONFIG -> updateConfig(channel, request);
             case RequestCode.GET_NAMESRV_CONFIG -> getConfig();
+            case RequestCode.GET_BROKER_LIVENESS -> brokerLiveness();
             default -> RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                 " request type " + request.getCode() + " not supported");
         };
@@ -118,6 +121,15 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
 
     private static RemotingCommand disabled() {
         return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "disable");
+    }
+
+    private RemotingCommand brokerLiveness() {
+        List<BrokerLiveness> brokers = new ArrayList<>();
+        for (RouteInfoManager.BrokerLiveView v : routeInfoManager.liveBrokers()) {
+            brokers.add(new BrokerLiveness(v.clusterName(), v.brokerAddr(), v.lastUpdateTimestamp(),
+                v.heartbeatTimeoutMillis(), v.dataVersion(), v.haServerAddr()));
+        }
+        return success(json.encode(new BrokerLivenessTable(System.currentTimeMillis(), brokers)));
     }
 
     private RemotingCommand topicList(TopicList topics) {
