@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -308,11 +309,9 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         }
         GetTopicsByClusterRequestHeader h = request.decodeHeader(GetTopicsByClusterRequestHeader::decode);
         TopicList topics = routeInfoManager.getTopicsByCluster(h.cluster());
-        if (topics == null) {
-            // Apache fails here with a NullPointerException (SYSTEM_ERROR too); we say why.
-            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "cluster [" + h.cluster() + "] not found");
-        }
-        return topicList(topics);
+        // Apache 5.3.3 catches the NullPointerException of an unknown cluster inside its lookup
+        // and answers SUCCESS with an empty list (seen on the wire); so do we.
+        return topicList(topics != null ? topics : new TopicList(Set.of(), null));
     }
 
     // ---------------------------------------------------------------- name-server config
