@@ -118,6 +118,8 @@ public final class NamesrvStartup {
                 controller.shutdown();
                 log.info("Shutdown hook over, consuming total time(ms): {}", System.currentTimeMillis() - begin);
             }, "ShutdownHook"));
+            exitZeroOnSignal("TERM");
+            exitZeroOnSignal("INT");
             controller.start();
             String boot = "The Name Server boot success. serializeType=" + serializeType + ", address "
                 + nettyServerConfig.getBindAddress() + ":" + controller.listenPort();
@@ -127,6 +129,20 @@ public final class NamesrvStartup {
         } catch (Exception e) {
             err.println("The Name Server failed to start: " + e);
             return EXIT_FAILURE;
+        }
+    }
+
+    /**
+     * SIGTERM/SIGINT are the normal way to stop a name server: exit through the shutdown hook
+     * with status 0 rather than the JVM's 143/130, so service managers see a clean stop.
+     */
+    @SuppressWarnings("removal")
+    private static void exitZeroOnSignal(String name) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> new Thread(() -> System.exit(0),
+                "SignalHandler-" + name).start());
+        } catch (IllegalArgumentException e) {
+            // The signal is not available on this platform (or reserved by the JVM): keep the default.
         }
     }
 

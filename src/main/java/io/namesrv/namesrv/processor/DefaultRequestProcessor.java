@@ -176,7 +176,8 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                 + missing, emptyHeader);
         }
         byte[] raw = request.getBody();
-        if (h.bodyCrc32() != 0 && raw != null && crc32(raw) != h.bodyCrc32()) {
+        // A missing body checksums to 0, as in Apache: a non-zero bodyCrc32 without a body is a mismatch.
+        if (h.bodyCrc32() != 0 && (raw == null ? 0 : crc32(raw)) != h.bodyCrc32()) {
             LOG.warn("receive registerBroker request, crc32 not match, from {}", RemotingHelper.remoteAddr(channel));
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "crc32 not match", emptyHeader);
         }
@@ -277,7 +278,8 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private RemotingCommand deleteTopic(RemotingCommand request) {
         DeleteTopicFromNamesrvRequestHeader h = request.decodeHeader(DeleteTopicFromNamesrvRequestHeader::decode);
         if (h.topic() != null) {
-            if (h.clusterName() != null && !h.clusterName().isBlank()) {
+            // Only an absent or empty cluster means "everywhere"; a blank one is a (unknown) cluster, as in Apache.
+            if (h.clusterName() != null && !h.clusterName().isEmpty()) {
                 routeInfoManager.deleteTopic(h.topic(), h.clusterName());
             } else {
                 routeInfoManager.deleteTopic(h.topic());
@@ -309,9 +311,9 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         }
         GetTopicsByClusterRequestHeader h = request.decodeHeader(GetTopicsByClusterRequestHeader::decode);
         TopicList topics = routeInfoManager.getTopicsByCluster(h.cluster());
-        // Apache 5.3.3 catches the NullPointerException of an unknown cluster inside its lookup
-        // and answers SUCCESS with an empty list (seen on the wire); so do we.
-        return topicList(topics != null ? topics : new TopicList(Set.of(), null));
+        // Apache's route table catches its own NullPointerException for an unknown cluster and
+        // answers SUCCESS with an empty list (probed on 5.3.3), so clients see no error here.
+        return topicList(topics != null ? topics : TopicList.of(Set.of()));
     }
 
     // ---------------------------------------------------------------- name-server config

@@ -340,11 +340,13 @@ public class RouteInfoManager {
         for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : expired) {
             BrokerLiveInfo live = e.getValue();
             LOG.warn("The broker channel expired, {} {}ms", e.getKey(), live.heartbeatTimeoutMillis());
-            if (live.channel() != null) {
-                live.channel().close();
-            }
+            // Close only once the fenced removal succeeded: a broker that re-registered on the same
+            // channel since the snapshot is alive, and closing its channel would drop it after all.
             if (unregisterLive(e.getKey(), live.generation(), "expired after " + live.heartbeatTimeoutMillis() + "ms")) {
                 removed++;
+                if (live.channel() != null) {
+                    live.channel().close();
+                }
             }
         }
         return removed;

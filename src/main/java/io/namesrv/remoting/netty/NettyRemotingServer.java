@@ -14,6 +14,8 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -23,6 +25,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +54,8 @@ public class NettyRemotingServer {
     private EventLoopGroup selectorGroup;
     private EventExecutorGroup workerGroup;
     private Channel serverChannel;
+    /** Accepted connections, closed first on shutdown while every group still runs. */
+    private final ChannelGroup connections = new DefaultChannelGroup("namesrv-connections", GlobalEventExecutor.INSTANCE);
     private volatile int port;
 
     public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, WireIdentity identity,
@@ -104,6 +109,7 @@ public class NettyRemotingServer {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
+                    connections.add(ch);
                     ChannelPipeline p = ch.pipeline();
                     p.addLast("handshakeHandler", new HandshakeHandler());
                     if (tls.mode() != TlsMode.DISABLED || tls.sslContext() != null) {
@@ -150,6 +156,7 @@ public class NettyRemotingServer {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(3, TimeUnit.SECONDS);
         }
+        connections.close().awaitUninterruptibly(3, TimeUnit.SECONDS);
         // Start all groups' shutdown together, with a short quiet period: a closing channel's
         // events hop between the selector (pipeline tail) and the codec group, and a group that
         // terminated first would reject the other's last events (logged as exceptions).

@@ -14,9 +14,10 @@ public record ServerTls(TlsMode mode, SslContext sslContext) {
     }
 
     /**
-     * The server side of {@code settings}. If the context cannot be built the server must still
-     * start: it then serves plain text only (TLS hellos are closed), even in enforcing mode, and
-     * says so loudly.
+     * The server side of {@code settings}. If the context cannot be built the server still starts
+     * and says so loudly: in permissive mode it serves plain text only (TLS hellos are closed); in
+     * enforcing mode it refuses every connection, because silently dropping a required TLS would
+     * be worse than being unreachable.
      */
     public static ServerTls fromSettings(TlsSettings settings) {
         if (settings.serverMode() == TlsMode.DISABLED) {
@@ -27,6 +28,12 @@ public record ServerTls(TlsMode mode, SslContext sslContext) {
             LOG.info("SslContext created for server");
             return new ServerTls(settings.serverMode(), context);
         } catch (Exception | LinkageError e) {
+            if (settings.serverMode() == TlsMode.ENFORCING) {
+                LOG.error("Failed to create SslContext for server in TLS enforcing mode: {}. Every connection will be "
+                    + "refused until the tls.server.* settings are fixed (in test mode on JDK 17 without BouncyCastle, "
+                    + "start the JVM with --add-exports java.base/sun.security.x509=ALL-UNNAMED).", describe(e));
+                return new ServerTls(TlsMode.ENFORCING, null);
+            }
             LOG.warn("Failed to create SslContext for server (tls.server.mode={}): {}. TLS is OFF: serving plain "
                 + "text only and closing TLS handshakes. In test mode on JDK 17 without BouncyCastle, start the JVM "
                 + "with --add-exports java.base/sun.security.x509=ALL-UNNAMED; otherwise check the tls.server.* files.",

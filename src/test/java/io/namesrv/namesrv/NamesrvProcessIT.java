@@ -1,0 +1,122 @@
+package io.namesrv.namesrv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.namesrv.protocol.header.GetKVConfigRequestHeader;
+import io.namesrv.protocol.header.PutKVConfigRequestHeader;
+import io.namesrv.remoting.netty.NettyClientConfig;
+import io.namesrv.remoting.netty.NettyRemotingClient;
+import io.namesrv.remoting.netty.WireIdentity;
+import io.namesrv.remoting.protocol.RemotingCommand;
+import io.namesrv.remoting.protocol.RequestCode;
+import io.namesrv.remoting.protocol.ResponseCode;
+import io.namesrv.remoting.protocol.SerializeType;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution as an operator uses it, after {@code package}: {@code bin/mqnamesrv} starts and
+ * prints the boot line, serves requests, and {@code bin/mqshutdown namesrv} stops it with exit
+ * status 0 and the KV store persisted; a missing ROCKETMQ_HOME is a clear error.
+ */
+class NamesrvProcessIT {
+
+    private static final Pattern BOOT = Pattern.compile(
+        "The Name Server boot success\\. serializeType=JSON, address 127\\.0\\.0\\.1:(\\d+)");
+    private final Path basedir = Path.of(System.getProperty("namesrv.basedir", ".")).toAbsolutePath();
+
+    @Test
+    void startServeAndShutDownCleanly(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("namesrv.properties");
+        Path kv = dir.resolve("kv/kvConfig.json");
+        Files.writeString(conf, "listenPort=0\nbindAddress=127.0.0.1\nkvConfigPath=" + kv + "\n");
+        ProcessBuilder pb = new ProcessBuilder(basedir.resolve("bin/mqnamesrv").toString(), "-c", conf.toString())
+            .redirectErrorStream(true);
+        pb.environment().put("JAVA_OPT_EXT", "-Duser.home=" + dir);
+        pb.environment().remove("ROCKETMQ_HOME");
+        Process p = pb.start();
+        List<String> output = new ArrayList<>();
+        try {
+            int port = awaitBootPort(p, output);
+            try (NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig(),
+                new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON))) {
+                String addr = "127.0.0.1:" + port;
+                RemotingCommand put = client.invokeSync(addr, RemotingCommand.request(RequestCode.PUT_KV_CONFIG,
+                    new PutKVConfigRequestHeader("ORDER_TOPIC_CONFIG", "TopicA", "broker-a:4")), 3000);
+                assertEquals(ResponseCode.SUCCESS, put.getCode(), put.toString());
+                RemotingCommand get = client.invokeSync(addr, RemotingCommand.request(RequestCode.GET_KV_CONFIG,
+                    new GetKVConfigRequestHeader("ORDER_TOPIC_CONFIG", "TopicA")), 3000);
+                assertEquals("broker-a:4", get.extField("value"));
+            }
+            Process shutdown = new ProcessBuilder(basedir.resolve("bin/mqshutdown").toString(), "namesrv")
+                .redirectErrorStream(true).start();
+            String said = new String(shutdown.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(shutdown.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(0, shutdown.exitValue(), said);
+            assertTrue(said.contains("Send shutdown request to mqnamesrv(" + p.pid() + ") OK"), said);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "name server did not stop: " + output);
+            assertEquals(0, p.exitValue(), "exit status after SIGTERM: " + output);
+            String stored = Files.readString(kv);
+            assertTrue(stored.contains("\"TopicA\":\"broker-a:4\""), stored);
+            assertTrue(Files.exists(dir.resolve("logs/rocketmqlogs/namesrv.log")), "namesrv.log under ~/logs/rocketmqlogs");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void missingRocketmqHomeIsAClearErrorWithExitCodeMinusTwo(@TempDir Path dir) throws Exception {
+        String cp = basedir.resolve("target/namesrv.jar") + File.pathSeparator + basedir.resolve("target/lib/*");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Duser.home=" + dir, "-cp", cp, "io.namesrv.namesrv.NamesrvStartup").redirectErrorStream(true);
+        pb.environment().remove("ROCKETMQ_HOME");
+        Process p = pb.start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(254, p.exitValue(), said);
+        assertTrue(said.contains("Please set the ROCKETMQ_HOME variable in your environment"), said);
+        assertTrue(!said.contains("Exception"), "no stack trace: " + said);
+    }
+
+    /** Reads the process output until the boot line (bounded), keeping the output for messages. */
+    private static int awaitBootPort(Process p, List<String> output) throws Exception {
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (output) {
+                        output.add(line);
+                    }
+                    Matcher m = BOOT.matcher(line);
+                    if (m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+                port.completeExceptionally(new IOException("process ended before the boot line: " + output));
+            } catch (IOException e) {
+                port.completeExceptionally(e);
+            }
+        }, "mqnamesrv-output");
+        reader.setDaemon(true);
+        reader.start();
+        Integer result = port.get(60, TimeUnit.SECONDS);
+        assertNotNull(result);
+        return result;
+    }
+}

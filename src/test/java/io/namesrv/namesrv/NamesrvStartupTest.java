@@ -1,0 +1,82 @@
+package io.namesrv.namesrv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: -h, -p with -c, and parse errors, in-process (nothing is started). */
+class NamesrvStartupTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return NamesrvStartup.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        assertEquals(0, run("-h"));
+        assertTrue(out().contains("usage: mqnamesrv"), out());
+        assertTrue(out().contains("-c,--configFile"), out());
+        assertTrue(out().contains("-p,--printConfigItem"), out());
+    }
+
+    @Test
+    void unknownOptionPrintsTheErrorAndUsageAndExitsOne() {
+        assertEquals(1, run("--bogus"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("Unrecognized option: --bogus"), e);
+        assertTrue(e.contains("usage: mqnamesrv"), e);
+    }
+
+    @Test
+    void printConfigItemShowsDefaultsAndFileValues(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("namesrv.properties");
+        Files.writeString(conf, "listenPort=19876\nenableTopicList=false\nserverWorkerThreads=2\n");
+        assertEquals(0, run("-c", conf.toString(), "-p"));
+        String printed = out();
+        assertTrue(printed.contains("load config properties file OK, " + conf), printed);
+        assertTrue(printed.contains("listenPort=19876"), printed);
+        assertTrue(printed.contains("enableTopicList=false"), printed);
+        assertTrue(printed.contains("serverWorkerThreads=2"), printed);
+        assertTrue(printed.contains("scanNotActiveBrokerInterval=10000"), printed);
+        assertTrue(printed.contains("configStorePath=" + conf.toAbsolutePath()), printed);
+    }
+
+    @Test
+    void printConfigItemWithoutFileShowsPort9876() {
+        assertEquals(0, run("-p"));
+        assertTrue(out().contains("listenPort=9876"), out());
+        assertTrue(out().contains("bindAddress=0.0.0.0"), out());
+    }
+
+    @Test
+    void unparsableValuesAreReportedNotSilentlyDropped(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("bad.properties");
+        Files.writeString(conf, "listenPort=abc\n");
+        assertEquals(0, run("-c", conf.toString(), "-p"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("listenPort"), e);
+        assertTrue(out().contains("listenPort=9876"), out());
+    }
+
+    @Test
+    void missingConfigFileFailsWithAClearMessage(@TempDir Path dir) {
+        assertEquals(NamesrvStartup.EXIT_FAILURE, run("-c", dir.resolve("nope.properties").toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("nope.properties"), e);
+    }
+}
