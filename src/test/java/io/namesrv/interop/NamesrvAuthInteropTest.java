@@ -186,6 +186,12 @@ class NamesrvAuthInteropTest {
         change.setProperty("orderMessageEnable", "false");
         signed.updateNameServerConfig(change, servers);
         assertEquals("false", orderMessageEnable());
+
+        // Even a signed update cannot switch authentication off: the key is not runtime-tunable.
+        Properties off = new Properties();
+        off.setProperty("aclConfigPath", "");
+        assertNoPermission(() -> signed.updateNameServerConfig(off, servers), "not tunable at runtime: aclConfigPath");
+        assertNoPermission(() -> unsigned.createAndUpdateKvConfig("auth-ns", "k", "still-guarded"), "no AccessKey");
     }
 
     private static String orderMessageEnable() throws Exception {
