@@ -1,6 +1,9 @@
 package io.namesrv.namesrv;
 
 import io.namesrv.common.NameServerAddresses;
+import io.namesrv.namesrv.auth.AclSettings;
+import io.namesrv.namesrv.auth.AuthenticatingProcessor;
+import io.namesrv.namesrv.auth.RequestAuthenticator;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
@@ -14,6 +17,7 @@ import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyRemotingClient;
 import io.namesrv.remoting.netty.NettyRemotingServer;
+import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.RequestTask;
 import io.namesrv.remoting.netty.WireIdentity;
@@ -44,6 +48,8 @@ public class NamesrvController {
     private final NamesrvConfiguration configuration;
     private final WireIdentity identity;
     private final ServerTls tls;
+    /** Null when authentication is off (the default): every request goes straight to its processor. */
+    private final RequestAuthenticator authenticator;
     private final JsonBodies json = new JsonBodies();
     private final RouteInfoManager routeInfoManager;
     private final KVConfigManager kvConfigManager;
@@ -58,6 +64,14 @@ public class NamesrvController {
 
     public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
                              NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls) {
+        this(namesrvConfig, nettyServerConfig, configuration, identity, tls, null);
+    }
+
+    /** As above; with {@code acl} non-null, the codes it names need a signed request. */
+    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
+                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
+                             AclSettings acl) {
+        this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
         this.namesrvConfig = namesrvConfig;
         this.nettyServerConfig = nettyServerConfig;
         this.configuration = configuration;
@@ -118,9 +132,14 @@ public class NamesrvController {
             routeProcessor = new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
                 this::uptimeMillis);
         }
-        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, routeProcessor, clientRequestExecutor);
-        remotingServer.registerDefaultProcessor(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
-            namesrvConfig, configuration, json), defaultExecutor);
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
+            clientRequestExecutor);
+        remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
+            namesrvConfig, configuration, json)), defaultExecutor);
+    }
+
+    private NettyRequestProcessor guarded(NettyRequestProcessor processor) {
+        return authenticator == null ? processor : new AuthenticatingProcessor(authenticator, processor);
     }
 
     private long uptimeMillis() {

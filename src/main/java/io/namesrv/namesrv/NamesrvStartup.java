@@ -3,6 +3,7 @@ package io.namesrv.namesrv;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
+import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.config.ConfigBinder;
 import io.namesrv.namesrv.config.ConfigPrinter;
 import io.namesrv.namesrv.config.ConfigProblem;
@@ -13,6 +14,7 @@ import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.netty.tls.TlsSettings;
 import io.namesrv.remoting.protocol.SerializeType;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,6 +41,8 @@ public final class NamesrvStartup {
     static final int EXIT_NO_HOME = -2;
     static final int EXIT_INIT_FAILED = -3;
     static final int DEFAULT_PORT = 9876;
+    /** Key in the {@code -c} file naming the authentication file; absent means authentication is off. */
+    static final String ACL_CONFIG_PATH = "aclConfigPath";
 
     private NamesrvStartup() {
     }
@@ -100,12 +104,13 @@ public final class NamesrvStartup {
 
             SerializeType serializeType = SerializeType.parse(System.getProperty("rocketmq.serialize.type",
                 System.getenv("ROCKETMQ_SERIALIZE_TYPE")));
+            AclSettings acl = loadAcl(fileProperties, log);
             ServerTls tls = ServerTls.fromSettings(TlsSettings.fromSystemProperties());
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
                 List.of(namesrvConfig, nettyServerConfig));
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
-                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls);
+                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl);
             if (!controller.initialize()) {
                 err.println("The Name Server failed to initialize, see " + System.getProperty("user.home")
                     + "/logs/rocketmqlogs/namesrv.log");
@@ -130,6 +135,21 @@ public final class NamesrvStartup {
             err.println("The Name Server failed to start: " + e);
             return EXIT_FAILURE;
         }
+    }
+
+    /**
+     * The authentication settings named by {@code aclConfigPath}, or null when that key is absent or
+     * blank. A named file that is missing or wrong stops the start-up: running open when the
+     * operator asked for authentication would be worse than not running.
+     */
+    private static AclSettings loadAcl(Properties fileProperties, Logger log) throws IOException {
+        String path = fileProperties.getProperty(ACL_CONFIG_PATH);
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        AclSettings acl = AclSettings.load(Path.of(path.trim()));
+        log.info("authentication on, from {}: {}", path.trim(), acl);
+        return acl;
     }
 
     /**

@@ -14,10 +14,11 @@ public record ServerTls(TlsMode mode, SslContext sslContext) {
     }
 
     /**
-     * The server side of {@code settings}. If the context cannot be built the server still starts
-     * and says so loudly: in permissive mode it serves plain text only (TLS hellos are closed); in
-     * enforcing mode it refuses every connection, because silently dropping a required TLS would
-     * be worse than being unreachable.
+     * The server side of {@code settings}. If the context cannot be built the server must still
+     * start, and it says so loudly. In permissive mode it then serves plain text only (TLS hellos
+     * are closed). In enforcing mode it fails closed, as Apache's does: it keeps refusing plain
+     * text and, without a context, refuses TLS too, rather than quietly accepting the plain-text
+     * clients the operator meant to shut out.
      */
     public static ServerTls fromSettings(TlsSettings settings) {
         if (settings.serverMode() == TlsMode.DISABLED) {
@@ -28,16 +29,18 @@ public record ServerTls(TlsMode mode, SslContext sslContext) {
             LOG.info("SslContext created for server");
             return new ServerTls(settings.serverMode(), context);
         } catch (Exception | LinkageError e) {
-            if (settings.serverMode() == TlsMode.ENFORCING) {
-                LOG.error("Failed to create SslContext for server in TLS enforcing mode: {}. Every connection will be "
-                    + "refused until the tls.server.* settings are fixed (in test mode on JDK 17 without BouncyCastle, "
-                    + "start the JVM with --add-exports java.base/sun.security.x509=ALL-UNNAMED).", describe(e));
+            boolean enforcing = settings.serverMode() == TlsMode.ENFORCING;
+            String consequence = enforcing
+                ? "TLS is enforced but unavailable: EVERY connection will be refused"
+                : "TLS is OFF: serving plain text only and closing TLS handshakes";
+            String message = "Failed to create SslContext for server (tls.server.mode={}): {}. " + consequence
+                + ". In test mode on JDK 17 without BouncyCastle, start the JVM with --add-exports "
+                + "java.base/sun.security.x509=ALL-UNNAMED; otherwise check the tls.server.* files.";
+            if (enforcing) {
+                LOG.error(message, "enforcing", describe(e));
                 return new ServerTls(TlsMode.ENFORCING, null);
             }
-            LOG.warn("Failed to create SslContext for server (tls.server.mode={}): {}. TLS is OFF: serving plain "
-                + "text only and closing TLS handshakes. In test mode on JDK 17 without BouncyCastle, start the JVM "
-                + "with --add-exports java.base/sun.security.x509=ALL-UNNAMED; otherwise check the tls.server.* files.",
-                settings.serverMode().name().toLowerCase(), describe(e));
+            LOG.warn(message, settings.serverMode().name().toLowerCase(), describe(e));
             return new ServerTls(TlsMode.PERMISSIVE, null);
         }
     }
