@@ -8,6 +8,7 @@ import io.namesrv.namesrv.config.ConfigPrinter;
 import io.namesrv.namesrv.config.ConfigProblem;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
+import io.namesrv.namesrv.http.HttpConfig;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
@@ -72,6 +73,7 @@ public final class NamesrvStartup {
             NamesrvConfig namesrvConfig = new NamesrvConfig();
             NettyServerConfig nettyServerConfig = new NettyServerConfig();
             nettyServerConfig.setListenPort(DEFAULT_PORT);
+            HttpConfig httpConfig = new HttpConfig();
             Properties fileProperties = new Properties();
             if (cmd.hasOption('c')) {
                 Path file = Path.of(cmd.getOptionValue('c'));
@@ -80,6 +82,7 @@ public final class NamesrvStartup {
                 }
                 List<ConfigProblem> problems = new ArrayList<>(ConfigBinder.bind(fileProperties, namesrvConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, nettyServerConfig));
+                problems.addAll(ConfigBinder.bind(fileProperties, httpConfig));
                 for (ConfigProblem p : problems) {
                     err.println("config " + file + ": " + p);
                 }
@@ -87,7 +90,7 @@ public final class NamesrvStartup {
                 out.println("load config properties file OK, " + file);
             }
             if (cmd.hasOption('p')) {
-                ConfigPrinter.lines(namesrvConfig, nettyServerConfig).forEach(out::println);
+                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig).forEach(out::println);
                 return 0;
             }
             if (namesrvConfig.getRocketmqHome() == null || namesrvConfig.getRocketmqHome().isBlank()) {
@@ -103,9 +106,9 @@ public final class NamesrvStartup {
             ServerTls tls = ServerTls.fromSettings(TlsSettings.fromSystemProperties());
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
-                List.of(namesrvConfig, nettyServerConfig));
+                List.of(namesrvConfig, nettyServerConfig, httpConfig));
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
-                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls);
+                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, httpConfig);
             if (!controller.initialize()) {
                 err.println("The Name Server failed to initialize, see " + System.getProperty("user.home")
                     + "/logs/rocketmqlogs/namesrv.log");
