@@ -350,12 +350,13 @@ public class RouteInfoManager {
             BrokerLiveInfo live = e.getValue();
             long silentMillis = now - live.lastUpdateTimestamp();
             LOG.warn("The broker channel expired, {} {}ms", e.getKey(), live.heartbeatTimeoutMillis());
-            if (live.channel() != null) {
-                live.channel().close();
-            }
+            // Remove before closing: the close event would otherwise race us and record "closed".
             if (unregisterLive(e.getKey(), live.generation(), RemovalCause.EXPIRED, "no heartbeat for " + silentMillis
                 + "ms, timeout " + live.heartbeatTimeoutMillis() + "ms")) {
                 removed++;
+            }
+            if (live.channel() != null) {
+                live.channel().close();
             }
         }
         return removed;

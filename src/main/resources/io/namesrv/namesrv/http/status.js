@@ -1,5 +1,5 @@
 // The status page: fetches /status every few seconds and renders it with DOM calls only
-// (textContent, never innerHTML), so names coming from brokers cannot inject markup.
+// (textContent only, nothing parsed as HTML), so names coming from brokers cannot inject markup.
 'use strict';
 
 const REFRESH_MS = 3000;
