@@ -29,8 +29,9 @@ function duration(ms) {
   return m < 120 ? m + ' min' : Math.floor(m / 60) + ' h';
 }
 
+// RocketMQ's PermName bits: 4 read, 2 write, 1 inherit.
 function perm(p) {
-  return ((p & 4) ? 'R' : '-') + ((p & 2) ? 'W' : '-') + ((p & 1) ? 'X' : '-');
+  return ((p & 4) ? 'R' : '-') + ((p & 2) ? 'W' : '-') + ((p & 1) ? ' inherit' : '');
 }
 
 function renderClusters(s) {
