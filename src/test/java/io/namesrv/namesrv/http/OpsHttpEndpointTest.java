@@ -190,6 +190,16 @@ class OpsHttpEndpointTest {
     }
 
     @Test
+    void httpKeysAreReadOnceAndNeverTunableAtRuntime() {
+        java.util.function.Predicate<String> tunable = io.namesrv.namesrv.config.RuntimeTunableKeys.allowed(
+            io.namesrv.namesrv.config.RuntimeTunableKeys.NAMESRV, () -> "");
+        for (String key : new String[] {"httpEnable", "httpListenPort", "httpBindAddress"}) {
+            assertFalse(tunable.test(key), key);
+            assertTrue(io.namesrv.namesrv.config.ConfigBinder.canBind(new HttpConfig(), key), key);
+        }
+    }
+
+    @Test
     void disabledEndpointBindsNothing() throws Exception {
         try (OpsHttpFixture ns = new OpsHttpFixture(dir, c -> { })) {
             // The controller constructor without HttpConfig leaves the endpoint off.
