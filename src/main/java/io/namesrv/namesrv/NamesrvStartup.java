@@ -9,6 +9,7 @@ import io.namesrv.namesrv.config.ConfigPrinter;
 import io.namesrv.namesrv.config.ConfigProblem;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
+import io.namesrv.namesrv.http.HttpConfig;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
@@ -76,6 +77,7 @@ public final class NamesrvStartup {
             NamesrvConfig namesrvConfig = new NamesrvConfig();
             NettyServerConfig nettyServerConfig = new NettyServerConfig();
             nettyServerConfig.setListenPort(DEFAULT_PORT);
+            HttpConfig httpConfig = new HttpConfig();
             Properties fileProperties = new Properties();
             if (cmd.hasOption('c')) {
                 Path file = Path.of(cmd.getOptionValue('c'));
@@ -84,6 +86,7 @@ public final class NamesrvStartup {
                 }
                 List<ConfigProblem> problems = new ArrayList<>(ConfigBinder.bind(fileProperties, namesrvConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, nettyServerConfig));
+                problems.addAll(ConfigBinder.bind(fileProperties, httpConfig));
                 for (ConfigProblem p : problems) {
                     err.println("config " + file + ": " + p);
                 }
@@ -91,7 +94,7 @@ public final class NamesrvStartup {
                 out.println("load config properties file OK, " + file);
             }
             if (cmd.hasOption('p')) {
-                ConfigPrinter.lines(namesrvConfig, nettyServerConfig).forEach(out::println);
+                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig).forEach(out::println);
                 return 0;
             }
             if (namesrvConfig.getRocketmqHome() == null || namesrvConfig.getRocketmqHome().isBlank()) {
@@ -108,9 +111,9 @@ public final class NamesrvStartup {
             ServerTls tls = ServerTls.fromSettings(TlsSettings.fromSystemProperties());
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
-                List.of(namesrvConfig, nettyServerConfig));
+                List.of(namesrvConfig, nettyServerConfig, httpConfig));
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
-                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl);
+                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
             if (!controller.initialize()) {
                 err.println("The Name Server failed to initialize, see " + System.getProperty("user.home")
                     + "/logs/rocketmqlogs/namesrv.log");

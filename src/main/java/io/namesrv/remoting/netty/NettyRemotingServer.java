@@ -48,12 +48,13 @@ public class NettyRemotingServer {
     private final ServerTls tls;
     private final RequestDispatcher dispatcher;
     private final NettyEventExecutor eventExecutor;
+    private final ConnectionManageHandler connectionHandler;
     private final int maxFrameLength = NettyDecoder.configuredMaxFrameLength();
 
     private EventLoopGroup bossGroup;
     private EventLoopGroup selectorGroup;
     private EventExecutorGroup workerGroup;
-    private Channel serverChannel;
+    private volatile Channel serverChannel;
     /** Accepted connections, closed first on shutdown while every group still runs. */
     private final ChannelGroup connections = new DefaultChannelGroup("namesrv-connections", GlobalEventExecutor.INSTANCE);
     private volatile int port;
@@ -64,6 +65,23 @@ public class NettyRemotingServer {
         this.tls = tls == null ? ServerTls.disabled() : tls;
         this.dispatcher = new RequestDispatcher(identity);
         this.eventExecutor = listener == null ? null : new NettyEventExecutor(listener);
+        this.connectionHandler = new ConnectionManageHandler(eventExecutor);
+    }
+
+    /** Told about every finished request (for metrics); set before {@link #start()} or at any time. */
+    public void setRequestListener(RequestListener listener) {
+        dispatcher.setListener(listener);
+    }
+
+    /** Client connections currently open. */
+    public int connectionCount() {
+        return connectionHandler.activeConnections();
+    }
+
+    /** True from a successful bind until {@link #shutdown()} closes the listening socket. */
+    public boolean isListening() {
+        Channel channel = serverChannel;
+        return channel != null && channel.isActive();
     }
 
     public void registerProcessor(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
@@ -93,7 +111,6 @@ public class NettyRemotingServer {
         if (tls.mode() != TlsMode.DISABLED) {
             LOG.info("Server is running in TLS {} mode", tls.mode().name().toLowerCase());
         }
-        ConnectionManageHandler connectionHandler = new ConnectionManageHandler(eventExecutor);
         ServerRequestHandler requestHandler = new ServerRequestHandler(dispatcher);
         NettyEncoder encoder = new NettyEncoder();
 

@@ -30,6 +30,7 @@ public final class RequestDispatcher {
     private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
     private final WireIdentity identity;
     private volatile Registration defaultRegistration;
+    private volatile RequestListener listener = RequestListener.NONE;
 
     public RequestDispatcher(WireIdentity identity) {
         this.identity = identity;
@@ -43,28 +44,34 @@ public final class RequestDispatcher {
         defaultRegistration = new Registration(processor, executor);
     }
 
+    /** Replaces the listener told about every finished request (null means none). */
+    public void setListener(RequestListener listener) {
+        this.listener = listener == null ? RequestListener.NONE : listener;
+    }
+
     public void dispatch(Channel channel, RemotingCommand request) {
+        long startNanos = System.nanoTime();
         Registration registration = processors.getOrDefault(request.getCode(), defaultRegistration);
         if (registration == null) {
             answer(channel, request, RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                " request type " + request.getCode() + " not supported"));
+                " request type " + request.getCode() + " not supported"), startNanos);
             return;
         }
         if (registration.processor().rejectRequest()) {
-            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, REJECT_REMARK));
+            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, REJECT_REMARK), startNanos);
             return;
         }
         try {
-            registration.executor().execute(new RequestTask(() -> process(registration.processor(), channel, request),
-                System.currentTimeMillis()));
+            registration.executor().execute(new RequestTask(
+                () -> process(registration.processor(), channel, request, startNanos), System.currentTimeMillis()));
         } catch (RejectedExecutionException e) {
             LOG.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
                 RemotingHelper.remoteAddr(channel));
-            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
+            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK), startNanos);
         }
     }
 
-    private void process(NettyRequestProcessor processor, Channel channel, RemotingCommand request) {
+    private void process(NettyRequestProcessor processor, Channel channel, RemotingCommand request, long startNanos) {
         RemotingCommand response;
         try {
             response = processor.processRequest(channel, request);
@@ -73,14 +80,26 @@ public final class RequestDispatcher {
             response = RemotingCommand.response(ResponseCode.SYSTEM_ERROR, RemotingHelper.exceptionSimpleDesc(e));
         }
         if (response != null) {
-            answer(channel, request, response);
+            answer(channel, request, response, startNanos);
+        } else {
+            report(request, RequestListener.NO_RESPONSE, startNanos);
         }
     }
 
-    private void answer(Channel channel, RemotingCommand request, RemotingCommand response) {
+    private void report(RemotingCommand request, int responseCode, long startNanos) {
+        try {
+            listener.onRequestDone(request.getCode(), responseCode, System.nanoTime() - startNanos);
+        } catch (RuntimeException e) {
+            LOG.warn("request listener failed", e);
+        }
+    }
+
+    private void answer(Channel channel, RemotingCommand request, RemotingCommand response, long startNanos) {
         if (request.isOneway()) {
+            report(request, RequestListener.NO_RESPONSE, startNanos);
             return;
         }
+        report(request, response.getCode(), startNanos);
         response.setOpaque(request.getOpaque());
         response.markResponseType();
         response.setVersion(identity.version());
