@@ -46,6 +46,22 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
         this.routeCache = new RouteCache(routeInfoManager, json, config::isSupportActingMaster, ROUTE_CACHE_MAX_TOPICS);
     }
 
+    /** A route already cached is answered on the network thread: a map read, no lock, no queue. */
+    @Override
+    public RemotingCommand tryProcessInline(Channel channel, RemotingCommand request) {
+        if (!ready() || ZoneRouteFilter.requestedZone(request.getExtFields()) != null) {
+            return null;
+        }
+        GetRouteInfoRequestHeader header = request.decodeHeader(GetRouteInfoRequestHeader::decode);
+        byte[] cached = routeCache.cachedRoute(header.topic(), form(request, header), orderTopicConf(header.topic()));
+        return cached == null ? null : RemotingCommand.response(ResponseCode.SUCCESS, null).setBody(cached);
+    }
+
+    private static RouteCache.Form form(RemotingCommand request, GetRouteInfoRequestHeader header) {
+        boolean standard = request.getVersion() >= V4_9_4 || Boolean.TRUE.equals(header.acceptStandardJsonOnly());
+        return standard ? RouteCache.Form.STANDARD : RouteCache.Form.PLAIN;
+    }
+
     @Override
     public RemotingCommand processRequest(Channel channel, RemotingCommand request) {
         GetRouteInfoRequestHeader header = request.decodeHeader(GetRouteInfoRequestHeader::decode);
@@ -53,10 +69,9 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "name server not ready");
         }
         String zone = ZoneRouteFilter.requestedZone(request.getExtFields());
-        boolean standard = request.getVersion() >= V4_9_4 || Boolean.TRUE.equals(header.acceptStandardJsonOnly());
+        RouteCache.Form form = form(request, header);
         if (zone == null) {
-            byte[] cached = routeCache.encodedRoute(header.topic(), standard ? RouteCache.Form.STANDARD
-                : RouteCache.Form.PLAIN, orderTopicConf(header.topic()));
+            byte[] cached = routeCache.encodedRoute(header.topic(), form, orderTopicConf(header.topic()));
             if (cached != null) {
                 return RemotingCommand.response(ResponseCode.SUCCESS, null).setBody(cached);
             }
@@ -70,7 +85,7 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
         if (zone != null) {
             // Apache re-encodes zone-filtered routes in the plain form whatever the client version.
             body = json.encode(ZoneRouteFilter.filter(route, zone));
-        } else if (standard) {
+        } else if (form == RouteCache.Form.STANDARD) {
             body = json.encodeStandard(route);
         } else {
             body = json.encode(route);

@@ -104,6 +104,19 @@ public final class RouteCache {
         return bytes;
     }
 
+    /**
+     * The cached bytes when a valid entry exists, else null; never builds anything, never takes a
+     * lock, so network threads may call it.
+     */
+    public byte[] cachedRoute(String topic, Form form, String orderTopicConf) {
+        if (topic == null) {
+            return null;
+        }
+        Entry entry = entries.get(topic);
+        return entry != null && entry.validFor(routes.routeVersion(), supportActingMaster.getAsBoolean(), orderTopicConf)
+            ? entry.bytes(form) : null;
+    }
+
     /** How many topics have an entry (valid or stale); for tests and status. */
     public int size() {
         return entries.size();

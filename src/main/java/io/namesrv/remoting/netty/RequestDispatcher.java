@@ -54,6 +54,11 @@ public final class RequestDispatcher {
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, REJECT_REMARK));
             return;
         }
+        RemotingCommand inline = inlineAnswer(registration.processor(), channel, request);
+        if (inline != null) {
+            answer(channel, request, inline);
+            return;
+        }
         try {
             registration.executor().execute(new RequestTask(() -> process(registration.processor(), channel, request),
                 System.currentTimeMillis()));
@@ -61,6 +66,16 @@ public final class RequestDispatcher {
             LOG.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
                 RemotingHelper.remoteAddr(channel));
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
+        }
+    }
+
+    /** The processor's immediate answer, or null (also when it failed: the queued path retries it). */
+    private static RemotingCommand inlineAnswer(NettyRequestProcessor processor, Channel channel, RemotingCommand request) {
+        try {
+            return processor.tryProcessInline(channel, request);
+        } catch (RuntimeException e) {
+            LOG.debug("inline answer to code {} failed, queueing it: {}", request.getCode(), e.toString());
+            return null;
         }
     }
 

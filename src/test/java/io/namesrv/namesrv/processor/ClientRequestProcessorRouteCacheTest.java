@@ -116,4 +116,22 @@ class ClientRequestProcessorRouteCacheTest {
         assertArrayEquals(full, lookup(479, Map.of(ZoneRouteFilter.ZONE_MODE, "false", ZoneRouteFilter.ZONE_NAME, "north"))
             .getBody());
     }
+
+    @Test
+    void inlineAnswersOnlyWhatIsCachedAndNeverZoneRequests() throws Exception {
+        RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            new GetRouteInfoRequestHeader(TOPIC, null)).setVersion(479);
+        assertEquals(null, processor.tryProcessInline(null, request), "nothing cached yet: queue it");
+        byte[] queued = lookup(479, Map.of()).getBody();
+        RemotingCommand inline = processor.tryProcessInline(null, request);
+        assertEquals(ResponseCode.SUCCESS, inline.getCode());
+        assertArrayEquals(queued, inline.getBody());
+        request.addExtField(ZoneRouteFilter.ZONE_MODE, "true");
+        request.addExtField(ZoneRouteFilter.ZONE_NAME, "north");
+        assertEquals(null, processor.tryProcessInline(null, request));
+        config.setNeedWaitForService(true);
+        ClientRequestProcessor starting = new ClientRequestProcessor(routes, kv, config, json, () -> 0L);
+        assertEquals(null, starting.tryProcessInline(null, RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            new GetRouteInfoRequestHeader(TOPIC, null)).setVersion(479)), "not ready: the queued path answers");
+    }
 }

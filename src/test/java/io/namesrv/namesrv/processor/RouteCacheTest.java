@@ -208,4 +208,17 @@ class RouteCacheTest {
         assertEquals(1, small.size());
         assertArrayEquals(json.encode(routes.pickupTopicRouteData("A")), small.encodedRoute("A", Form.PLAIN, null));
     }
+
+    @Test
+    void peekingNeverBuildsAndSeesOnlyValidEntries() {
+        register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
+        assertNull(cache.cachedRoute(TOPIC, Form.STANDARD, null));
+        assertEquals(0, cache.size());
+        byte[] built = cache.encodedRoute(TOPIC, Form.STANDARD, null);
+        assertSame(built, cache.cachedRoute(TOPIC, Form.STANDARD, null));
+        assertNull(cache.cachedRoute(TOPIC, Form.PLAIN, null), "the other form was never built");
+        assertNull(cache.cachedRoute(TOPIC, Form.STANDARD, "b1:8"), "another order-topic config");
+        routes.wipeWritePermOfBrokerByLock("b1");
+        assertNull(cache.cachedRoute(TOPIC, Form.STANDARD, null), "stale after a change");
+    }
 }
