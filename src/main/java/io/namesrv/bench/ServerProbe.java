@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class ServerProbe {
 
     private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+)\\s+kB", Pattern.MULTILINE);
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** G1's one heap line, or each generation's line of the serial and parallel collectors. */
+    private static final Pattern HEAP_USED = Pattern.compile("(?m)^\\s*\\S.*(?:heap|generation|Gen)\\s+total \\d+K, used (\\d+)K");
 
     private ServerProbe() {
     }
@@ -48,7 +49,13 @@ final class ServerProbe {
             return Double.NaN;
         }
         Matcher m = HEAP_USED.matcher(info);
-        return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
+        long usedKb = 0;
+        boolean found = false;
+        while (m.find()) {
+            usedKb += Long.parseLong(m.group(1));
+            found = true;
+        }
+        return found ? usedKb / 1024.0 : Double.NaN;
     }
 
     private static String jcmd(String jcmd, long pid, String command) {
