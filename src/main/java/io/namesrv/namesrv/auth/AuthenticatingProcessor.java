@@ -35,6 +35,12 @@ public final class AuthenticatingProcessor implements NettyRequestProcessor {
         return delegate.processRequest(channel, request);
     }
 
+    /** Cheap answers (cached routes) stay on the fast path when the request needs no signature. */
+    @Override
+    public RemotingCommand tryProcessInline(Channel channel, RemotingCommand request) {
+        return authenticator.deny(request).isPresent() ? null : delegate.tryProcessInline(channel, request);
+    }
+
     @Override
     public boolean rejectRequest() {
         return delegate.rejectRequest();

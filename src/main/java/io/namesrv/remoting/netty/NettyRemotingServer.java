@@ -129,8 +129,8 @@ public class NettyRemotingServer {
                     connections.add(ch);
                     ChannelPipeline p = ch.pipeline();
                     p.addLast("handshakeHandler", new HandshakeHandler());
-                    if (tls.mode() != TlsMode.DISABLED || tls.sslContext() != null) {
-                        p.addLast("tlsModeHandler", new TlsModeHandler(tls.mode(), tls.sslContext()));
+                    if (tls.mode() != TlsMode.DISABLED) {
+                        p.addLast("tlsModeHandler", new TlsModeHandler(tls.mode(), tls::sslContext));
                     }
                     p.addLast(workerGroup, "encoder", encoder);
                     p.addLast(workerGroup, "decoder", new NettyDecoder(maxFrameLength));

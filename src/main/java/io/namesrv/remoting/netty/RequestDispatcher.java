@@ -61,6 +61,11 @@ public final class RequestDispatcher {
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, REJECT_REMARK), startNanos);
             return;
         }
+        RemotingCommand inline = inlineAnswer(registration.processor(), channel, request);
+        if (inline != null) {
+            answer(channel, request, inline, startNanos);
+            return;
+        }
         try {
             registration.executor().execute(new RequestTask(
                 () -> process(registration.processor(), channel, request, startNanos), System.currentTimeMillis()));
@@ -68,6 +73,16 @@ public final class RequestDispatcher {
             LOG.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
                 RemotingHelper.remoteAddr(channel));
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK), startNanos);
+        }
+    }
+
+    /** The processor's immediate answer, or null (also when it failed: the queued path retries it). */
+    private static RemotingCommand inlineAnswer(NettyRequestProcessor processor, Channel channel, RemotingCommand request) {
+        try {
+            return processor.tryProcessInline(channel, request);
+        } catch (RuntimeException e) {
+            LOG.debug("inline answer to code {} failed, queueing it: {}", request.getCode(), e.toString());
+            return null;
         }
     }
 
