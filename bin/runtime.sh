@@ -11,14 +11,17 @@ if [ -z "${JAVA}" ]; then
   exit 1
 fi
 
+# Builds the jar when it is missing, or older than the sources (e.g. after a git pull).
 ensure_built() {
-  if [ ! -f "${ROCKETMQ_HOME}/target/namesrv.jar" ] || [ ! -d "${ROCKETMQ_HOME}/target/lib" ]; then
+  local jar="${ROCKETMQ_HOME}/target/namesrv.jar"
+  if [ ! -f "${jar}" ] || [ ! -d "${ROCKETMQ_HOME}/target/lib" ] \
+     || [ -n "$(find "${ROCKETMQ_HOME}/src/main" "${ROCKETMQ_HOME}/pom.xml" -newer "${jar}" -print -quit 2>/dev/null)" ]; then
     if ! command -v mvn >/dev/null 2>&1; then
       echo "target/namesrv.jar is missing and Maven (mvn) is not installed to build it." >&2
       exit 1
     fi
-    echo "Building the name server (first run)..." >&2
-    (cd "${ROCKETMQ_HOME}" && mvn -B -q -DskipTests package) >&2
+    echo "Building target/namesrv.jar..." >&2
+    (cd "${ROCKETMQ_HOME}" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
   fi
 }
 

@@ -1,8 +1,18 @@
 package io.namesrv.namesrv;
 
 import io.namesrv.common.NameServerAddresses;
+import io.namesrv.namesrv.auth.AclSettings;
+import io.namesrv.namesrv.auth.AuthenticatingProcessor;
+import io.namesrv.namesrv.auth.RequestAuthenticator;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.http.OpsEndpoints;
+import io.namesrv.namesrv.http.OpsHttpServer;
+import io.namesrv.namesrv.http.Readiness;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
+import io.namesrv.namesrv.metrics.NamesrvMetrics;
+import io.namesrv.namesrv.metrics.ServerSnapshot;
+import io.namesrv.namesrv.metrics.TrafficLogger;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
@@ -14,6 +24,7 @@ import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyRemotingClient;
 import io.namesrv.remoting.netty.NettyRemotingServer;
+import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.RequestTask;
 import io.namesrv.remoting.netty.WireIdentity;
@@ -21,6 +32,7 @@ import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,10 +56,15 @@ public class NamesrvController {
     private final NamesrvConfiguration configuration;
     private final WireIdentity identity;
     private final ServerTls tls;
+    /** Null when authentication is off (the default): every request goes straight to its processor. */
+    private final RequestAuthenticator authenticator;
     private final JsonBodies json = new JsonBodies();
     private final RouteInfoManager routeInfoManager;
     private final KVConfigManager kvConfigManager;
     private final long startMillis = System.currentTimeMillis();
+    private final HttpConfig httpConfig;
+    private final NamesrvMetrics metrics;
+    private volatile boolean shuttingDown;
 
     private ThreadPoolExecutor defaultExecutor;
     private ThreadPoolExecutor clientRequestExecutor;
@@ -55,9 +72,35 @@ public class NamesrvController {
     private ScheduledExecutorService scheduledExecutor;
     private NettyRemotingServer remotingServer;
     private NettyRemotingClient productEnvClient;
+    private OpsHttpServer httpServer;
 
+    /** A controller without the operations HTTP endpoint (metrics are still counted). */
     public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
                              NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls) {
+        this(namesrvConfig, nettyServerConfig, configuration, identity, tls, (AclSettings) null, HttpConfig.disabled());
+    }
+
+    /** With {@code acl} non-null, the codes it names need a signed request; no HTTP endpoint. */
+    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
+                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
+                             AclSettings acl) {
+        this(namesrvConfig, nettyServerConfig, configuration, identity, tls, acl, HttpConfig.disabled());
+    }
+
+    /** Without authentication, with the operations HTTP endpoint as {@code httpConfig} says. */
+    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
+                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
+                             HttpConfig httpConfig) {
+        this(namesrvConfig, nettyServerConfig, configuration, identity, tls, null, httpConfig);
+    }
+
+    /** Everything: optional authentication ({@code acl} may be null) and the HTTP endpoint. */
+    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
+                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
+                             AclSettings acl, HttpConfig httpConfig) {
+        this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
+        this.httpConfig = httpConfig;
+        this.metrics = new NamesrvMetrics(this::snapshot);
         this.namesrvConfig = namesrvConfig;
         this.nettyServerConfig = nettyServerConfig;
         this.configuration = configuration;
@@ -75,6 +118,7 @@ public class NamesrvController {
             }
         });
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
+        this.routeInfoManager.setEventListener(metrics.brokerEvents());
     }
 
     /** Loads the KV store and builds executors, processors and the server. False on failure. */
@@ -91,7 +135,12 @@ public class NamesrvController {
             namesrvConfig.getClientRequestThreadPoolQueueCapacity(), "ClientRequestExecutorThread_");
         remotingServer = new NettyRemotingServer(nettyServerConfig, new BrokerHousekeepingService(routeInfoManager),
             identity, tls);
+        remotingServer.setRequestListener(metrics.requests());
         registerProcessors();
+        if (httpConfig.isHttpEnable()) {
+            httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
+                this::uptimeMillis, this::listenPort));
+        }
         scanExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScanScheduledThread", true, 1));
         scheduledExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScheduledThread", true, 1));
         return true;
@@ -118,9 +167,14 @@ public class NamesrvController {
             routeProcessor = new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
                 this::uptimeMillis);
         }
-        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, routeProcessor, clientRequestExecutor);
-        remotingServer.registerDefaultProcessor(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
-            namesrvConfig, configuration, json), defaultExecutor);
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
+            clientRequestExecutor);
+        remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
+            namesrvConfig, configuration, json)), defaultExecutor);
+    }
+
+    private NettyRequestProcessor guarded(NettyRequestProcessor processor) {
+        return authenticator == null ? processor : new AuthenticatingProcessor(authenticator, processor);
     }
 
     private long uptimeMillis() {
@@ -137,6 +191,50 @@ public class NamesrvController {
             TimeUnit.MILLISECONDS);
         scheduledExecutor.scheduleAtFixedRate(kvConfigManager::printAllPeriodically, 1, 10, TimeUnit.MINUTES);
         scheduledExecutor.scheduleAtFixedRate(this::printWaterMark, 10, 1, TimeUnit.SECONDS);
+        TrafficLogger traffic = new TrafficLogger(metrics.requests(), remotingServer.localPort(),
+            System.currentTimeMillis());
+        scheduledExecutor.scheduleAtFixedRate(traffic::logInterval, 1, 1, TimeUnit.MINUTES);
+        if (httpServer != null) {
+            httpServer.start();
+            LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
+                httpConfig.getHttpBindAddress(), httpServer.localPort());
+        }
+    }
+
+    /**
+     * Ready for traffic: the remoting port listens, no shutdown has begun, and when
+     * {@code needWaitForService} is set, {@code waitSecondsForService} have passed since start.
+     */
+    public Readiness readiness() {
+        if (shuttingDown) {
+            return Readiness.no("shutting down");
+        }
+        if (remotingServer == null || !remotingServer.isListening()) {
+            return Readiness.no("remoting port not listening");
+        }
+        long waitMillis = namesrvConfig.getWaitSecondsForService() * 1000L;
+        long uptime = uptimeMillis();
+        if (namesrvConfig.isNeedWaitForService() && uptime < waitMillis) {
+            return Readiness.no("waiting for service, " + (waitMillis - uptime + 999) / 1000 + "s left");
+        }
+        return Readiness.yes();
+    }
+
+    private ServerSnapshot snapshot() {
+        long now = System.currentTimeMillis();
+        KVConfigManager.Counts kv = kvConfigManager.counts();
+        return new ServerSnapshot(routeInfoManager.tableSizes(), remotingServer == null ? 0 : remotingServer.connectionCount(),
+            List.of(executorState("client", clientRequestExecutor, now), executorState("default", defaultExecutor, now)),
+            kv.namespaces(), kv.entries(), readiness().ready());
+    }
+
+    private static ServerSnapshot.ExecutorState executorState(String name, ThreadPoolExecutor pool, long now) {
+        if (pool == null) {
+            return new ServerSnapshot.ExecutorState(name, 0, 0, 0, 0, 0);
+        }
+        return new ServerSnapshot.ExecutorState(name, pool.getQueue().size(),
+            pool.getQueue().size() + pool.getQueue().remainingCapacity(), RequestTask.headWaitMillis(pool.getQueue(), now),
+            pool.getActiveCount(), pool.getPoolSize());
     }
 
     private void scanNotActiveBroker() {
@@ -156,6 +254,7 @@ public class NamesrvController {
 
     /** Stops accepting, drains the executors, persists the KV store and stops every thread. */
     public void shutdown() {
+        shuttingDown = true;
         if (remotingServer != null) {
             remotingServer.shutdown();
         }
@@ -186,6 +285,19 @@ public class NamesrvController {
         } catch (IOException e) {
             LOG.error("persist KV config on shutdown failed", e);
         }
+        // Last, so /ready answers "shutting down" while the rest drains.
+        if (httpServer != null) {
+            httpServer.shutdown();
+        }
+    }
+
+    /** The operations HTTP port, or -1 when the endpoint is disabled or not started. */
+    public int httpPort() {
+        return httpServer == null ? -1 : httpServer.localPort();
+    }
+
+    public NamesrvMetrics getMetrics() {
+        return metrics;
     }
 
     public int listenPort() {

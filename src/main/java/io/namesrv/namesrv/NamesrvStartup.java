@@ -3,16 +3,19 @@ package io.namesrv.namesrv;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
+import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.config.ConfigBinder;
 import io.namesrv.namesrv.config.ConfigPrinter;
 import io.namesrv.namesrv.config.ConfigProblem;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
+import io.namesrv.namesrv.http.HttpConfig;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.netty.tls.TlsSettings;
 import io.namesrv.remoting.protocol.SerializeType;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,6 +42,8 @@ public final class NamesrvStartup {
     static final int EXIT_NO_HOME = -2;
     static final int EXIT_INIT_FAILED = -3;
     static final int DEFAULT_PORT = 9876;
+    /** Key in the {@code -c} file naming the authentication file; absent means authentication is off. */
+    static final String ACL_CONFIG_PATH = "aclConfigPath";
 
     private NamesrvStartup() {
     }
@@ -72,6 +77,7 @@ public final class NamesrvStartup {
             NamesrvConfig namesrvConfig = new NamesrvConfig();
             NettyServerConfig nettyServerConfig = new NettyServerConfig();
             nettyServerConfig.setListenPort(DEFAULT_PORT);
+            HttpConfig httpConfig = new HttpConfig();
             Properties fileProperties = new Properties();
             if (cmd.hasOption('c')) {
                 Path file = Path.of(cmd.getOptionValue('c'));
@@ -80,6 +86,7 @@ public final class NamesrvStartup {
                 }
                 List<ConfigProblem> problems = new ArrayList<>(ConfigBinder.bind(fileProperties, namesrvConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, nettyServerConfig));
+                problems.addAll(ConfigBinder.bind(fileProperties, httpConfig));
                 for (ConfigProblem p : problems) {
                     err.println("config " + file + ": " + p);
                 }
@@ -87,7 +94,7 @@ public final class NamesrvStartup {
                 out.println("load config properties file OK, " + file);
             }
             if (cmd.hasOption('p')) {
-                ConfigPrinter.lines(namesrvConfig, nettyServerConfig).forEach(out::println);
+                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig).forEach(out::println);
                 return 0;
             }
             if (namesrvConfig.getRocketmqHome() == null || namesrvConfig.getRocketmqHome().isBlank()) {
@@ -100,12 +107,13 @@ public final class NamesrvStartup {
 
             SerializeType serializeType = SerializeType.parse(System.getProperty("rocketmq.serialize.type",
                 System.getenv("ROCKETMQ_SERIALIZE_TYPE")));
+            AclSettings acl = loadAcl(fileProperties, log);
             ServerTls tls = ServerTls.fromSettings(TlsSettings.fromSystemProperties());
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
-                List.of(namesrvConfig, nettyServerConfig));
+                List.of(namesrvConfig, nettyServerConfig, httpConfig));
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
-                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls);
+                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
             if (!controller.initialize()) {
                 err.println("The Name Server failed to initialize, see " + System.getProperty("user.home")
                     + "/logs/rocketmqlogs/namesrv.log");
@@ -130,6 +138,21 @@ public final class NamesrvStartup {
             err.println("The Name Server failed to start: " + e);
             return EXIT_FAILURE;
         }
+    }
+
+    /**
+     * The authentication settings named by {@code aclConfigPath}, or null when that key is absent or
+     * blank. A named file that is missing or wrong stops the start-up: running open when the
+     * operator asked for authentication would be worse than not running.
+     */
+    private static AclSettings loadAcl(Properties fileProperties, Logger log) throws IOException {
+        String path = fileProperties.getProperty(ACL_CONFIG_PATH);
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        AclSettings acl = AclSettings.load(Path.of(path.trim()));
+        log.info("authentication on, from {}: {}", path.trim(), acl);
+        return acl;
     }
 
     /**

@@ -44,7 +44,7 @@ class NamesrvProcessIT {
     void startServeAndShutDownCleanly(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("namesrv.properties");
         Path kv = dir.resolve("kv/kvConfig.json");
-        Files.writeString(conf, "listenPort=0\nbindAddress=127.0.0.1\nkvConfigPath=" + kv + "\n");
+        Files.writeString(conf, "listenPort=0\nbindAddress=127.0.0.1\nhttpListenPort=0\nhttpBindAddress=127.0.0.1\nkvConfigPath=" + kv + "\n");
         ProcessBuilder pb = new ProcessBuilder(basedir.resolve("bin/mqnamesrv").toString(), "-c", conf.toString())
             .redirectErrorStream(true);
         pb.environment().put("JAVA_OPT_EXT", "-Duser.home=" + dir);

@@ -61,6 +61,8 @@ class NamesrvStartupTest {
         assertEquals(0, run("-p"));
         assertTrue(out().contains("listenPort=9876"), out());
         assertTrue(out().contains("bindAddress=0.0.0.0"), out());
+        assertTrue(out().contains("httpListenPort=9877"), out());
+        assertTrue(out().contains("httpEnable=true"), out());
     }
 
     @Test

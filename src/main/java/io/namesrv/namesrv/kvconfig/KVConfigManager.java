@@ -148,6 +148,23 @@ public final class KVConfigManager {
         }
     }
 
+    /** How many namespaces and entries the table holds, for metrics. */
+    public record Counts(int namespaces, int entries) {
+    }
+
+    public Counts counts() {
+        lock.readLock().lock();
+        try {
+            int entries = 0;
+            for (Map<String, String> kv : configTable.values()) {
+                entries += kv.size();
+            }
+            return new Counts(configTable.size(), entries);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Writes the whole table. The snapshot is taken inside the persist lock, so the last write wins with everything. */
     public void persist() throws IOException {
         persistLock.lock();

@@ -7,6 +7,8 @@ import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.routeinfo.RegisterBrokerResult;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.UnregisterRequest;
+import io.namesrv.protocol.BrokerLiveness;
+import io.namesrv.protocol.BrokerLivenessTable;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.protocol.GetBrokerMemberGroupResponseBody;
 import io.namesrv.protocol.JsonBodies;
@@ -47,6 +49,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +109,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                 ? topicList(routeInfoManager.getHasUnitSubUnUnitTopicList()) : disabled();
             case RequestCode.UPDATE_NAMESRV_CONFIG -> updateConfig(channel, request);
             case RequestCode.GET_NAMESRV_CONFIG -> getConfig();
+            case RequestCode.GET_BROKER_LIVENESS -> brokerLiveness();
             default -> RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                 " request type " + request.getCode() + " not supported");
         };
@@ -117,6 +121,15 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
 
     private static RemotingCommand disabled() {
         return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "disable");
+    }
+
+    private RemotingCommand brokerLiveness() {
+        List<BrokerLiveness> brokers = new ArrayList<>();
+        for (RouteInfoManager.BrokerLiveView v : routeInfoManager.liveBrokers()) {
+            brokers.add(new BrokerLiveness(v.clusterName(), v.brokerAddr(), v.lastUpdateTimestamp(),
+                v.heartbeatTimeoutMillis(), v.dataVersion(), v.haServerAddr()));
+        }
+        return success(json.encode(new BrokerLivenessTable(System.currentTimeMillis(), brokers)));
     }
 
     private RemotingCommand topicList(TopicList topics) {
@@ -175,7 +188,8 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                 + missing, emptyHeader);
         }
         byte[] raw = request.getBody();
-        if (h.bodyCrc32() != 0 && raw != null && crc32(raw) != h.bodyCrc32()) {
+        // A missing body checksums to 0, as in Apache: a non-zero bodyCrc32 without a body is a mismatch.
+        if (h.bodyCrc32() != 0 && (raw == null ? 0 : crc32(raw)) != h.bodyCrc32()) {
             LOG.warn("receive registerBroker request, crc32 not match, from {}", RemotingHelper.remoteAddr(channel));
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "crc32 not match", emptyHeader);
         }
@@ -276,7 +290,8 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private RemotingCommand deleteTopic(RemotingCommand request) {
         DeleteTopicFromNamesrvRequestHeader h = request.decodeHeader(DeleteTopicFromNamesrvRequestHeader::decode);
         if (h.topic() != null) {
-            if (h.clusterName() != null && !h.clusterName().isBlank()) {
+            // Only an absent or empty cluster means "everywhere"; a blank one is a (unknown) cluster, as in Apache.
+            if (h.clusterName() != null && !h.clusterName().isEmpty()) {
                 routeInfoManager.deleteTopic(h.topic(), h.clusterName());
             } else {
                 routeInfoManager.deleteTopic(h.topic());
@@ -308,11 +323,9 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         }
         GetTopicsByClusterRequestHeader h = request.decodeHeader(GetTopicsByClusterRequestHeader::decode);
         TopicList topics = routeInfoManager.getTopicsByCluster(h.cluster());
-        if (topics == null) {
-            // Apache fails here with a NullPointerException (SYSTEM_ERROR too); we say why.
-            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "cluster [" + h.cluster() + "] not found");
-        }
-        return topicList(topics);
+        // Apache's route table catches its own NullPointerException for an unknown cluster and
+        // answers SUCCESS with an empty list (probed on 5.3.3), so clients see no error here.
+        return topicList(topics != null ? topics : TopicList.of(Set.of()));
     }
 
     // ---------------------------------------------------------------- name-server config

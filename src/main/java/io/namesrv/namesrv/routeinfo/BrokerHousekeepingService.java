@@ -19,16 +19,16 @@ public class BrokerHousekeepingService implements ChannelEventListener {
 
     @Override
     public void onChannelClose(String remoteAddr, Channel channel) {
-        routeInfoManager.onChannelDestroy(channel, "closed");
+        routeInfoManager.onChannelDestroy(channel, RemovalCause.CHANNEL_CLOSED);
     }
 
     @Override
     public void onChannelException(String remoteAddr, Channel channel) {
-        routeInfoManager.onChannelDestroy(channel, "failed");
+        routeInfoManager.onChannelDestroy(channel, RemovalCause.CHANNEL_FAILED);
     }
 
     @Override
     public void onChannelIdle(String remoteAddr, Channel channel) {
-        routeInfoManager.onChannelDestroy(channel, "idle");
+        routeInfoManager.onChannelDestroy(channel, RemovalCause.CHANNEL_IDLE);
     }
 }

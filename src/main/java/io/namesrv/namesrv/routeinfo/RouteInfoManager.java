@@ -20,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntPredicate;
@@ -59,6 +61,7 @@ public class RouteInfoManager {
     private final AtomicLong generations = new AtomicLong();
     /** Bumped by every change that can alter a route answer; lets callers cache encoded routes. */
     private final AtomicLong routeVersion = new AtomicLong();
+    private volatile RouteEventListener eventListener = RouteEventListener.NONE;
 
     public RouteInfoManager(RouteInfoSettings settings) {
         this(settings, System::currentTimeMillis);
@@ -67,6 +70,11 @@ public class RouteInfoManager {
     public RouteInfoManager(RouteInfoSettings settings, LongSupplier clock) {
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Replaces the listener told about registrations and removals (null means none). */
+    public void setEventListener(RouteEventListener listener) {
+        this.eventListener = listener == null ? RouteEventListener.NONE : listener;
     }
 
     /** A number that changes whenever any route answer may have changed. */
@@ -159,6 +167,7 @@ public class RouteInfoManager {
             if (previous == null) {
                 LOG.info("new broker registered, {} HAService: {}", addrInfo, haServerAddr);
             }
+            eventListener.brokerRegistered(clusterName, brokerAddr, previous == null);
 
             if (filterServerList != null) {
                 List<String> before = filterServerList.isEmpty()
@@ -339,19 +348,37 @@ public class RouteInfoManager {
         int removed = 0;
         for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : expired) {
             BrokerLiveInfo live = e.getValue();
+            long silentMillis = now - live.lastUpdateTimestamp();
             LOG.warn("The broker channel expired, {} {}ms", e.getKey(), live.heartbeatTimeoutMillis());
-            if (live.channel() != null) {
-                live.channel().close();
-            }
-            if (unregisterLive(e.getKey(), live.generation(), "expired after " + live.heartbeatTimeoutMillis() + "ms")) {
+            // Remove first (so the close event cannot record the wrong cause), and close only once
+            // the fenced removal succeeded: a broker that re-registered on the same channel since
+            // the snapshot is alive, and closing its channel would drop it after all.
+            if (unregisterLive(e.getKey(), live.generation(), RemovalCause.EXPIRED, "no heartbeat for " + silentMillis
+                + "ms, timeout " + live.heartbeatTimeoutMillis() + "ms")) {
                 removed++;
+                if (live.channel() != null) {
+                    live.channel().close();
+                }
             }
         }
         return removed;
     }
 
-    /** A broker's connection closed, failed or idled out: drop the broker that owned it. */
+    /**
+     * A broker's connection closed, failed or idled out: drop the broker that owned it.
+     * {@code reason} is "closed", "failed" or "idle"; anything else counts as closed.
+     */
     public void onChannelDestroy(Channel channel, String reason) {
+        RemovalCause cause = switch (String.valueOf(reason)) {
+            case "failed" -> RemovalCause.CHANNEL_FAILED;
+            case "idle" -> RemovalCause.CHANNEL_IDLE;
+            default -> RemovalCause.CHANNEL_CLOSED;
+        };
+        onChannelDestroy(channel, cause);
+    }
+
+    /** A broker's connection closed, failed or idled out: drop the broker that owned it. */
+    public void onChannelDestroy(Channel channel, RemovalCause cause) {
         if (channel == null) {
             return;
         }
@@ -370,15 +397,15 @@ public class RouteInfoManager {
             lock.readLock().unlock();
         }
         if (owner != null) {
-            LOG.info("the broker's channel destroyed ({}), {}, clean it's data structure at once", reason, owner);
-            unregisterLive(owner, generation, "channel " + reason);
+            LOG.info("the broker's channel destroyed ({}), {}, clean it's data structure at once", cause.label(), owner);
+            unregisterLive(owner, generation, cause, "channel " + cause.label());
         }
     }
 
     /** Unregisters the broker at {@code addrInfo} if it is still the registration we saw. */
-    private boolean unregisterLive(BrokerAddrInfo addrInfo, long generation, String reason) {
+    private boolean unregisterLive(BrokerAddrInfo addrInfo, long generation, RemovalCause cause, String reason) {
         return unregisterBroker(new UnregisterRequest(addrInfo.clusterName(), addrInfo.brokerAddr(), null, null,
-            generation, reason));
+            generation, reason, cause));
     }
 
     /**
@@ -398,8 +425,11 @@ public class RouteInfoManager {
             }
             brokerLiveTable.remove(addrInfo);
             filterServerTable.remove(addrInfo);
-            LOG.info("unregisterBroker, remove from brokerLiveTable {}, {} ({})", live != null ? "OK" : "Failed", addrInfo,
-                request.reason());
+            LOG.info("broker {}: unregisterBroker, remove from brokerLiveTable {}, {} ({})", request.cause().label(),
+                live != null ? "OK" : "Failed", addrInfo, request.reason());
+            if (live != null) {
+                eventListener.brokerRemoved(request.clusterName(), request.brokerAddr(), request.cause());
+            }
 
             boolean removeBrokerName = false;
             boolean reduced = false;
@@ -717,6 +747,38 @@ public class RouteInfoManager {
     }
 
     // ---------------------------------------------------------------- views for operators
+
+    /** The sizes of the tables, for metrics. */
+    public RouteTableSizes tableSizes() {
+        lock.readLock().lock();
+        try {
+            return new RouteTableSizes(clusterAddrTable.size(), brokerAddrTable.size(), brokerLiveTable.size(),
+                topicQueueTable.size());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Up to {@code limit} topics (in name order) with their queue data, for status pages. The
+     * copy is taken under the read lock; the sort happens after it is released.
+     */
+    public SortedMap<String, List<QueueData>> topicQueues(int limit) {
+        Map<String, List<QueueData>> copy;
+        lock.readLock().lock();
+        try {
+            copy = new HashMap<>(topicQueueTable.size() * 2);
+            for (Map.Entry<String, Map<String, QueueData>> e : topicQueueTable.entrySet()) {
+                copy.put(e.getKey(), new ArrayList<>(e.getValue().values()));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        SortedMap<String, List<QueueData>> sorted = new TreeMap<>();
+        copy.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(Math.max(0, limit))
+            .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
 
     /** A point-in-time view of every live broker, for status pages and the CLI. */
     public List<BrokerLiveView> liveBrokers() {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +21,21 @@ final class ConnectionManageHandler extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
 
     private final NettyEventExecutor events;
+    private final AtomicInteger activeConnections = new AtomicInteger();
 
     ConnectionManageHandler(NettyEventExecutor events) {
         this.events = events;
     }
 
+    /** Connections currently open (active and not yet inactive). */
+    int activeConnections() {
+        return activeConnections.get();
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         String remote = RemotingHelper.remoteAddr(ctx.channel());
+        activeConnections.incrementAndGet();
         LOG.info("NETTY SERVER PIPELINE: channelActive, the channel[{}]", remote);
         if (events != null) {
             events.put(NettyEventType.CONNECT, remote, ctx.channel());
@@ -38,6 +46,7 @@ final class ConnectionManageHandler extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         String remote = RemotingHelper.remoteAddr(ctx.channel());
+        activeConnections.decrementAndGet();
         LOG.info("NETTY SERVER PIPELINE: channelInactive, the channel[{}]", remote);
         if (events != null) {
             events.put(NettyEventType.CLOSE, remote, ctx.channel());

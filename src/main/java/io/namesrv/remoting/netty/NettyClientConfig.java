@@ -10,6 +10,7 @@ public class NettyClientConfig {
     private int clientMaxPendingRequests = 65535;
     private boolean useTLS = Boolean.parseBoolean(System.getProperty("tls.enable", "false"));
 
+    /** Threads for codec and response handling; 0 runs them on the selector thread. */
     public int getClientWorkerThreads() {
         return clientWorkerThreads;
     }

@@ -75,8 +75,9 @@ public class NettyRemotingClient implements AutoCloseable {
         this.identity = identity;
         this.sslContext = sslContext;
         this.selectorGroup = new NioEventLoopGroup(1, new NamedThreadFactory("NettyClientSelector_", true, 1));
-        this.workerGroup = new DefaultEventExecutorGroup(config.getClientWorkerThreads(),
-            new NamedThreadFactory("NettyClientWorkerThread_", true, 1));
+        // No worker threads: codec and handlers run on the selector, saving a thread hop per call.
+        this.workerGroup = config.getClientWorkerThreads() <= 0 ? null : new DefaultEventExecutorGroup(
+            config.getClientWorkerThreads(), new NamedThreadFactory("NettyClientWorkerThread_", true, 1));
         this.timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NettyClientTimer_", true, 1));
         this.bootstrap = new Bootstrap().group(selectorGroup).channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
@@ -289,9 +290,12 @@ public class NettyRemotingClient implements AutoCloseable {
         // Both groups together, with a short quiet period: a closing channel's events hop between
         // the selector (pipeline tail) and the worker group; neither may terminate first.
         var selectorDone = selectorGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS);
-        var workerDone = workerGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS);
+        var workerDone = workerGroup == null ? null
+            : workerGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS);
         selectorDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
-        workerDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
+        if (workerDone != null) {
+            workerDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
         pending.values().forEach(p -> p.future().completeExceptionally(new RemotingException("client closed")));
         pending.clear();
     }

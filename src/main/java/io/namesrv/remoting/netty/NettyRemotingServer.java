@@ -14,6 +14,8 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -23,6 +25,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,12 +58,15 @@ public class NettyRemotingServer {
     private final RequestDispatcher dispatcher;
     private final NettyEventExecutor eventExecutor;
     private final ConnectionLimiter connectionLimiter;
+    private final ConnectionManageHandler connectionHandler;
     private final int maxFrameLength = NettyDecoder.configuredMaxFrameLength();
 
     private EventLoopGroup bossGroup;
     private EventLoopGroup selectorGroup;
     private EventExecutorGroup workerGroup;
-    private Channel serverChannel;
+    private volatile Channel serverChannel;
+    /** Accepted connections, closed first on shutdown while every group still runs. */
+    private final ChannelGroup connections = new DefaultChannelGroup("namesrv-connections", GlobalEventExecutor.INSTANCE);
     private volatile int port;
 
     public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, WireIdentity identity,
@@ -71,6 +77,23 @@ public class NettyRemotingServer {
             config.getRequestMaxQueueWaitMillis(), (long) UNSENT_BYTES_PER_HIGH_WATER_MARK * waterMark(config).high());
         this.connectionLimiter = new ConnectionLimiter(config.getServerMaxConnections());
         this.eventExecutor = listener == null ? null : new NettyEventExecutor(listener);
+        this.connectionHandler = new ConnectionManageHandler(eventExecutor);
+    }
+
+    /** Told about every finished request (for metrics); set before {@link #start()} or at any time. */
+    public void setRequestListener(RequestListener listener) {
+        dispatcher.setListener(listener);
+    }
+
+    /** Client connections currently open. */
+    public int connectionCount() {
+        return connectionHandler.activeConnections();
+    }
+
+    /** True from a successful bind until {@link #shutdown()} closes the listening socket. */
+    public boolean isListening() {
+        Channel channel = serverChannel;
+        return channel != null && channel.isActive();
     }
 
     public void registerProcessor(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
@@ -100,7 +123,6 @@ public class NettyRemotingServer {
         if (tls.mode() != TlsMode.DISABLED) {
             LOG.info("Server is running in TLS {} mode", tls.mode().name().toLowerCase());
         }
-        ConnectionManageHandler connectionHandler = new ConnectionManageHandler(eventExecutor);
         ServerRequestHandler requestHandler = new ServerRequestHandler(dispatcher);
         NettyEncoder encoder = new NettyEncoder();
 
@@ -116,11 +138,12 @@ public class NettyRemotingServer {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
+                    connections.add(ch);
                     ChannelPipeline p = ch.pipeline();
                     p.addLast("connectionLimiter", connectionLimiter);
                     p.addLast("handshakeHandler", new HandshakeHandler());
-                    if (tls.mode() != TlsMode.DISABLED || tls.sslContext() != null) {
-                        p.addLast("tlsModeHandler", new TlsModeHandler(tls.mode(), tls.sslContext()));
+                    if (tls.mode() != TlsMode.DISABLED) {
+                        p.addLast("tlsModeHandler", new TlsModeHandler(tls.mode(), tls::sslContext));
                     }
                     p.addLast(workerGroup, "encoder", encoder);
                     p.addLast(workerGroup, "decoder", new NettyDecoder(maxFrameLength));
@@ -181,6 +204,7 @@ public class NettyRemotingServer {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(3, TimeUnit.SECONDS);
         }
+        connections.close().awaitUninterruptibly(3, TimeUnit.SECONDS);
         // Start all groups' shutdown together, with a short quiet period: a closing channel's
         // events hop between the selector (pipeline tail) and the codec group, and a group that
         // terminated first would reject the other's last events (logged as exceptions).

@@ -52,6 +52,7 @@ public final class RequestDispatcher {
     private final LongAdder droppedStale = new LongAdder();
     private final ThrottledLog overloadLog = new ThrottledLog(LOG, OVERLOAD_LOG_INTERVAL_MILLIS);
     private volatile Registration defaultRegistration;
+    private volatile RequestListener listener = RequestListener.NONE;
 
     /** No per-connection bound, no queue-wait limit. */
     public RequestDispatcher(WireIdentity identity) {
@@ -75,15 +76,26 @@ public final class RequestDispatcher {
         defaultRegistration = new Registration(processor, executor);
     }
 
+    /** Replaces the listener told about every finished request (null means none). */
+    public void setListener(RequestListener listener) {
+        this.listener = listener == null ? RequestListener.NONE : listener;
+    }
+
     public void dispatch(Channel channel, RemotingCommand request) {
+        long startNanos = System.nanoTime();
         Registration registration = processors.getOrDefault(request.getCode(), defaultRegistration);
         if (registration == null) {
             answer(channel, request, RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                " request type " + request.getCode() + " not supported"));
+                " request type " + request.getCode() + " not supported"), startNanos);
             return;
         }
         if (registration.processor().rejectRequest()) {
-            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, REJECT_REMARK));
+            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, REJECT_REMARK), startNanos);
+            return;
+        }
+        RemotingCommand inline = inlineAnswer(registration.processor(), channel, request);
+        if (inline != null) {
+            answer(channel, request, inline, startNanos);
             return;
         }
         AtomicInteger pending = pendingOf(channel);
@@ -91,18 +103,18 @@ public final class RequestDispatcher {
             pending.decrementAndGet();
             overloadLog.warn("connection {} has {} requests pending, code {} rejected", RemotingHelper.remoteAddr(channel),
                 maxPendingPerConnection, request.getCode());
-            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
+            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK), startNanos);
             return;
         }
         long createdAt = System.currentTimeMillis();
         try {
             registration.executor().execute(new RequestTask(
-                () -> runQueued(registration.processor(), channel, request, createdAt, pending), createdAt));
+                () -> runQueued(registration.processor(), channel, request, createdAt, pending, startNanos), createdAt));
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet();
             overloadLog.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
                 RemotingHelper.remoteAddr(channel));
-            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
+            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK), startNanos);
         }
     }
 
@@ -124,7 +136,7 @@ public final class RequestDispatcher {
     }
 
     private void runQueued(NettyRequestProcessor processor, Channel channel, RemotingCommand request, long createdAt,
-                           AtomicInteger pending) {
+                           AtomicInteger pending, long startNanos) {
         try {
             long waited = System.currentTimeMillis() - createdAt;
             if (maxQueueWaitMillis > 0 && waited > maxQueueWaitMillis) {
@@ -132,21 +144,33 @@ public final class RequestDispatcher {
                 overloadLog.warn("request code {} opaque {} from {} waited {} ms in the queue (limit {} ms), dropped unanswered: "
                     + "its caller has timed out", request.getCode(), request.getOpaque(),
                     RemotingHelper.remoteAddr(channel), waited, maxQueueWaitMillis);
+                report(request, RequestListener.NO_RESPONSE, startNanos);
                 return;
             }
             if (!request.isOneway() && !channel.isActive()) {
                 droppedStale.increment();
                 overloadLog.warn("request code {} opaque {} from {} dropped: the connection closed while it was queued",
                     request.getCode(), request.getOpaque(), RemotingHelper.remoteAddr(channel));
+                report(request, RequestListener.NO_RESPONSE, startNanos);
                 return;
             }
-            process(processor, channel, request);
+            process(processor, channel, request, startNanos);
         } finally {
             pending.decrementAndGet();
         }
     }
 
-    private void process(NettyRequestProcessor processor, Channel channel, RemotingCommand request) {
+    /** The processor's immediate answer, or null (also when it failed: the queued path retries it). */
+    private static RemotingCommand inlineAnswer(NettyRequestProcessor processor, Channel channel, RemotingCommand request) {
+        try {
+            return processor.tryProcessInline(channel, request);
+        } catch (RuntimeException e) {
+            LOG.debug("inline answer to code {} failed, queueing it: {}", request.getCode(), e.toString());
+            return null;
+        }
+    }
+
+    private void process(NettyRequestProcessor processor, Channel channel, RemotingCommand request, long startNanos) {
         RemotingCommand response;
         try {
             response = processor.processRequest(channel, request);
@@ -155,21 +179,34 @@ public final class RequestDispatcher {
             response = RemotingCommand.response(ResponseCode.SYSTEM_ERROR, RemotingHelper.exceptionSimpleDesc(e));
         }
         if (response != null) {
-            answer(channel, request, response);
+            answer(channel, request, response, startNanos);
+        } else {
+            report(request, RequestListener.NO_RESPONSE, startNanos);
         }
     }
 
-    private void answer(Channel channel, RemotingCommand request, RemotingCommand response) {
+    private void report(RemotingCommand request, int responseCode, long startNanos) {
+        try {
+            listener.onRequestDone(request.getCode(), responseCode, System.nanoTime() - startNanos);
+        } catch (RuntimeException e) {
+            LOG.warn("request listener failed", e);
+        }
+    }
+
+    private void answer(Channel channel, RemotingCommand request, RemotingCommand response, long startNanos) {
         if (request.isOneway()) {
+            report(request, RequestListener.NO_RESPONSE, startNanos);
             return;
         }
         if (maxUnsentBytesPerConnection > 0 && !channel.isWritable()
             && channel.bytesBeforeWritable() > maxUnsentBytesPerConnection) {
             overloadLog.warn("connection {} does not read its answers ({} bytes unsent), closing it",
                 RemotingHelper.remoteAddr(channel), channel.bytesBeforeWritable());
+            report(request, RequestListener.NO_RESPONSE, startNanos);
             channel.close();
             return;
         }
+        report(request, response.getCode(), startNanos);
         response.setOpaque(request.getOpaque());
         response.markResponseType();
         response.setVersion(identity.version());

@@ -28,6 +28,13 @@ public final class RequestCode {
     public static final int BROKER_HEARTBEAT = 904;
     public static final int NOTIFY_MIN_BROKER_ID_CHANGE = 905;
 
+    /**
+     * Ours, not Apache's: every live broker with its last-heartbeat time, timeout and data version
+     * (read-only, for {@code mqadmin brokerLiveness}). Apache 5.3.3 uses no code between 3010 and
+     * 200050; an Apache name server answers this code with REQUEST_CODE_NOT_SUPPORTED.
+     */
+    public static final int GET_BROKER_LIVENESS = 40001;
+
     private RequestCode() {
     }
 }

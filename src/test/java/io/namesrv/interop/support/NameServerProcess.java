@@ -59,7 +59,12 @@ public final class NameServerProcess implements AutoCloseable {
     }
 
     public static NameServerProcess ours(Map<String, String> extraConfig, List<String> extraJvmOptions) {
-        return start("our-namesrv", OURS_MAIN, false, extraConfig, extraJvmOptions);
+        // Our operations HTTP endpoint would take the fixed port 9877: any free loopback port instead.
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("httpListenPort", "0");
+        config.put("httpBindAddress", "127.0.0.1");
+        config.putAll(extraConfig);
+        return start("our-namesrv", OURS_MAIN, false, config, extraJvmOptions);
     }
 
     private static NameServerProcess start(String label, String mainClass, boolean apacheLogging,

@@ -435,7 +435,7 @@ class NettyRemotingLoopbackTest {
             bytes.write(RawConnection.frame(RemotingCommand.request(15, null).setOpaque(31)));
             bytes.write(RawConnection.frame(RemotingCommand.request(15, null).setOpaque(32)));
             raw.write(bytes.toByteArray());
-            // The processor pool has two threads: the answers may come in either order.
+            // Both requests are answered; a multi-threaded executor may answer them in either order.
             assertEquals(java.util.Set.of(31, 32), java.util.Set.of(raw.read().getOpaque(), raw.read().getOpaque()));
         }
         assertEquals("203.0.113.7:56324", seen.get());

@@ -7,6 +7,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,10 @@ public final class TlsModeHandler extends ByteToMessageDecoder {
     public static final String SSL_HANDLER_NAME = "sslHandler";
 
     private final TlsMode mode;
-    private final SslContext sslContext;
+    private final Supplier<SslContext> sslContext;
 
-    public TlsModeHandler(TlsMode mode, SslContext sslContext) {
+    /** {@code sslContext} is asked only when a client starts a TLS handshake; null refuses it. */
+    public TlsModeHandler(TlsMode mode, Supplier<SslContext> sslContext) {
         this.mode = mode;
         this.sslContext = sslContext;
     }
@@ -37,13 +39,14 @@ public final class TlsModeHandler extends ByteToMessageDecoder {
         boolean tls = in.getByte(in.readerIndex()) == HANDSHAKE_MAGIC;
         String remote = RemotingHelper.remoteAddr(ctx.channel());
         if (tls) {
-            if (mode == TlsMode.DISABLED || sslContext == null) {
+            SslContext context = mode == TlsMode.DISABLED ? null : sslContext.get();
+            if (context == null) {
                 LOG.warn("TLS handshake from {} refused: TLS is disabled on this server", remote);
                 in.skipBytes(in.readableBytes());
                 ctx.close();
                 return;
             }
-            ctx.pipeline().addAfter(ctx.name(), SSL_HANDLER_NAME, sslContext.newHandler(ctx.alloc()));
+            ctx.pipeline().addAfter(ctx.name(), SSL_HANDLER_NAME, context.newHandler(ctx.alloc()));
         } else if (mode == TlsMode.ENFORCING) {
             LOG.warn("plain-text connection from {} refused: TLS is enforced on this server", remote);
             in.skipBytes(in.readableBytes());

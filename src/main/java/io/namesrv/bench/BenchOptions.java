@@ -1,0 +1,30 @@
+package io.namesrv.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Everything a run is shaped by. Defaults: 64 broker names x 1,000 topics x 8 queues, master and
+ * slave; 32 callers over 4 connections for 20 s of route lookups.
+ */
+record BenchOptions(
+    String addr,
+    Long pid,
+    int brokers,
+    int topicsPerBroker,
+    int queues,
+    int brokersPerTopic,
+    int callers,
+    int connections,
+    double seconds,
+    double warmupSeconds,
+    int bigTopics,
+    int registrations,
+    int listCallers,
+    double listSeconds,
+    boolean echo,
+    boolean vs,
+    String heap,
+    int rounds,
+    Path home,
+    Path apacheClasspathFile) {
+}

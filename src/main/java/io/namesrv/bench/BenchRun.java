@@ -1,0 +1,130 @@
+package io.namesrv.bench;
+
+import io.namesrv.protocol.DataVersion;
+import io.namesrv.remoting.protocol.RemotingCommand;
+import io.namesrv.remoting.protocol.ResponseCode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Every phase against one name server address: (a) register the fleet and keep it heartbeating,
+ * (b) route lookups from C callers over K connections, (c) re-registration of a big broker,
+ * plain and compressed, (d) cluster info and the all-topic list; memory after the fleet
+ * registered when the server's pid is known.
+ */
+final class BenchRun {
+
+    static final String ROUTE = "route-lookup";
+    static final String REGISTER_PLAIN = "register-big-plain";
+    static final String REGISTER_COMPRESSED = "register-big-compressed";
+    static final String CLUSTER_INFO = "cluster-info";
+    static final String TOPIC_LIST = "all-topic-list";
+    static final String ECHO = "echo-ceiling";
+
+    private static final int REGISTER_WARMUP = 5;
+
+    private final BenchOptions options;
+    private final PrintStream log;
+
+    BenchRun(BenchOptions options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** What one run measured. */
+    record Result(List<PhaseResult> phases, ServerProbe.Memory memoryAfterFleet, byte[] sampleRoute) {
+
+        PhaseResult phase(String name) {
+            return phases.stream().filter(p -> p.phase().equals(name)).findFirst().orElse(null);
+        }
+    }
+
+    Result run(String addr, Long pid) throws InterruptedException {
+        Requests requests = new Requests(options.queues());
+        List<PhaseResult> phases = new ArrayList<>();
+        try (BenchClients brokerSide = new BenchClients(addr, 1);
+             BenchClients clientSide = new BenchClients(addr, options.connections());
+             Fleet fleet = new Fleet(options.brokers(), options.topicsPerBroker(), options.brokersPerTopic(), requests)) {
+            log.printf("  [%s] registering %d broker processes x %d topics%n", addr, fleet.processes(),
+                options.topicsPerBroker());
+            phases.add(fleet.register(brokerSide));
+            fleet.startHeartbeats(brokerSide);
+            ServerProbe.Memory memory = pid == null ? null : ServerProbe.measure(pid);
+
+            List<String> topics = fleet.topics();
+            byte[] sample = sampleRoute(clientSide, topics.get(0));
+            log.printf("  [%s] route lookups: %d callers, %d connections, %.0f s%n", addr, options.callers(),
+                options.connections(), options.seconds());
+            phases.add(routeLookups(ROUTE, clientSide, topics));
+
+            log.printf("  [%s] re-registering a %d-topic broker%n", addr, options.bigTopics());
+            phases.add(bigRegistration(brokerSide, requests, false));
+            phases.add(bigRegistration(brokerSide, requests, true));
+
+            log.printf("  [%s] cluster info and all-topic list%n", addr);
+            phases.add(LoadPhase.run(CLUSTER_INFO, clientSide, options.listCallers(), 1, options.listSeconds(),
+                i -> Requests::clusterInfo));
+            phases.add(LoadPhase.run(TOPIC_LIST, clientSide, options.listCallers(), 1, options.listSeconds(),
+                i -> Requests::allTopicList));
+            return new Result(phases, memory, sample);
+        }
+    }
+
+    /** Route lookups on random topics of the fleet. */
+    PhaseResult routeLookups(String name, BenchClients clients, List<String> topics) throws InterruptedException {
+        return LoadPhase.run(name, clients, options.callers(), options.warmupSeconds(), options.seconds(), caller -> {
+            SplittableRandom random = new SplittableRandom(caller * 7919L + 17);
+            return () -> Requests.route(topics.get(random.nextInt(topics.size())));
+        });
+    }
+
+    /** The route body the server gives for one topic, for the echo ceiling to answer with. */
+    private static byte[] sampleRoute(BenchClients clients, String topic) throws InterruptedException {
+        try {
+            RemotingCommand response = clients.call(0, Requests.route(topic), 10_000);
+            if (response.getCode() != ResponseCode.SUCCESS || response.getBody() == null) {
+                throw new IllegalStateException("route of " + topic + " not found after registration: code "
+                    + response.getCode() + " " + response.getRemark());
+            }
+            return response.getBody();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("route lookup failed: " + e, e);
+        }
+    }
+
+    /** A broker with {@code bigTopics} topics registering again and again, each time as a new data version. */
+    private PhaseResult bigRegistration(BenchClients clients, Requests requests, boolean compressed) {
+        List<String> topics = new ArrayList<>(options.bigTopics());
+        for (int i = 0; i < options.bigTopics(); i++) {
+            topics.add("BenchBigTopic_" + i);
+        }
+        BrokerSpec big = new BrokerSpec(Fleet.CLUSTER, "BenchBigBroker", 0, "127.0.0.1:19000", List.copyOf(topics));
+        // Two bodies with different data versions, sent in turn: every call is a change to apply.
+        DataVersion v1 = DataVersion.fresh();
+        Requests.Registration[] bodies = {
+            requests.registration(big, v1, compressed), requests.registration(big, v1.next(), compressed)};
+        int[] next = {0};
+        return LoadPhase.sequential(compressed ? REGISTER_COMPRESSED : REGISTER_PLAIN, clients, REGISTER_WARMUP,
+            options.registrations(), () -> requests.register(bodies[next[0]++ % 2]));
+    }
+
+    /** Route lookups against a bare Netty server answering with {@code body}: the ceiling. */
+    PhaseResult echoCeiling(byte[] body, List<String> topics) throws InterruptedException {
+        try (EchoServer echo = new EchoServer(body);
+             BenchClients clients = new BenchClients(echo.address(), options.connections())) {
+            log.printf("  [echo %s] route-shaped calls: %d callers, %d connections, %.0f s%n", echo.address(),
+                options.callers(), options.connections(), options.seconds());
+            return routeLookups(ECHO, clients, topics);
+        }
+    }
+
+    /** The topic names of the configured fleet, without registering anything. */
+    List<String> fleetTopics() {
+        return new Fleet(options.brokers(), options.topicsPerBroker(), options.brokersPerTopic(),
+            new Requests(options.queues())).topics();
+    }
+}

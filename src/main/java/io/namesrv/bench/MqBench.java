@@ -1,0 +1,138 @@
+package io.namesrv.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * bin/mqbench: drives a name server with the project's own client and prints per-phase
+ * throughput, latency quantiles and errors. {@code -n addr [-p pid]} measures one server;
+ * {@code --vs} starts ours and Apache's NameServer 5.3.3 with the same heap and compares them.
+ */
+public final class MqBench {
+
+    private MqBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options spec = options();
+        BenchOptions options;
+        try {
+            CommandLine cl = new DefaultParser().parse(spec, args);
+            if (cl.hasOption("h") || (!cl.hasOption("n") && !cl.hasOption("vs"))) {
+                new HelpFormatter().printHelp("mqbench (-n host:port [-p pid] | --vs) [options]", spec);
+                System.exit(cl.hasOption("h") ? 0 : 1);
+                return;
+            }
+            options = parse(cl);
+        } catch (ParseException | IllegalArgumentException e) {
+            System.err.println("mqbench: " + e.getMessage());
+            new HelpFormatter().printHelp("mqbench (-n host:port [-p pid] | --vs) [options]", spec);
+            System.exit(1);
+            return;
+        }
+        PrintStream out = System.out;
+        out.println("mqbench " + String.join(" ", args));
+        out.printf("fleet: %d broker names x %d topics x %d queues, master + slave, %d names per topic; machine: %d cpus%n",
+            options.brokers(), options.topicsPerBroker(), options.queues(), options.brokersPerTopic(),
+            Runtime.getRuntime().availableProcessors());
+        if (options.vs()) {
+            new SideBySide(options, out).run();
+        } else {
+            single(options, out);
+        }
+        System.exit(0);
+    }
+
+    private static void single(BenchOptions options, PrintStream out) throws InterruptedException {
+        BenchRun bench = new BenchRun(options, out);
+        BenchRun.Result result = bench.run(options.addr(), options.pid());
+        Report report = new Report(out);
+        report.phases(options.addr(), result.phases());
+        report.memory(options.addr(), result.memoryAfterFleet(), null);
+        if (options.echo()) {
+            PhaseResult echo = bench.echoCeiling(result.sampleRoute(), bench.fleetTopics());
+            report.phases("bare Netty echo on the same frames", List.of(echo));
+            report.line(String.format(java.util.Locale.ROOT, "  route lookups reach %.0f%% of the echo ceiling",
+                100 * result.phase(BenchRun.ROUTE).opsPerSecond() / echo.opsPerSecond()));
+        }
+    }
+
+    private static Options options() {
+        Options o = new Options();
+        o.addOption(opt("n", "namesrvAddr", "host:port", "name server to measure"));
+        o.addOption(opt("p", "pid", "pid", "its process id, for RSS and heap after GC (same machine)"));
+        o.addOption(Option.builder().longOpt("vs").desc("start ours and Apache 5.3.3 and compare them").build());
+        o.addOption(opt(null, "brokers", "B", "broker names, each master + slave (64)"));
+        o.addOption(opt(null, "topics", "T", "topics per broker (1000)"));
+        o.addOption(opt(null, "queues", "Q", "queues per topic (8)"));
+        o.addOption(opt(null, "brokers-per-topic", "G", "broker names serving each topic (4)"));
+        o.addOption(opt("c", "callers", "C", "concurrent route callers (32)"));
+        o.addOption(opt("k", "connections", "K", "connections they share (4)"));
+        o.addOption(opt("s", "seconds", "S", "seconds of route lookups (20)"));
+        o.addOption(opt(null, "warmup", "seconds", "uncounted warm-up before route lookups (5)"));
+        o.addOption(opt(null, "big-topics", "N", "topics of the re-registering broker (10000)"));
+        o.addOption(opt(null, "registrations", "N", "re-registrations per form (30)"));
+        o.addOption(opt(null, "list-callers", "N", "callers for cluster info and topic list (4)"));
+        o.addOption(opt(null, "list-seconds", "S", "seconds for each of those (5)"));
+        o.addOption(Option.builder().longOpt("no-echo").desc("skip the bare Netty echo ceiling").build());
+        o.addOption(opt(null, "heap", "size", "--vs: -Xms/-Xmx of both servers (1g)"));
+        o.addOption(opt(null, "rounds", "R", "--vs: A B rounds (2)"));
+        o.addOption(opt(null, "home", "dir", "--vs: this project's directory (ROCKETMQ_HOME)"));
+        o.addOption(opt(null, "apache-classpath", "file", "--vs: file holding Apache's NameServer classpath"));
+        o.addOption(Option.builder("h").longOpt("help").desc("this help").build());
+        return o;
+    }
+
+    private static Option opt(String shortName, String longName, String arg, String desc) {
+        return Option.builder(shortName).longOpt(longName).hasArg().argName(arg).desc(desc).build();
+    }
+
+    private static BenchOptions parse(CommandLine cl) {
+        String home = cl.getOptionValue("home", System.getenv("ROCKETMQ_HOME"));
+        String cp = cl.getOptionValue("apache-classpath");
+        return new BenchOptions(
+            cl.getOptionValue("n"),
+            cl.hasOption("p") ? Long.valueOf(cl.getOptionValue("p")) : null,
+            positive(cl, "brokers", 64),
+            positive(cl, "topics", 1000),
+            positive(cl, "queues", 8),
+            positive(cl, "brokers-per-topic", 4),
+            positive(cl, "c", 32),
+            positive(cl, "k", 4),
+            seconds(cl, "s", 20),
+            seconds(cl, "warmup", 5),
+            positive(cl, "big-topics", 10_000),
+            positive(cl, "registrations", 30),
+            positive(cl, "list-callers", 4),
+            seconds(cl, "list-seconds", 5),
+            !cl.hasOption("no-echo"),
+            cl.hasOption("vs"),
+            cl.getOptionValue("heap", "1g"),
+            positive(cl, "rounds", 2),
+            home == null ? Path.of(".").toAbsolutePath().normalize() : Path.of(home),
+            cp == null ? null : Path.of(cp));
+    }
+
+    private static int positive(CommandLine cl, String name, int dflt) {
+        int v = Integer.parseInt(cl.getOptionValue(name, Integer.toString(dflt)));
+        if (v <= 0) {
+            throw new IllegalArgumentException("--" + name + " must be positive");
+        }
+        return v;
+    }
+
+    private static double seconds(CommandLine cl, String name, double dflt) {
+        double v = Double.parseDouble(cl.getOptionValue(name, Double.toString(dflt)));
+        if (v < 0) {
+            throw new IllegalArgumentException("--" + name + " must not be negative");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,50 @@
+package io.namesrv.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** Plain-text tables: one per server, and the ours/Apache ratios of a side-by-side run. */
+final class Report {
+
+    private final PrintStream out;
+
+    Report(PrintStream out) {
+        this.out = out;
+    }
+
+    void phases(String title, List<PhaseResult> phases) {
+        out.println();
+        out.println(title);
+        out.printf(Locale.ROOT, "  %-24s %10s %10s %10s %10s %10s %8s%n", "phase", "ops", "ops/s", "p50 ms", "p99 ms",
+            "p99.9 ms", "errors");
+        for (PhaseResult p : phases) {
+            out.printf(Locale.ROOT, "  %-24s %10d %10.0f %10.3f %10.3f %10.3f %8d%n", p.phase(), p.ops(), p.opsPerSecond(),
+                p.p50Millis(), p.p99Millis(), p.p999Millis(), p.errors());
+        }
+    }
+
+    void memory(String label, ServerProbe.Memory memory, Long startMillis) {
+        if (memory != null) {
+            out.printf(Locale.ROOT, "  %s after registering the fleet: RSS %.1f MiB, heap after GC %.1f MiB%n", label,
+                memory.rssMiB(), memory.heapAfterGcMiB());
+        }
+        if (startMillis != null) {
+            out.printf(Locale.ROOT, "  %s start-to-listening: %d ms%n", label, startMillis);
+        }
+    }
+
+    void ratioHeader(String title) {
+        out.println();
+        out.println(title);
+        out.printf(Locale.ROOT, "  %-40s %12s %12s %8s %10s%n", "figure", "ours", "apache", "ratio", "target");
+    }
+
+    void ratio(String figure, double ours, double apache, String target) {
+        out.printf(Locale.ROOT, "  %-40s %12.3f %12.3f %8.2f %10s%n", figure, ours, apache, ours / apache, target);
+    }
+
+    void line(String text) {
+        out.println(text);
+    }
+}

@@ -1,0 +1,66 @@
+package io.namesrv.cli;
+
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONWriter;
+import io.namesrv.protocol.JsonBodies;
+import java.io.PrintStream;
+import org.apache.commons.cli.CommandLine;
+
+/** What a running subcommand works with: its parsed options, the client and the output streams. */
+public final class CommandContext {
+
+    private final CommandLine line;
+    private final AdminClient client;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean json;
+    private final JsonBodies bodies = new JsonBodies();
+
+    public CommandContext(CommandLine line, AdminClient client, PrintStream out, PrintStream err) {
+        this.line = line;
+        this.client = client;
+        this.out = out;
+        this.err = err;
+        this.json = line.hasOption(CommonOptions.JSON);
+    }
+
+    public CommandLine line() {
+        return line;
+    }
+
+    public AdminClient client() {
+        return client;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    /** For warnings that do not fail the command (e.g. one broker's stats could not be fetched). */
+    public PrintStream err() {
+        return err;
+    }
+
+    /** True when {@code --json} asked for machine-readable output. */
+    public boolean json() {
+        return json;
+    }
+
+    public JsonBodies bodies() {
+        return bodies;
+    }
+
+    /** A required option's trimmed value; blank counts as missing. */
+    public String required(String opt, String what) throws CliException {
+        String v = line.getOptionValue(opt);
+        if (v == null || v.isBlank()) {
+            throw CliException.usage("missing " + what + " (-" + opt + ")");
+        }
+        return v.trim();
+    }
+
+    /** Prints a result document for {@code --json}: pretty, fields in declaration order. */
+    public void printJson(Object document) {
+        out.println(JSON.toJSONString(document, JSONWriter.Feature.PrettyFormat, JSONWriter.Feature.WriteNulls));
+    }
+}

@@ -1,0 +1,38 @@
+package io.namesrv.cli;
+
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * Options every subcommand takes. {@code -n} and {@code -h} are Apache's; the rest are ours and
+ * long-only where a short letter would clash with a subcommand's own (e.g. {@code -v value}).
+ */
+public final class CommonOptions {
+
+    public static final String NAMESRV = "n";
+    public static final String HELP = "h";
+    public static final String JSON = "json";
+    public static final String VERBOSE = "verbose";
+    public static final String ACCESS_KEY = "a";
+    public static final String SECRET_KEY = "secretKey";
+    public static final String TIMEOUT = "timeout";
+    public static final long DEFAULT_TIMEOUT_MILLIS = 3000;
+
+    private CommonOptions() {
+    }
+
+    public static Options build() {
+        Options options = new Options();
+        options.addOption(new Option(NAMESRV, "namesrvAddr", true, "Name server address list, eg: '192.168.0.1:9876;192.168.0.2:9876'"));
+        options.addOption(new Option(HELP, "help", false, "Print help"));
+        options.addOption(Option.builder().longOpt(JSON).desc("Print the result as JSON (for scripts)").build());
+        options.addOption(Option.builder().longOpt(VERBOSE).desc("On failure, print the stack trace too").build());
+        options.addOption(Option.builder(ACCESS_KEY).longOpt("accessKey").hasArg().argName("ak")
+            .desc("Sign requests with this ACL access key (needs --secretKey)").build());
+        options.addOption(Option.builder().longOpt(SECRET_KEY).hasArg().argName("sk")
+            .desc("Secret key for signing, as Apache's AclClientRPCHook does").build());
+        options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("ms")
+            .desc("Per-request timeout in milliseconds (default " + DEFAULT_TIMEOUT_MILLIS + ")").build());
+        return options;
+    }
+}

@@ -1,0 +1,77 @@
+package io.namesrv.cli;
+
+import io.namesrv.remoting.protocol.RemotingCommand;
+import io.namesrv.remoting.protocol.ResponseCode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Sends one request to each name server, as Apache does for config, KV and permission changes
+ * (name servers do not replicate), and keeps what happened at each.
+ */
+final class EveryNameServer {
+
+    private EveryNameServer() {
+    }
+
+    /** What one name server did with the request: its answer, or why there was none / it refused. */
+    record Outcome(String nameServer, RemotingCommand response, String error) {
+        boolean ok() {
+            return error == null;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("nameServer", nameServer);
+            m.put("ok", ok());
+            m.put("error", error);
+            return m;
+        }
+    }
+
+    static List<Outcome> call(CommandContext ctx, List<String> nameServers, Supplier<RemotingCommand> request)
+        throws InterruptedException {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String addr : nameServers) {
+            try {
+                RemotingCommand response = ctx.client().call(addr, request);
+                outcomes.add(new Outcome(addr, response,
+                    response.getCode() == ResponseCode.SUCCESS ? null : "refused: " + AdminClient.describe(response)));
+            } catch (CliException e) {
+                outcomes.add(new Outcome(addr, null, e.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    /** One line per server, for when there is more than one server or something failed. */
+    static void printEach(PrintStream out, List<Outcome> outcomes) {
+        if (outcomes.size() > 1 || outcomes.stream().anyMatch(o -> !o.ok())) {
+            for (Outcome o : outcomes) {
+                out.printf("  %s: %s%n", o.nameServer(), o.ok() ? "OK" : "FAILED, " + o.error());
+            }
+        }
+    }
+
+    /** Fails the command when any server failed, naming them. */
+    static void failIfAny(String what, List<Outcome> outcomes) throws CliException {
+        List<Outcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(what).append(" failed on ").append(failed.size()).append(" of ")
+            .append(outcomes.size()).append(" name server(s): ");
+        for (int i = 0; i < failed.size(); i++) {
+            sb.append(i == 0 ? "" : "; ").append(failed.get(i).nameServer()).append(" ").append(failed.get(i).error());
+        }
+        throw new CliException(sb.toString());
+    }
+
+    static List<Map<String, Object>> toJson(List<Outcome> outcomes) {
+        return outcomes.stream().map(Outcome::toJson).toList();
+    }
+}

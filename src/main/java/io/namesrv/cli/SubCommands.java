@@ -1,0 +1,28 @@
+package io.namesrv.cli;
+
+import java.util.List;
+
+/** Every mqadmin subcommand, in the order {@code mqadmin help} lists them. */
+public final class SubCommands {
+
+    private SubCommands() {
+    }
+
+    public static List<SubCommand> all() {
+        return List.of(
+            new ClusterListCommand(),
+            new BrokerLivenessCommand(),
+            new TopicListCommand(),
+            new TopicRouteCommand(),
+            new DeleteTopicCommand(),
+            new GetNamesrvConfigCommand(),
+            new UpdateNamesrvConfigCommand(),
+            new UpdateKvConfigCommand(),
+            new DeleteKvConfigCommand(),
+            new GetKvConfigCommand(),
+            new GetKvListCommand(),
+            new UpdateOrderConfCommand(),
+            WritePermCommand.wipe(),
+            WritePermCommand.add());
+    }
+}

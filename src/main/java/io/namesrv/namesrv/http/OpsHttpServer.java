@@ -1,0 +1,81 @@
+package io.namesrv.namesrv.http;
+
+import io.namesrv.remoting.NamedThreadFactory;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operations HTTP endpoint on its own port and its own small event loop (threads
+ * {@code NamesrvHttp_1..2}), apart from the remoting reactor, so a slow scraper or browser can
+ * never delay a broker or client request. Netty's HTTP codec does the protocol.
+ */
+public final class OpsHttpServer {
+
+    /** Requests are GETs: a larger one is refused by the aggregator with 413. */
+    private static final int MAX_REQUEST_BYTES = 16 * 1024;
+    private static final int IDLE_SECONDS = 60;
+
+    private final HttpConfig config;
+    private final OpsHttpHandler handler;
+    private EventLoopGroup group;
+    private volatile Channel serverChannel;
+
+    public OpsHttpServer(HttpConfig config, OpsEndpoints endpoints) {
+        this.config = config;
+        this.handler = new OpsHttpHandler(endpoints);
+    }
+
+    /** Binds; throws if the address cannot be bound. */
+    public void start() throws InterruptedException {
+        group = new NioEventLoopGroup(2, new NamedThreadFactory("NamesrvHttp_", true, 1));
+        ServerBootstrap bootstrap = new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new ReadTimeoutHandler(IDLE_SECONDS))
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                        .addLast(handler);
+                }
+            });
+        try {
+            serverChannel = bootstrap.bind(new InetSocketAddress(config.getHttpBindAddress(), config.getHttpListenPort()))
+                .sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            shutdown();
+            throw e;
+        }
+    }
+
+    /** The port bound (useful with {@code httpListenPort=0}); -1 before start. */
+    public int localPort() {
+        Channel channel = serverChannel;
+        return channel == null ? -1 : ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public void shutdown() {
+        Channel channel = serverChannel;
+        if (channel != null) {
+            channel.close().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+}

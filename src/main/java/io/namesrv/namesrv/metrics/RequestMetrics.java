@@ -1,0 +1,66 @@
+package io.namesrv.namesrv.metrics;
+
+import io.namesrv.remoting.netty.RequestListener;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts requests and their latency per request code, and answers per response code. Codes come
+ * off the wire, so a client sending random codes could grow the label set without bound: past
+ * {@link #MAX_DISTINCT_CODES} distinct codes, further new codes are counted under "other".
+ */
+public final class RequestMetrics implements RequestListener {
+
+    static final int MAX_DISTINCT_CODES = 128;
+    static final String OTHER = "other";
+
+    private final Map<String, LatencyHistogram> requests = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> responses = new ConcurrentHashMap<>();
+
+    @Override
+    public void onRequestDone(int requestCode, int responseCode, long elapsedNanos) {
+        bounded(requests, Integer.toString(requestCode), LatencyHistogram::new).observe(elapsedNanos);
+        if (responseCode != NO_RESPONSE) {
+            bounded(responses, Integer.toString(responseCode), LongAdder::new).increment();
+        }
+    }
+
+    private static <T> T bounded(Map<String, T> map, String code, java.util.function.Supplier<T> create) {
+        T existing = map.get(code);
+        if (existing != null) {
+            return existing;
+        }
+        // The size check races with other inserts; the cap may be overshot by a few, never grown without bound.
+        String key = map.size() < MAX_DISTINCT_CODES ? code : OTHER;
+        return map.computeIfAbsent(key, k -> create.get());
+    }
+
+    /** Requests seen so far per request code (as its label), in label order. */
+    public SortedMap<String, Long> requestCounts() {
+        SortedMap<String, Long> counts = new TreeMap<>();
+        requests.forEach((code, h) -> counts.put(code, h.count()));
+        return counts;
+    }
+
+    /** Answers sent so far per response code (as its label), in label order. */
+    public SortedMap<String, Long> responseCounts() {
+        SortedMap<String, Long> counts = new TreeMap<>();
+        responses.forEach((code, n) -> counts.put(code, n.sum()));
+        return counts;
+    }
+
+    void write(PrometheusTextWriter w) {
+        SortedMap<String, LatencyHistogram> byCode = new TreeMap<>(requests);
+        w.family("namesrv_requests_total", PrometheusTextWriter.Type.COUNTER,
+            "Requests finished, by request code (answered, refused as busy, unsupported or oneway).");
+        byCode.forEach((code, h) -> w.sample("namesrv_requests_total", h.count(), "code", code));
+        w.family("namesrv_request_duration_seconds", PrometheusTextWriter.Type.HISTOGRAM,
+            "Time from dispatch to the answer handed to the network (queueing included), by request code.");
+        byCode.forEach((code, h) -> h.write(w, "namesrv_request_duration_seconds", "code", code));
+        w.family("namesrv_responses_total", PrometheusTextWriter.Type.COUNTER, "Responses sent, by response code.");
+        responseCounts().forEach((code, n) -> w.sample("namesrv_responses_total", n, "code", code));
+    }
+}

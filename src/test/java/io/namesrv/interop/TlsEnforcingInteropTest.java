@@ -1,0 +1,128 @@
+package io.namesrv.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.namesrv.interop.support.ApacheTlsProbe;
+import io.namesrv.interop.support.ChildJvm;
+import io.namesrv.interop.support.NameServerProcess;
+import io.namesrv.interop.support.PeerDirs;
+import io.namesrv.interop.support.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our name server in TLS enforcing mode requiring client certificates from a CA it trusts, probed
+ * by Apache's own remoting client configured only through its {@code tls.*} system properties:
+ * a client certificate signed by that CA gets answers; no certificate, a certificate from
+ * elsewhere, or plain text gets nothing.
+ */
+class TlsEnforcingInteropTest {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
+
+    private static Path dir;
+    private static TestPki pki;
+    private static NameServerProcess namesrv;
+    private static final Map<String, String> RESULTS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startAndProbe() throws Exception {
+        dir = PeerDirs.create("tls-enforcing");
+        pki = TestPki.create(dir.resolve("pki"));
+        Path tlsFile = Files.writeString(dir.resolve("tls.properties"), String.join("\n",
+            "tls.test.mode.enable=false",
+            "tls.server.need.client.auth=require",
+            "tls.server.authClient=true",
+            "tls.server.keyPath=" + pki.serverKey(),
+            "tls.server.certPath=" + pki.serverCert(),
+            "tls.server.trustCertPath=" + pki.caCert(), ""));
+        namesrv = NameServerProcess.ours(Map.of(),
+            List.of("-Dtls.server.mode=enforcing", "-Dtls.config.file=" + tlsFile));
+
+        // The probes are independent JVMs: run them side by side.
+        Map<String, ChildJvm> probes = new LinkedHashMap<>();
+        probes.put("valid", probe("valid", true, pki.clientCert(), pki.clientKey()));
+        probes.put("noCert", probe("noCert", true, null, null));
+        probes.put("forgedIssuer", probe("forgedIssuer", true, pki.rogueCert(), pki.rogueKey()));
+        probes.put("plainText", probe("plainText", false, null, null));
+        List<RuntimeException> errors = new ArrayList<>();
+        for (Map.Entry<String, ChildJvm> p : probes.entrySet()) {
+            try (ChildJvm jvm = p.getValue()) {
+                RESULTS.put(p.getKey(), jvm.waitForLine(Pattern.compile(ApacheTlsProbe.RESULT_LINE), PROBE_TIMEOUT));
+            } catch (RuntimeException e) {
+                errors.add(e);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw errors.get(0);
+        }
+    }
+
+    private static ChildJvm probe(String name, boolean tls, Path cert, Path key) {
+        ChildJvm.Builder b = ChildJvm.builder("tls-probe-" + name, ApacheTlsProbe.class.getName())
+            .workDir(dir)
+            .jvmOption("-Xmx128m")
+            .systemProperty("rmq.logback.configurationFile", dir.resolve("none.xml").toString())
+            // Apache's TlsSystemConfig: only these properties configure the client.
+            .systemProperty("tls.config.file", dir.resolve("no-client-tls-file").toString())
+            .systemProperty("tls.enable", Boolean.toString(tls))
+            .systemProperty("tls.test.mode.enable", "false")
+            .systemProperty("tls.client.authServer", "true")
+            .systemProperty("tls.client.trustCertPath", pki.caCert().toString())
+            .args(namesrv.address());
+        if (cert != null) {
+            b.systemProperty("tls.client.certPath", cert.toString()).systemProperty("tls.client.keyPath", key.toString());
+        }
+        return b.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (namesrv != null) {
+            namesrv.close();
+        }
+        System.out.println("TlsEnforcingInteropTest probes: " + RESULTS);
+    }
+
+    @Test
+    void clientWithACertificateFromTheTrustedCaIsServed() {
+        assertEquals("PROBE OK code=0", RESULTS.get("valid"));
+    }
+
+    @Test
+    void clientWithoutACertificateIsRefused() {
+        assertTrue(RESULTS.get("noCert").startsWith("PROBE FAIL"), RESULTS.get("noCert"));
+        assertTrue(serverLog().contains("Empty client certificate chain"), "the handshake is what failed");
+    }
+
+    @Test
+    void clientWithACertificateFromAForgedCaIsRefused() {
+        assertTrue(RESULTS.get("forgedIssuer").startsWith("PROBE FAIL"), RESULTS.get("forgedIssuer"));
+        // The client did offer its certificate (it names the trusted CA); the signature check refused it.
+        assertTrue(serverLog().contains("PKIX path validation failed"), "the chain check is what failed");
+    }
+
+    @Test
+    void plainTextClientIsRefused() {
+        assertTrue(RESULTS.get("plainText").startsWith("PROBE FAIL"), RESULTS.get("plainText"));
+        assertTrue(serverLog().contains("refused: TLS is enforced on this server"), "the server says why");
+    }
+
+    private static String serverLog() {
+        try {
+            return Files.readString(namesrv.logFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
