@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public class NamesrvController {
 
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    static final long BROKER_REQUEST_TIMEOUT_MILLIS = 24_000;
     private static final Logger WATERMARK = LoggerFactory.getLogger("RocketmqNamesrvWaterMark");
 
     private final NamesrvConfig namesrvConfig;
@@ -170,7 +171,17 @@ public class NamesrvController {
         remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
             clientRequestExecutor);
         remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
-            namesrvConfig, configuration, json)), defaultExecutor);
+            namesrvConfig, configuration, json)), defaultExecutor,
+            defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));
+    }
+
+    /**
+     * Brokers wait up to 24 s for a registration (Apache's registerBrokerTimeoutMills), so a queued
+     * registration is still wanted long after a client's 3 s route lookup would have given up:
+     * the default executor drops only requests older than that.
+     */
+    static long defaultProcessorMaxQueueWait(long requestMaxQueueWaitMillis) {
+        return requestMaxQueueWaitMillis <= 0 ? 0 : Math.max(requestMaxQueueWaitMillis, BROKER_REQUEST_TIMEOUT_MILLIS);
     }
 
     private NettyRequestProcessor guarded(NettyRequestProcessor processor) {

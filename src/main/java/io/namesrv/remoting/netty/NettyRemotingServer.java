@@ -104,6 +104,12 @@ public class NettyRemotingServer {
         dispatcher.registerDefault(processor, executor);
     }
 
+    /** The default processor with its own queue-wait limit (see {@link RequestDispatcher}). */
+    public void registerDefaultProcessor(NettyRequestProcessor processor, ExecutorService executor,
+                                         long maxQueueWaitMillis) {
+        dispatcher.registerDefault(processor, executor, maxQueueWaitMillis);
+    }
+
     /** Binds and starts serving; throws if the address cannot be bound. */
     public void start() throws InterruptedException {
         boolean epoll = config.isUseEpollNativeSelector() && Epoll.isAvailable();

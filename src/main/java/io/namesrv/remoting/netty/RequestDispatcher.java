@@ -37,7 +37,8 @@ public final class RequestDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
 
-    private record Registration(NettyRequestProcessor processor, ExecutorService executor) {
+    /** A processor, its executor, and how long its requests may wait queued (negative: the default). */
+    private record Registration(NettyRequestProcessor processor, ExecutorService executor, long maxQueueWaitMillis) {
     }
 
     private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
@@ -69,11 +70,19 @@ public final class RequestDispatcher {
     }
 
     public void register(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
-        processors.put(requestCode, new Registration(processor, executor));
+        processors.put(requestCode, new Registration(processor, executor, -1));
     }
 
     public void registerDefault(NettyRequestProcessor processor, ExecutorService executor) {
-        defaultRegistration = new Registration(processor, executor);
+        registerDefault(processor, executor, -1);
+    }
+
+    /**
+     * The default processor with its own queue-wait limit, for callers that wait longer than the
+     * usual few seconds (0 turns the limit off for it; negative uses the dispatcher's).
+     */
+    public void registerDefault(NettyRequestProcessor processor, ExecutorService executor, long maxQueueWaitMillis) {
+        defaultRegistration = new Registration(processor, executor, maxQueueWaitMillis);
     }
 
     /** Replaces the listener told about every finished request (null means none). */
@@ -109,7 +118,7 @@ public final class RequestDispatcher {
         long createdAt = System.currentTimeMillis();
         try {
             registration.executor().execute(new RequestTask(
-                () -> runQueued(registration.processor(), channel, request, createdAt, pending, startNanos), createdAt));
+                () -> runQueued(registration, channel, request, createdAt, pending, startNanos), createdAt));
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet();
             overloadLog.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
@@ -135,15 +144,16 @@ public final class RequestDispatcher {
         return pending;
     }
 
-    private void runQueued(NettyRequestProcessor processor, Channel channel, RemotingCommand request, long createdAt,
+    private void runQueued(Registration registration, Channel channel, RemotingCommand request, long createdAt,
                            AtomicInteger pending, long startNanos) {
         try {
             long waited = System.currentTimeMillis() - createdAt;
-            if (maxQueueWaitMillis > 0 && waited > maxQueueWaitMillis) {
+            long maxWait = registration.maxQueueWaitMillis() < 0 ? maxQueueWaitMillis : registration.maxQueueWaitMillis();
+            if (maxWait > 0 && waited > maxWait) {
                 droppedStale.increment();
                 overloadLog.warn("request code {} opaque {} from {} waited {} ms in the queue (limit {} ms), dropped unanswered: "
                     + "its caller has timed out", request.getCode(), request.getOpaque(),
-                    RemotingHelper.remoteAddr(channel), waited, maxQueueWaitMillis);
+                    RemotingHelper.remoteAddr(channel), waited, maxWait);
                 report(request, RequestListener.NO_RESPONSE, startNanos);
                 return;
             }
@@ -154,7 +164,7 @@ public final class RequestDispatcher {
                 report(request, RequestListener.NO_RESPONSE, startNanos);
                 return;
             }
-            process(processor, channel, request, startNanos);
+            process(registration.processor(), channel, request, startNanos);
         } finally {
             pending.decrementAndGet();
         }

@@ -14,7 +14,7 @@ import org.apache.rocketmq.remoting.protocol.RequestCode;
 public final class ApacheTlsProbe {
 
     public static final String RESULT_LINE = "^PROBE (OK|FAIL)";
-    private static final long TIMEOUT_MILLIS = 10_000;
+    private static final long TIMEOUT_MILLIS = 20_000;
 
     private ApacheTlsProbe() {
     }
