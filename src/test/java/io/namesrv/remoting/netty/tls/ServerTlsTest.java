@@ -37,7 +37,7 @@ class ServerTlsTest {
         assertEquals(TlsMode.ENFORCING, tls.mode());
         assertNull(tls.sslContext());
         for (byte first : new byte[] {0x00, 0x16}) {
-            EmbeddedChannel ch = new EmbeddedChannel(new TlsModeHandler(tls.mode(), tls.sslContext()));
+            EmbeddedChannel ch = new EmbeddedChannel(new TlsModeHandler(tls.mode(), tls::sslContext));
             ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {first, 0, 0, 0}));
             assertFalse(ch.isOpen(), "first byte " + first + " must be refused");
             ch.finishAndReleaseAll();

@@ -105,7 +105,7 @@ class TlsModeInteropTest {
     }
 
     private String startInMode(TlsMode mode) throws InterruptedException {
-        return start(mode == TlsMode.DISABLED ? ServerTls.disabled() : new ServerTls(mode, testModeServerContext));
+        return start(mode == TlsMode.DISABLED ? ServerTls.disabled() : ServerTls.of(mode, testModeServerContext));
     }
 
     // --- Apache's client -----------------------------------------------------------------------
@@ -212,7 +212,9 @@ class TlsModeInteropTest {
         assertNotNull(tls.sslContext());
         SSLEngine engine = tls.sslContext().newEngine(ByteBufAllocator.DEFAULT);
         assertTrue(engine.getWantClientAuth(), "test mode asks for an optional client certificate");
-        assertEquals(ServerTls.disabled(), ServerTls.fromSettings(TlsSettings.load(props("tls.server.mode", "disabled"))));
+        ServerTls disabled = ServerTls.fromSettings(TlsSettings.load(props("tls.server.mode", "disabled")));
+        assertEquals(TlsMode.DISABLED, disabled.mode());
+        assertNull(disabled.sslContext());
     }
 
     @Test
