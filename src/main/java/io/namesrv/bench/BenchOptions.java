@@ -1,6 +1,7 @@
 package io.namesrv.bench;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Everything a run is shaped by. Defaults: 64 broker names x 1,000 topics x 8 queues, master and
@@ -26,5 +27,7 @@ record BenchOptions(
     String heap,
     int rounds,
     Path home,
-    Path apacheClasspathFile) {
+    Path apacheClasspathFile,
+    /** --vs: extra name server settings for ours only (e.g. a tuning to measure); Apache keeps its defaults. */
+    Map<String, String> oursConfig) {
 }

@@ -2,7 +2,9 @@ package io.namesrv.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -86,6 +88,8 @@ public final class MqBench {
         o.addOption(opt(null, "rounds", "R", "--vs: A B rounds (2)"));
         o.addOption(opt(null, "home", "dir", "--vs: this project's directory (ROCKETMQ_HOME)"));
         o.addOption(opt(null, "apache-classpath", "file", "--vs: file holding Apache's NameServer classpath"));
+        o.addOption(Option.builder().longOpt("ours-config").hasArgs().argName("key=value")
+            .desc("--vs: a setting for our server only, repeatable (default: none)").build());
         o.addOption(Option.builder("h").longOpt("help").desc("this help").build());
         return o;
     }
@@ -117,7 +121,20 @@ public final class MqBench {
             cl.getOptionValue("heap", "1g"),
             positive(cl, "rounds", 2),
             home == null ? Path.of(".").toAbsolutePath().normalize() : Path.of(home),
-            cp == null ? null : Path.of(cp));
+            cp == null ? null : Path.of(cp),
+            settings(cl.getOptionValues("ours-config")));
+    }
+
+    private static Map<String, String> settings(String[] pairs) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : pairs == null ? new String[0] : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--ours-config takes key=value, not " + pair);
+            }
+            settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return Map.copyOf(settings);
     }
 
     private static int positive(CommandLine cl, String name, int dflt) {

@@ -63,7 +63,7 @@ final class ServerLauncher {
     Launched ours() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("mqbench-ours-");
         int port = freePort();
-        Path conf = writeConfig(dir, port);
+        Path conf = writeConfig(dir, port, options.oursConfig());
         List<String> command = List.of(options.home().resolve("bin").resolve("mqnamesrv").toString(), "-c", conf.toString());
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("ROCKETMQ_HOME", options.home().toString());
@@ -81,7 +81,7 @@ final class ServerLauncher {
         String classpath = Files.readString(cpFile, StandardCharsets.UTF_8).trim();
         Path dir = Files.createTempDirectory("mqbench-apache-");
         int port = freePort();
-        Path conf = writeConfig(dir, port);
+        Path conf = writeConfig(dir, port, Map.of());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(APACHE_JVM);
@@ -96,7 +96,7 @@ final class ServerLauncher {
         return start("apache", pb, dir, port);
     }
 
-    private static Path writeConfig(Path dir, int port) throws IOException {
+    private static Path writeConfig(Path dir, int port, Map<String, String> extra) throws IOException {
         Path home = Files.createDirectories(dir.resolve("home"));
         Map<String, String> config = Map.of(
             "listenPort", Integer.toString(port),
@@ -106,6 +106,7 @@ final class ServerLauncher {
             "configStorePath", home.resolve("namesrv").resolve("namesrv.properties").toString());
         StringBuilder sb = new StringBuilder();
         config.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        extra.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         return Files.writeString(dir.resolve("namesrv.conf"), sb.toString(), StandardCharsets.UTF_8);
     }
 

@@ -6,23 +6,41 @@ import io.namesrv.remoting.protocol.RemotingCommandCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes a {@link RemotingCommand} as one length-prefixed frame. */
+/**
+ * Writes a {@link RemotingCommand} as one length-prefixed frame. The header is encoded first so
+ * the buffer is allocated at its final size: a route body of a few KB would otherwise outgrow the
+ * default first buffer and be copied once more while it is written.
+ */
 @ChannelHandler.Sharable
-public class NettyEncoder extends MessageToByteEncoder<RemotingCommand> {
+public class NettyEncoder extends ChannelOutboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
 
     @Override
-    protected void encode(ChannelHandlerContext ctx, RemotingCommand cmd, ByteBuf out) {
-        try {
-            RemotingCommandCodec.encode(cmd, out);
-        } catch (RuntimeException e) {
-            LOG.error("encode exception to {}: {}", RemotingHelper.remoteAddr(ctx.channel()), cmd, e);
-            ctx.close();
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (!(msg instanceof RemotingCommand cmd)) {
+            ctx.write(msg, promise);
+            return;
         }
+        ByteBuf out = null;
+        try {
+            byte[] header = RemotingCommandCodec.encodeHeader(cmd);
+            out = ctx.alloc().ioBuffer(RemotingCommandCodec.frameLength(cmd, header));
+            RemotingCommandCodec.writeFrame(cmd, header, out);
+        } catch (RuntimeException e) {
+            if (out != null) {
+                out.release();
+            }
+            LOG.error("encode exception to {}: {}", RemotingHelper.remoteAddr(ctx.channel()), cmd, e);
+            promise.tryFailure(e);
+            ctx.close();
+            return;
+        }
+        ctx.write(out, promise);
     }
 }

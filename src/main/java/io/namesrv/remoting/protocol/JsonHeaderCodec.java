@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * The JSON header (serialize type 0), byte-compatible with Apache's fastjson output: fields in
- * name order, nulls left out. Encoding is hand-written because it runs for every response;
- * decoding goes through fastjson2 and is lenient the way Apache's is (unknown language is null, a
- * numeric language is an ordinal, unknown fields are ignored, {@code extFields:null} is fine).
+ * name order, nulls left out. Encoding is hand-written because it runs for every response.
+ * Decoding is lenient the way Apache's is (unknown language is null, a numeric language is an
+ * ordinal, unknown fields are ignored, {@code extFields:null} is fine): the common shape is read
+ * by {@link JsonHeaderFastReader} without building a JSON tree, everything else by fastjson2.
  */
 public final class JsonHeaderCodec {
 
@@ -91,6 +92,12 @@ public final class JsonHeaderCodec {
     }
 
     public static RemotingCommand decode(byte[] header) throws RemotingCommandException {
+        RemotingCommand fast = JsonHeaderFastReader.read(header);
+        return fast != null ? fast : decodeLeniently(header);
+    }
+
+    /** Through fastjson2: every header the fast reader declines, malformed ones included. */
+    static RemotingCommand decodeLeniently(byte[] header) throws RemotingCommandException {
         JSONObject json;
         try {
             json = JSON.parseObject(new String(header, StandardCharsets.UTF_8));

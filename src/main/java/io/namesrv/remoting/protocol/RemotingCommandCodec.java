@@ -22,10 +22,21 @@ public final class RemotingCommandCodec {
     /** Writes the complete frame, length prefix included. */
     public static void encode(RemotingCommand cmd, ByteBuf out) {
         byte[] header = encodeHeader(cmd);
+        out.ensureWritable(frameLength(cmd, header));
+        writeFrame(cmd, header, out);
+    }
+
+    /** Bytes of the whole frame for {@code header} (from {@link #encodeHeader}), length prefix included. */
+    public static int frameLength(RemotingCommand cmd, byte[] header) {
+        byte[] body = cmd.getBody();
+        return 8 + header.length + (body == null ? 0 : body.length);
+    }
+
+    /** Writes the frame around an already encoded {@code header}; {@code out} should have room for it. */
+    public static void writeFrame(RemotingCommand cmd, byte[] header, ByteBuf out) {
         byte[] body = cmd.getBody();
         int bodyLength = body == null ? 0 : body.length;
         SerializeType type = cmd.getSerializeTypeCurrentRPC() == null ? SerializeType.JSON : cmd.getSerializeTypeCurrentRPC();
-        out.ensureWritable(8 + header.length + bodyLength);
         out.writeInt(4 + header.length + bodyLength);
         out.writeInt((type.code() << 24) | (header.length & MAX_HEADER_LENGTH));
         out.writeBytes(header);

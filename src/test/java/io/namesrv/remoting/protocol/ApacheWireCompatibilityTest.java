@@ -10,7 +10,9 @@ import io.namesrv.remoting.netty.NettyEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,34 @@ class ApacheWireCompatibilityTest {
     }
 
     // --- Apache -> ours ------------------------------------------------------------------------
+
+    /** What Apache's clients and brokers send is read by the fast header reader, not declined to fastjson2. */
+    @Test
+    void apacheJsonHeadersTakeTheFastPath() {
+        org.apache.rocketmq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader register =
+            new org.apache.rocketmq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader();
+        register.setBrokerName("broker-a");
+        register.setBrokerAddr("10.0.0.1:10911");
+        register.setClusterName("DefaultCluster");
+        register.setHaServerAddr("10.0.0.1:10912");
+        register.setBrokerId(0L);
+        register.setCompressed(false);
+        register.setBodyCrc32(-12345);
+        GetRouteInfoRequestHeader route = new GetRouteInfoRequestHeader();
+        route.setTopic("TopicTest");
+        for (org.apache.rocketmq.remoting.protocol.RemotingCommand apache : List.of(
+                org.apache.rocketmq.remoting.protocol.RemotingCommand.createRequestCommand(105, route),
+                org.apache.rocketmq.remoting.protocol.RemotingCommand.createRequestCommand(103, register),
+                org.apache.rocketmq.remoting.protocol.RemotingCommand.createRequestCommand(106, null))) {
+            apache.setSerializeTypeCurrentRPC(org.apache.rocketmq.remoting.protocol.SerializeType.JSON);
+            byte[] frame = apacheEncode(apache);
+            int headerLength = ByteBuffer.wrap(frame, 4, 4).getInt() & 0xFFFFFF;
+            byte[] header = Arrays.copyOfRange(frame, 8, 8 + headerLength);
+            RemotingCommand fast = JsonHeaderFastReader.read(header);
+            assertNotNull(fast, new String(header, StandardCharsets.UTF_8));
+            assertSame(apacheDecode(frame), ourDecode(frame));
+        }
+    }
 
     @ParameterizedTest
     @EnumSource(SerializeType.class)
