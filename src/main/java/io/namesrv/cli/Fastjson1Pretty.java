@@ -1,5 +1,6 @@
 package io.namesrv.cli;
 
+import io.namesrv.remoting.protocol.JsonStrings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,26 +105,6 @@ final class Fastjson1Pretty {
     }
 
     private void string(String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonStrings.append(sb, s);
     }
 }

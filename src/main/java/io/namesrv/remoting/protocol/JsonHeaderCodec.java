@@ -15,10 +15,7 @@ import java.util.Map;
  */
 public final class JsonHeaderCodec {
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     /** U+2028 and U+2029 are escaped by fastjson 1 too (they end a line in JavaScript). */
-    private static final char LINE_SEPARATOR = 0x2028;
-    private static final char PARAGRAPH_SEPARATOR = 0x2029;
 
     private JsonHeaderCodec() {
     }
@@ -38,9 +35,9 @@ public final class JsonHeaderCodec {
                     sb.append(',');
                 }
                 first = false;
-                appendString(sb, e.getKey());
+                JsonStrings.append(sb, e.getKey());
                 sb.append(':');
-                appendString(sb, e.getValue());
+                JsonStrings.append(sb, e.getValue());
             }
             sb.append('}');
         }
@@ -51,44 +48,13 @@ public final class JsonHeaderCodec {
         sb.append(",\"opaque\":").append(cmd.getOpaque());
         if (cmd.getRemark() != null) {
             sb.append(",\"remark\":");
-            appendString(sb, cmd.getRemark());
+            JsonStrings.append(sb, cmd.getRemark());
         }
         if (cmd.getSerializeTypeCurrentRPC() != null) {
             sb.append(",\"serializeTypeCurrentRPC\":\"").append(cmd.getSerializeTypeCurrentRPC().name()).append('"');
         }
         sb.append(",\"version\":").append(cmd.getVersion()).append('}');
         return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Escapes as Apache's fastjson does: quote, backslash, the short escapes, other control
-     * characters, DEL, U+2028 and U+2029 as six-character escapes with upper-case hex digits;
-     * everything else (non-ASCII too) as is.
-     */
-    static void appendString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else if (c == LINE_SEPARATOR || c == PARAGRAPH_SEPARATOR) {
-                        sb.append("\\u20").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 
     public static RemotingCommand decode(byte[] header) throws RemotingCommandException {
