@@ -21,7 +21,15 @@ ensure_built() {
       exit 1
     fi
     echo "Building target/namesrv.jar..." >&2
-    (cd "${ROCKETMQ_HOME}" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
+    local build_log
+    build_log="$(mktemp)"
+    if ! (cd "${ROCKETMQ_HOME}" && mvn -B -q -DskipTests package) > "${build_log}" 2>&1; then
+      cat "${build_log}" >&2
+      rm -f "${build_log}"
+      echo "Building target/namesrv.jar failed (see above)." >&2
+      exit 1
+    fi
+    rm -f "${build_log}"
   fi
 }
 
