@@ -16,6 +16,8 @@ record BenchOptions(
     int brokersPerTopic,
     int callers,
     int connections,
+    /** Client selector threads all K connections share. */
+    int clientThreads,
     double seconds,
     double warmupSeconds,
     int bigTopics,

@@ -44,8 +44,8 @@ final class BenchRun {
     Result run(String addr, Long pid) throws InterruptedException {
         Requests requests = new Requests(options.queues());
         List<PhaseResult> phases = new ArrayList<>();
-        try (BenchClients brokerSide = new BenchClients(addr, 1);
-             BenchClients clientSide = new BenchClients(addr, options.connections());
+        try (BenchClients brokerSide = new BenchClients(addr, 1, 1);
+             BenchClients clientSide = new BenchClients(addr, options.connections(), options.clientThreads());
              Fleet fleet = new Fleet(options.brokers(), options.topicsPerBroker(), options.brokersPerTopic(), requests)) {
             log.printf("  [%s] registering %d broker processes x %d topics%n", addr, fleet.processes(),
                 options.topicsPerBroker());
@@ -115,7 +115,7 @@ final class BenchRun {
     /** Route lookups against a bare Netty server answering with {@code body}: the ceiling. */
     PhaseResult echoCeiling(byte[] body, List<String> topics) throws InterruptedException {
         try (EchoServer echo = new EchoServer(body);
-             BenchClients clients = new BenchClients(echo.address(), options.connections())) {
+             BenchClients clients = new BenchClients(echo.address(), options.connections(), options.clientThreads())) {
             log.printf("  [echo %s] route-shaped calls: %d callers, %d connections, %.0f s%n", echo.address(),
                 options.callers(), options.connections(), options.seconds());
             return routeLookups(ECHO, clients, topics);

@@ -1,16 +1,20 @@
 package io.namesrv.bench;
 
+import io.namesrv.remoting.RemotingException;
+import io.namesrv.remoting.netty.InvokeCallback;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 
 /**
- * Closed-loop load: C caller threads, each sending one request and waiting for its answer, for a
- * fixed time. A warm-up of the same shape runs first and is not counted. Any answer other than
+ * Closed-loop load: C callers, each sending one request and sending the next once its answer
+ * arrives, for a fixed time. A warm-up of the same shape runs first and is not counted. Any answer other than
  * SUCCESS, and any exception, counts as an error.
  */
 final class LoadPhase {
@@ -44,30 +48,79 @@ final class LoadPhase {
                                                   IntFunction<RequestSource> requests) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(callers);
-        List<LatencyRecorder> recorders = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
+        List<AsyncCaller> chains = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
-            LatencyRecorder recorder = new LatencyRecorder();
-            recorders.add(recorder);
-            int caller = i;
-            RequestSource source = requests.apply(i);
-            Thread t = new Thread(() -> {
-                try {
-                    while (!stop.get()) {
-                        callOnce(clients, caller, source.next(), recorder);
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "BenchCaller_" + (i + 1));
-            t.setDaemon(true);
-            threads.add(t);
+            chains.add(new AsyncCaller(clients, i, requests.apply(i), stop, done));
         }
-        threads.forEach(Thread::start);
+        chains.forEach(AsyncCaller::sendNext);
         Thread.sleep((long) (seconds * 1000));
         stop.set(true);
-        done.await();
+        // Each chain ends after its call in flight answers or times out.
+        if (!done.await(TIMEOUT_MILLIS + 5_000, TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(done.getCount() + " callers never finished");
+        }
+        List<LatencyRecorder> recorders = new ArrayList<>();
+        chains.forEach(c -> recorders.add(c.recorder));
         return recorders;
+    }
+
+    /**
+     * One caller: a chain of calls, the next sent from the callback of the previous one, so it
+     * has exactly one call in flight, like a thread blocked in a synchronous call. Callbacks run
+     * on the client's selector: no caller threads to park and wake on the two cores the server
+     * under test also needs, so the load generator takes as little of them as it can.
+     */
+    private static final class AsyncCaller implements InvokeCallback {
+
+        private final BenchClients clients;
+        private final int caller;
+        private final RequestSource source;
+        private final AtomicBoolean stop;
+        private final CountDownLatch done;
+        final LatencyRecorder recorder = new LatencyRecorder();
+        private long sentAt;
+
+        AsyncCaller(BenchClients clients, int caller, RequestSource source, AtomicBoolean stop, CountDownLatch done) {
+            this.clients = clients;
+            this.caller = caller;
+            this.source = source;
+            this.stop = stop;
+            this.done = done;
+        }
+
+        void sendNext() {
+            if (stop.get()) {
+                done.countDown();
+                return;
+            }
+            sentAt = System.nanoTime();
+            try {
+                clients.callAsync(caller, source.next(), TIMEOUT_MILLIS, this);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                recorder.error();
+                done.countDown();
+            } catch (Exception e) {
+                onFailure(null);
+            }
+        }
+
+        @Override
+        public void onSuccess(RemotingCommand response) {
+            if (response.getCode() == ResponseCode.SUCCESS) {
+                recorder.record(System.nanoTime() - sentAt);
+            } else {
+                recorder.error();
+            }
+            sendNext();
+        }
+
+        @Override
+        public void onFailure(RemotingException cause) {
+            recorder.error();
+            // Not at once: a refused connection would fail again immediately, on this stack.
+            CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS).execute(this::sendNext);
+        }
     }
 
     /** One call, timed; true when it succeeded. */

@@ -77,6 +77,7 @@ public final class MqBench {
         o.addOption(opt(null, "brokers-per-topic", "G", "broker names serving each topic (4)"));
         o.addOption(opt("c", "callers", "C", "concurrent route callers (32)"));
         o.addOption(opt("k", "connections", "K", "connections they share (4)"));
+        o.addOption(opt(null, "client-threads", "N", "client threads those connections share (1)"));
         o.addOption(opt("s", "seconds", "S", "seconds of route lookups (20)"));
         o.addOption(opt(null, "warmup", "seconds", "uncounted warm-up before route lookups (5)"));
         o.addOption(opt(null, "big-topics", "N", "topics of the re-registering broker (10000)"));
@@ -110,6 +111,7 @@ public final class MqBench {
             positive(cl, "brokers-per-topic", 4),
             positive(cl, "c", 32),
             positive(cl, "k", 4),
+            positive(cl, "client-threads", 1),
             seconds(cl, "s", 20),
             seconds(cl, "warmup", 5),
             positive(cl, "big-topics", 10_000),

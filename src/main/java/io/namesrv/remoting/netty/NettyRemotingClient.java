@@ -31,8 +31,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +53,8 @@ public class NettyRemotingClient implements AutoCloseable {
     private final WireIdentity identity;
     private final SslContext sslContext;
     private final EventLoopGroup selectorGroup;
+    /** False when the selector group was given to us: its owner shuts it down. */
+    private final boolean ownsSelectorGroup;
     private final DefaultEventExecutorGroup workerGroup;
     private final ScheduledExecutorService timer;
     private final Bootstrap bootstrap;
@@ -71,14 +73,31 @@ public class NettyRemotingClient implements AutoCloseable {
 
     /** A client that speaks TLS to every server when {@code sslContext} is given. */
     public NettyRemotingClient(NettyClientConfig config, WireIdentity identity, SslContext sslContext) {
+        this(config, identity, sslContext, null);
+    }
+
+    /**
+     * A client whose connections run on {@code sharedSelectors} (NIO), so that several clients
+     * can share a few threads; null gives it a selector thread of its own. A shared group is
+     * left running by {@link #close()}.
+     */
+    public NettyRemotingClient(NettyClientConfig config, WireIdentity identity, SslContext sslContext,
+                               EventLoopGroup sharedSelectors) {
         this.config = config;
         this.identity = identity;
         this.sslContext = sslContext;
-        this.selectorGroup = new NioEventLoopGroup(1, new NamedThreadFactory("NettyClientSelector_", true, 1));
+        this.ownsSelectorGroup = sharedSelectors == null;
+        this.selectorGroup = sharedSelectors != null ? sharedSelectors
+            : new NioEventLoopGroup(1, new NamedThreadFactory("NettyClientSelector_", true, 1));
         // No worker threads: codec and handlers run on the selector, saving a thread hop per call.
         this.workerGroup = config.getClientWorkerThreads() <= 0 ? null : new DefaultEventExecutorGroup(
             config.getClientWorkerThreads(), new NamedThreadFactory("NettyClientWorkerThread_", true, 1));
-        this.timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NettyClientTimer_", true, 1));
+        ScheduledThreadPoolExecutor timeouts =
+            new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("NettyClientTimer_", true, 1));
+        // An answered call cancels its timeout; without this every cancelled one would stay
+        // queued for its full timeout, so a busy async caller would pile up tens of thousands.
+        timeouts.setRemoveOnCancelPolicy(true);
+        this.timer = timeouts;
         this.bootstrap = new Bootstrap().group(selectorGroup).channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.SO_KEEPALIVE, false)
@@ -289,7 +308,9 @@ public class NettyRemotingClient implements AutoCloseable {
         timer.shutdownNow();
         // Both groups together, with a short quiet period: a closing channel's events hop between
         // the selector (pipeline tail) and the worker group; neither may terminate first.
-        var selectorDone = selectorGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS);
+        var selectorDone = ownsSelectorGroup
+            ? selectorGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS)
+            : selectorGroup.next().newSucceededFuture(null);
         var workerDone = workerGroup == null ? null
             : workerGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS);
         selectorDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
