@@ -43,13 +43,14 @@ final class BenchRun {
 
     Result run(String addr, Long pid) throws InterruptedException {
         Requests requests = new Requests(options.queues());
+        ServerCpu cpu = ServerCpu.of(pid);
         List<PhaseResult> phases = new ArrayList<>();
         try (BenchClients brokerSide = new BenchClients(addr, 1, 1);
              BenchClients clientSide = new BenchClients(addr, options.connections(), options.clientThreads());
              Fleet fleet = new Fleet(options.brokers(), options.topicsPerBroker(), options.brokersPerTopic(), requests)) {
             log.printf("  [%s] registering %d broker processes x %d topics%n", addr, fleet.processes(),
                 options.topicsPerBroker());
-            phases.add(fleet.register(brokerSide));
+            phases.add(fleet.register(brokerSide, cpu));
             fleet.startHeartbeats(brokerSide);
             ServerProbe.Memory memory = pid == null ? null : ServerProbe.measure(pid);
 
@@ -57,24 +58,25 @@ final class BenchRun {
             byte[] sample = sampleRoute(clientSide, topics.get(0));
             log.printf("  [%s] route lookups: %d callers, %d connections, %.0f s%n", addr, options.callers(),
                 options.connections(), options.seconds());
-            phases.add(routeLookups(ROUTE, clientSide, topics));
+            phases.add(routeLookups(ROUTE, clientSide, cpu, topics));
 
             log.printf("  [%s] re-registering a %d-topic broker%n", addr, options.bigTopics());
-            phases.add(bigRegistration(brokerSide, requests, false));
-            phases.add(bigRegistration(brokerSide, requests, true));
+            phases.add(bigRegistration(brokerSide, cpu, requests, false));
+            phases.add(bigRegistration(brokerSide, cpu, requests, true));
 
             log.printf("  [%s] cluster info and all-topic list%n", addr);
-            phases.add(LoadPhase.run(CLUSTER_INFO, clientSide, options.listCallers(), 1, options.listSeconds(),
+            phases.add(LoadPhase.run(CLUSTER_INFO, clientSide, cpu, options.listCallers(), 1, options.listSeconds(),
                 i -> Requests::clusterInfo));
-            phases.add(LoadPhase.run(TOPIC_LIST, clientSide, options.listCallers(), 1, options.listSeconds(),
+            phases.add(LoadPhase.run(TOPIC_LIST, clientSide, cpu, options.listCallers(), 1, options.listSeconds(),
                 i -> Requests::allTopicList));
             return new Result(phases, memory, sample);
         }
     }
 
     /** Route lookups on random topics of the fleet. */
-    PhaseResult routeLookups(String name, BenchClients clients, List<String> topics) throws InterruptedException {
-        return LoadPhase.run(name, clients, options.callers(), options.warmupSeconds(), options.seconds(), caller -> {
+    PhaseResult routeLookups(String name, BenchClients clients, ServerCpu cpu, List<String> topics)
+        throws InterruptedException {
+        return LoadPhase.run(name, clients, cpu, options.callers(), options.warmupSeconds(), options.seconds(), caller -> {
             SplittableRandom random = new SplittableRandom(caller * 7919L + 17);
             return () -> Requests.route(topics.get(random.nextInt(topics.size())));
         });
@@ -97,7 +99,7 @@ final class BenchRun {
     }
 
     /** A broker with {@code bigTopics} topics registering again and again, each time as a new data version. */
-    private PhaseResult bigRegistration(BenchClients clients, Requests requests, boolean compressed) {
+    private PhaseResult bigRegistration(BenchClients clients, ServerCpu cpu, Requests requests, boolean compressed) {
         List<String> topics = new ArrayList<>(options.bigTopics());
         for (int i = 0; i < options.bigTopics(); i++) {
             topics.add("BenchBigTopic_" + i);
@@ -108,7 +110,7 @@ final class BenchRun {
         Requests.Registration[] bodies = {
             requests.registration(big, v1, compressed), requests.registration(big, v1.next(), compressed)};
         int[] next = {0};
-        return LoadPhase.sequential(compressed ? REGISTER_COMPRESSED : REGISTER_PLAIN, clients, REGISTER_WARMUP,
+        return LoadPhase.sequential(compressed ? REGISTER_COMPRESSED : REGISTER_PLAIN, clients, cpu, REGISTER_WARMUP,
             options.registrations(), () -> requests.register(bodies[next[0]++ % 2]));
     }
 
@@ -118,7 +120,7 @@ final class BenchRun {
              BenchClients clients = new BenchClients(echo.address(), options.connections(), options.clientThreads())) {
             log.printf("  [echo %s] route-shaped calls: %d callers, %d connections, %.0f s%n", echo.address(),
                 options.callers(), options.connections(), options.seconds());
-            return routeLookups(ECHO, clients, topics);
+            return routeLookups(ECHO, clients, ServerCpu.NONE, topics);
         }
     }
 

@@ -54,14 +54,14 @@ final class Fleet implements AutoCloseable {
     }
 
     /** Registers every broker once, one after another, and times each registration. */
-    PhaseResult register(BenchClients clients) {
+    PhaseResult register(BenchClients clients, ServerCpu cpu) {
         List<Requests.Registration> bodies = new ArrayList<>(brokers.size());
         DataVersion version = DataVersion.fresh();
         for (BrokerSpec b : brokers) {
             bodies.add(requests.registration(b, version, false));
         }
         int[] next = {0};
-        return LoadPhase.sequential("fleet-register", clients, 0, bodies.size(),
+        return LoadPhase.sequential("fleet-register", clients, cpu, 0, bodies.size(),
             () -> requests.register(bodies.get(next[0]++)));
     }
 

@@ -28,15 +28,16 @@ final class LoadPhase {
      * @param requests builds the next request of caller {@code i}; each caller calls its own
      *                 function from its own thread only
      */
-    static PhaseResult run(String name, BenchClients clients, int callers, double warmupSeconds, double seconds,
-                           IntFunction<RequestSource> requests) throws InterruptedException {
+    static PhaseResult run(String name, BenchClients clients, ServerCpu cpu, int callers, double warmupSeconds,
+                           double seconds, IntFunction<RequestSource> requests) throws InterruptedException {
         if (warmupSeconds > 0) {
             runTimed(clients, callers, warmupSeconds, requests);
         }
+        long cpuBefore = cpu.nanos();
         long start = System.nanoTime();
         List<LatencyRecorder> recorders = runTimed(clients, callers, seconds, requests);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return PhaseResult.of(name, LatencyRecorder.merge(recorders), elapsed);
+        return PhaseResult.of(name, LatencyRecorder.merge(recorders), elapsed, cpuBefore, cpu.nanos());
     }
 
     /** The requests of one caller. */
@@ -142,17 +143,18 @@ final class LoadPhase {
     }
 
     /** {@code count} calls one after another from one caller, after {@code warmup} uncounted ones. */
-    static PhaseResult sequential(String name, BenchClients clients, int warmup, int count,
+    static PhaseResult sequential(String name, BenchClients clients, ServerCpu cpu, int warmup, int count,
                                   RequestSource requests) {
         for (int i = 0; i < warmup; i++) {
             callOnce(clients, 0, requests.next(), new LatencyRecorder());
         }
         LatencyRecorder recorder = new LatencyRecorder();
+        long cpuBefore = cpu.nanos();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             callOnce(clients, 0, requests.next(), recorder);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return PhaseResult.of(name, LatencyRecorder.merge(List.of(recorder)), elapsed);
+        return PhaseResult.of(name, LatencyRecorder.merge(List.of(recorder)), elapsed, cpuBefore, cpu.nanos());
     }
 }

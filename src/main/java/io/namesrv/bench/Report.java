@@ -16,11 +16,11 @@ final class Report {
     void phases(String title, List<PhaseResult> phases) {
         out.println();
         out.println(title);
-        out.printf(Locale.ROOT, "  %-24s %10s %10s %10s %10s %10s %8s%n", "phase", "ops", "ops/s", "p50 ms", "p99 ms",
-            "p99.9 ms", "errors");
+        out.printf(Locale.ROOT, "  %-24s %10s %10s %10s %10s %10s %8s %12s%n", "phase", "ops", "ops/s", "p50 ms", "p99 ms",
+            "p99.9 ms", "errors", "srv cpu us/op");
         for (PhaseResult p : phases) {
-            out.printf(Locale.ROOT, "  %-24s %10d %10.0f %10.3f %10.3f %10.3f %8d%n", p.phase(), p.ops(), p.opsPerSecond(),
-                p.p50Millis(), p.p99Millis(), p.p999Millis(), p.errors());
+            out.printf(Locale.ROOT, "  %-24s %10d %10.0f %10.3f %10.3f %10.3f %8d %12.1f%n", p.phase(), p.ops(),
+                p.opsPerSecond(), p.p50Millis(), p.p99Millis(), p.p999Millis(), p.errors(), p.serverCpuMicrosPerOp());
         }
     }
 

@@ -66,6 +66,8 @@ final class SideBySide {
                 mean(apache, s -> phase(s, phase).p50Millis()), phase.startsWith("register-big") ? "<= 0.5" : "< 1");
             report.ratio(phase + " p99 ms", mean(ours, s -> phase(s, phase).p99Millis()),
                 mean(apache, s -> phase(s, phase).p99Millis()), p99Target);
+            report.ratio(phase + " server CPU us/op", mean(ours, s -> phase(s, phase).serverCpuMicrosPerOp()),
+                mean(apache, s -> phase(s, phase).serverCpuMicrosPerOp()), "< 1");
         }
         report.ratio("RSS after fleet MiB", mean(ours, s -> s.result().memoryAfterFleet().rssMiB()),
             mean(apache, s -> s.result().memoryAfterFleet().rssMiB()), "<= 0.7");
