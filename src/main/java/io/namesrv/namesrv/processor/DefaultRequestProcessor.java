@@ -69,6 +69,9 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private final NamesrvConfiguration configuration;
     private final JsonBodies json;
     private final RegisterBrokerBodyCodec registerBodyCodec;
+    /** The two whole-table answers admin tools and dashboards poll, encoded once per route change. */
+    private final VersionedBody clusterInfoBody;
+    private final VersionedBody allTopicListBody;
 
     public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager, NamesrvConfig config,
                                    NamesrvConfiguration configuration, JsonBodies json) {
@@ -78,6 +81,10 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         this.configuration = configuration;
         this.json = json;
         this.registerBodyCodec = new RegisterBrokerBodyCodec(json);
+        this.clusterInfoBody = new VersionedBody(routeInfoManager::routeVersion,
+            () -> json.encode(routeInfoManager.getAllClusterInfo()));
+        this.allTopicListBody = new VersionedBody(routeInfoManager::routeVersion,
+            () -> json.encode(routeInfoManager.getAllTopicList()));
     }
 
     @Override
@@ -92,11 +99,11 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             case RequestCode.UNREGISTER_BROKER -> unregisterBroker(request);
             case RequestCode.BROKER_HEARTBEAT -> brokerHeartbeat(request);
             case RequestCode.GET_BROKER_MEMBER_GROUP -> getBrokerMemberGroup(request);
-            case RequestCode.GET_BROKER_CLUSTER_INFO -> success(json.encode(routeInfoManager.getAllClusterInfo()));
+            case RequestCode.GET_BROKER_CLUSTER_INFO -> success(clusterInfoBody.get());
             case RequestCode.WIPE_WRITE_PERM_OF_BROKER -> wipeWritePerm(request);
             case RequestCode.ADD_WRITE_PERM_OF_BROKER -> addWritePerm(request);
             case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> config.isEnableAllTopicList()
-                ? topicList(routeInfoManager.getAllTopicList()) : disabled();
+                ? success(allTopicListBody.get()) : disabled();
             case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
             case RequestCode.REGISTER_TOPIC_IN_NAMESRV -> registerTopic(request);
             case RequestCode.GET_TOPICS_BY_CLUSTER -> getTopicsByCluster(request);

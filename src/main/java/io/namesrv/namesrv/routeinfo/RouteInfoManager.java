@@ -77,7 +77,10 @@ public class RouteInfoManager {
         this.eventListener = listener == null ? RouteEventListener.NONE : listener;
     }
 
-    /** A number that changes whenever any route answer may have changed. */
+    /**
+     * A number that changes whenever any route answer, the cluster table or the topic list may
+     * have changed: the caches of encoded answers are valid while it stays the same.
+     */
     public long routeVersion() {
         return routeVersion.get();
     }
@@ -101,7 +104,9 @@ public class RouteInfoManager {
             ? topicConfigWrapper.dataVersion() : NO_VERSION;
         lock.writeLock().lock();
         try {
-            clusterAddrTable.computeIfAbsent(clusterName, k -> new HashSet<>()).add(brokerName);
+            if (clusterAddrTable.computeIfAbsent(clusterName, k -> new HashSet<>()).add(brokerName)) {
+                routesChanged();
+            }
 
             boolean registerFirst = false;
             BrokerGroup group = brokerAddrTable.get(brokerName);
@@ -442,6 +447,7 @@ public class RouteInfoManager {
                 }
                 if (group.brokerAddrs().isEmpty()) {
                     brokerAddrTable.remove(group.brokerName());
+                    routesChanged(); // the cluster table changes even when no address was left to remove
                     removeBrokerName = true;
                     LOG.info("unregisterBroker, remove name from brokerAddrTable OK, {}", group.brokerName());
                 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.protocol.ClusterInfo;
@@ -326,6 +327,38 @@ class DefaultRequestProcessorTest {
         assertEquals(Map.of(0L, A0), info.brokerAddrTable().get(A).brokerAddrs());
     }
 
+    /** Cluster info is encoded once per change and cached: every kind of change must show. */
+    @Test
+    void clusterInfoFollowsEveryChange() throws Exception {
+        registerMasterA("T1", "T2");
+        assertEquals(Set.of(A), clusterInfo().brokerAddrTable().keySet());
+        assertSame(call(request(RequestCode.GET_BROKER_CLUSTER_INFO, null)).getBody(),
+            call(request(RequestCode.GET_BROKER_CLUSTER_INFO, null)).getBody(), "unchanged tables: the cached body");
+
+        call(f.registration(B, B0, 0, 1, "T1", "T2"));
+        assertEquals(Set.of(A, B), clusterInfo().clusterAddrTable().get(CLUSTER));
+
+        call(f.registration(A, A1, 1, 1));
+        assertEquals(Map.of(0L, A0, 1L, A1), clusterInfo().brokerAddrTable().get(A).brokerAddrs());
+
+        call(request(RequestCode.UNREGISTER_BROKER, new UnRegisterBrokerRequestHeader(B, B0, CLUSTER, 0L)));
+        assertEquals(Set.of(A), clusterInfo().clusterAddrTable().get(CLUSTER));
+        assertNull(clusterInfo().brokerAddrTable().get(B));
+
+        // A refused single-topic first registration leaves an empty group, as Apache's does;
+        // unregistering it removes the group although no address goes with it.
+        String c = "broker-c";
+        assertAnswer(ResponseCode.SYSTEM_ERROR, "register broker failed", call(f.registration(c, "10.0.0.7:10911", 0, 1, "T9")));
+        assertEquals(Set.of(A, c), clusterInfo().clusterAddrTable().get(CLUSTER));
+        call(request(RequestCode.UNREGISTER_BROKER, new UnRegisterBrokerRequestHeader(c, "10.0.0.7:10911", CLUSTER, 0L)));
+        assertEquals(Set.of(A), clusterInfo().clusterAddrTable().get(CLUSTER));
+        assertEquals(Set.of(A), clusterInfo().brokerAddrTable().keySet());
+    }
+
+    private ClusterInfo clusterInfo() throws Exception {
+        return body(call(request(RequestCode.GET_BROKER_CLUSTER_INFO, null)), ClusterInfo.class);
+    }
+
     @Test
     void brokerMemberGroupHasNoRemark() throws Exception {
         registerMasterA("T1", "T2");
@@ -367,6 +400,23 @@ class DefaultRequestProcessorTest {
 
         f.config.setEnableAllTopicList(false);
         assertAnswer(ResponseCode.SYSTEM_ERROR, "disable", call(request(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, null)));
+    }
+
+    /** The all-topic list is encoded once per change and cached: every kind of change must show. */
+    @Test
+    void allTopicListFollowsEveryChange() throws Exception {
+        registerMasterA("T1", "T2");
+        assertEquals(Set.of("T1", "T2"), allTopics());
+        call(request(RequestCode.DELETE_TOPIC_IN_NAMESRV, new DeleteTopicFromNamesrvRequestHeader("T1", null)));
+        assertEquals(Set.of("T2"), allTopics());
+        call(f.registration(B, B0, 0, 1, "T2", "T3"));
+        assertEquals(Set.of("T2", "T3"), allTopics());
+        call(request(RequestCode.UNREGISTER_BROKER, new UnRegisterBrokerRequestHeader(B, B0, CLUSTER, 0L)));
+        assertEquals(Set.of("T2"), allTopics());
+    }
+
+    private Set<String> allTopics() throws Exception {
+        return body(call(request(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, null)), TopicList.class).topicList();
     }
 
     @Test
