@@ -51,7 +51,15 @@ public final class NamesrvStartup {
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
         if (code != Integer.MIN_VALUE) {
+            flushLogs();
             System.exit(code);
+        }
+    }
+
+    /** The log files are written by background appenders: drain their queues before the JVM goes. */
+    private static void flushLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
         }
     }
 
@@ -125,6 +133,7 @@ public final class NamesrvStartup {
                 long begin = System.currentTimeMillis();
                 controller.shutdown();
                 log.info("Shutdown hook over, consuming total time(ms): {}", System.currentTimeMillis() - begin);
+                flushLogs();
             }, "ShutdownHook"));
             exitZeroOnSignal("TERM");
             exitZeroOnSignal("INT");

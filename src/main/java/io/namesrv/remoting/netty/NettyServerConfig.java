@@ -19,7 +19,13 @@ public class NettyServerConfig implements Cloneable {
     private int writeBufferHighWaterMark = Integer.getInteger("com.rocketmq.remoting.write.buffer.high.water.mark", 0);
     private int writeBufferLowWaterMark = Integer.getInteger("com.rocketmq.remoting.write.buffer.low.water.mark", 0);
     private int serverSocketBacklog = Integer.getInteger("com.rocketmq.remoting.socket.backlog", 1024);
-    private boolean serverNettyWorkerGroupEnable = true;
+    /**
+     * Apache's default is true: the codec and handlers then run on a separate group of
+     * serverWorkerThreads, two thread hand-offs per request. A name server's requests are small
+     * and its real work is on the business executors, so ours runs them on the selectors: half
+     * the CPU per route lookup (docs/performance.md). Deliberate difference, docs/compatibility.md.
+     */
+    private boolean serverNettyWorkerGroupEnable = false;
     private boolean serverPooledByteBufAllocatorEnable = true;
     private boolean enableShutdownGracefully = false;
     private int shutdownWaitTimeSeconds = 30;
