@@ -21,6 +21,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -147,6 +148,10 @@ public class NettyRemotingServer {
                     connections.add(ch);
                     ChannelPipeline p = ch.pipeline();
                     p.addLast("connectionLimiter", connectionLimiter);
+                    // Answers written while a read batch is processed (cached routes, answered
+                    // inline) leave in one write at the end of the batch, not one syscall each.
+                    p.addLast("flushConsolidation", new FlushConsolidationHandler(
+                        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
                     p.addLast("handshakeHandler", new HandshakeHandler());
                     if (tls.mode() != TlsMode.DISABLED) {
                         p.addLast("tlsModeHandler", new TlsModeHandler(tls.mode(), tls::sslContext));
