@@ -24,6 +24,7 @@ final class BenchRun {
     static final String ECHO = "echo-ceiling";
 
     private static final int REGISTER_WARMUP = 5;
+    private static final long MEMORY_SETTLE_MILLIS = 3_000;
 
     private final BenchOptions options;
     private final PrintStream log;
@@ -52,7 +53,13 @@ final class BenchRun {
                 options.topicsPerBroker());
             phases.add(fleet.register(brokerSide, cpu));
             fleet.startHeartbeats(brokerSide);
-            ServerProbe.Memory memory = pid == null ? null : ServerProbe.measure(pid);
+            ServerProbe.Memory memory = null;
+            if (pid != null) {
+                // The steady state the fleet costs, not the JIT's scratch memory of the last
+                // second's compiles: both servers get the same pause before the reading.
+                Thread.sleep(MEMORY_SETTLE_MILLIS);
+                memory = ServerProbe.measure(pid);
+            }
 
             List<String> topics = fleet.topics();
             byte[] sample = sampleRoute(clientSide, topics.get(0));
