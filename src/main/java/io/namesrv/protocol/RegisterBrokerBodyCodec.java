@@ -75,8 +75,13 @@ public final class RegisterBrokerBodyCodec {
         return decodeJson(body);
     }
 
+    /**
+     * The usual shape takes {@link RegisterBrokerBodyJsonReader}; anything it declines is decoded
+     * leniently by fastjson2, which also decides what is malformed.
+     */
     public RegisterBrokerBody decodeJson(byte[] body) {
-        return json.decode(body, RegisterBrokerBody.class);
+        RegisterBrokerBody fast = RegisterBrokerBodyJsonReader.read(body);
+        return fast != null ? fast : json.decode(body, RegisterBrokerBody.class);
     }
 
     public byte[] encodeJson(RegisterBrokerBody body) {
