@@ -1,21 +1,18 @@
 package io.namesrv.protocol;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * The two wire forms of a {@link RegisterBrokerBody}.
@@ -34,8 +31,8 @@ import java.util.zip.InflaterInputStream;
  * 4.x brokers end the stream before it.
  *
  * <p>A compressed body is hostile input that can claim anything: decoding inflates at most
- * {@link #MAX_INFLATED_BYTES}, never allocates an item before its bytes could fit in what is left
- * of that budget, and rejects a count that the rest of the budget cannot hold. So a small body
+ * {@link #MAX_INFLATED_BYTES}, takes an item only when its bytes are actually there, and rejects
+ * a count that the rest of the inflated bytes cannot hold. So a small body
  * claiming 2^31 topics or a 2 GiB item fails fast with {@link MalformedBodyException}.
  */
 public final class RegisterBrokerBodyCodec {
@@ -89,15 +86,16 @@ public final class RegisterBrokerBodyCodec {
     }
 
     public RegisterBrokerBody decodeCompressed(byte[] body, int requestVersion) {
-        Inflater inflater = new Inflater();
-        try (BudgetedInput in = new BudgetedInput(
-                new InflaterInputStream(new ByteArrayInputStream(body), inflater, 8192), MAX_INFLATED_BYTES)) {
+        try {
+            InflatedItems in = new InflatedItems(inflate(body));
             DataVersion dataVersion = json.decode(in.readItem(), DataVersion.class);
 
             int topicCount = in.readCount("topic");
             Map<String, TopicConfig> topics = new HashMap<>(capacityFor(topicCount));
             for (int i = 0; i < topicCount; i++) {
-                TopicConfig config = text.decode(new String(in.readItem(), StandardCharsets.UTF_8));
+                int length = in.readLength();
+                TopicConfig config = text.decode(in.bytes(), in.position(), length);
+                in.skip(length);
                 topics.put(config.topicName(), config);
             }
 
@@ -110,12 +108,44 @@ public final class RegisterBrokerBodyCodec {
             TopicConfigSerializeWrapper wrapper =
                     new TopicConfigSerializeWrapper(dataVersion, topics, null, mappings, null);
             return new RegisterBrokerBody(wrapper, filterServerList);
-        } catch (IOException e) {
-            throw new MalformedBodyException("bad compressed register body: " + e, e);
         } catch (RuntimeException e) { // e.g. a topic line TopicConfigText cannot parse
             if (e instanceof MalformedBodyException m) {
                 throw m;
             }
+            throw new MalformedBodyException("bad compressed register body: " + e, e);
+        }
+    }
+
+    /**
+     * The whole zlib stream at once, in large steps (reading it item by item through streams cost
+     * as much as parsing it), never past {@link #MAX_INFLATED_BYTES}. A stream that ends early
+     * yields what it had: whether that is enough is for the items to say, as with Apache's stream.
+     */
+    private static byte[] inflate(byte[] body) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(body);
+            byte[] out = new byte[Math.min(MAX_INFLATED_BYTES, Math.max(4096, body.length * 8))];
+            int size = 0;
+            while (!inflater.finished()) {
+                if (size == out.length) {
+                    if (out.length == MAX_INFLATED_BYTES) {
+                        throw new MalformedBodyException("the register body inflates past its " + MAX_INFLATED_BYTES
+                            + "-byte limit");
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(MAX_INFLATED_BYTES, out.length * 2L));
+                }
+                int n = inflater.inflate(out, size, out.length - size);
+                if (n == 0 && !inflater.finished()) {
+                    if (inflater.needsInput() || inflater.needsDictionary()) {
+                        break; // truncated: no more input to inflate
+                    }
+                    throw new MalformedBodyException("the register body's zlib stream makes no progress");
+                }
+                size += n;
+            }
+            return size == out.length ? out : Arrays.copyOf(out, size);
+        } catch (DataFormatException e) {
             throw new MalformedBodyException("bad compressed register body: " + e, e);
         } finally {
             inflater.end();
@@ -157,7 +187,7 @@ public final class RegisterBrokerBodyCodec {
         return bytes.toByteArray();
     }
 
-    private void readMappings(BudgetedInput in, Map<String, TopicQueueMappingInfo> into) throws IOException {
+    private void readMappings(InflatedItems in, Map<String, TopicQueueMappingInfo> into) {
         if (in.atEnd()) {
             return; // a broker that wrote no mapping section at all: nothing to read
         }
@@ -168,34 +198,45 @@ public final class RegisterBrokerBodyCodec {
         }
     }
 
-    /** The inflated stream, read with a byte budget so that no claim can outgrow it. */
-    private static final class BudgetedInput implements AutoCloseable {
+    /**
+     * The inflated bytes read as length-prefixed items. Every length and count is checked against
+     * the bytes that are actually there, so no claim makes us allocate more than the body holds.
+     */
+    private static final class InflatedItems {
 
-        private final DataInputStream in;
-        private long remaining;
+        private final byte[] bytes;
+        private int position;
 
-        BudgetedInput(InputStream in, long budget) {
-            this.in = new DataInputStream(new BufferedInputStream(in, 8192));
-            this.remaining = budget;
+        InflatedItems(byte[] bytes) {
+            this.bytes = bytes;
         }
 
-        boolean atEnd() throws IOException {
-            in.mark(1);
-            if (in.read() < 0) {
-                return true;
+        byte[] bytes() {
+            return bytes;
+        }
+
+        int position() {
+            return position;
+        }
+
+        boolean atEnd() {
+            return position >= bytes.length;
+        }
+
+        int readInt() {
+            if (bytes.length - position < LENGTH_BYTES) {
+                throw new MalformedBodyException("the register body ends inside a length field");
             }
-            in.reset();
-            return false;
+            int v = ((bytes[position] & 0xFF) << 24) | ((bytes[position + 1] & 0xFF) << 16)
+                | ((bytes[position + 2] & 0xFF) << 8) | (bytes[position + 3] & 0xFF);
+            position += LENGTH_BYTES;
+            return v;
         }
 
-        int readInt() throws IOException {
-            spend(LENGTH_BYTES, "length field");
-            return in.readInt();
-        }
-
-        /** A count of items that each need at least a length field, so the budget caps it. */
-        int readCount(String what) throws IOException {
+        /** A count of items that each need at least a length field, so the rest of the body caps it. */
+        int readCount(String what) {
             int count = readInt();
+            int remaining = bytes.length - position;
             if (count < 0 || (long) count * LENGTH_BYTES > remaining) {
                 throw new MalformedBodyException("bad " + what + " count " + count + " (at most "
                     + remaining / LENGTH_BYTES + " fit in the rest of the body)");
@@ -203,28 +244,25 @@ public final class RegisterBrokerBodyCodec {
             return count;
         }
 
-        byte[] readItem() throws IOException {
+        /** The length of the next item, which is known to be all there. */
+        int readLength() {
             int len = readInt();
-            if (len < 0) {
-                throw new MalformedBodyException("bad item length " + len);
+            if (len < 0 || len > bytes.length - position) {
+                throw new MalformedBodyException("bad item length " + len + " (" + (bytes.length - position)
+                    + " bytes left in the register body)");
             }
-            spend(len, "item of " + len + " bytes");
-            byte[] item = new byte[len];
-            in.readFully(item);
+            return len;
+        }
+
+        void skip(int length) {
+            position += length;
+        }
+
+        byte[] readItem() {
+            int len = readLength();
+            byte[] item = Arrays.copyOfRange(bytes, position, position + len);
+            position += len;
             return item;
-        }
-
-        private void spend(long bytes, String what) {
-            if (bytes > remaining) {
-                throw new MalformedBodyException(what + " exceeds the " + MAX_INFLATED_BYTES
-                    + "-byte inflated size limit of a register body");
-            }
-            remaining -= bytes;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 

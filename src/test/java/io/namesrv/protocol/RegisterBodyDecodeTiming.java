@@ -33,7 +33,11 @@ public final class RegisterBodyDecodeTiming {
         if (!codec.decodeJson(body).equals(json.decode(body, RegisterBrokerBody.class))) {
             throw new IllegalStateException("the codec and fastjson2 disagree on the bench body");
         }
+        byte[] compressed = codec.encodeCompressed(benchBody(topicCount));
+        System.out.printf("compressed: %d bytes%n", compressed.length);
         for (int pass = 0; pass < 2; pass++) { // the first pass is warm-up
+            report(pass, "decodeCompressed", time(rounds, () -> codec.decodeCompressed(compressed,
+                RegisterBrokerBodyCodec.V5_0_0)));
             report(pass, "codec.decodeJson", time(rounds, () -> codec.decodeJson(body)));
             report(pass, "fastjson2 only  ", time(rounds, () -> json.decode(body, RegisterBrokerBody.class)));
             report(pass, "fast reader only", time(rounds, () -> RegisterBrokerBodyJsonReader.read(body)));

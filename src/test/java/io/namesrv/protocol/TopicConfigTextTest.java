@@ -69,4 +69,42 @@ class TopicConfigTextTest {
         assertThrows(MalformedBodyException.class, () -> text.decode("TopicTest 4 8 6 NO_SUCH {}"));
         assertThrows(MalformedBodyException.class, () -> text.decode("TopicTest 4 8 6 SINGLE_TAG {\"a\":"));
     }
+
+    /**
+     * The byte path reads the usual lines itself and hands the rest to the String path: for any
+     * line, both must give the same topic or the same refusal. The usual shapes must not all be
+     * handed over, or this would prove nothing.
+     */
+    @Test
+    void bytePathAgreesWithTheStringPath() {
+        String[] names = {"TopicTest", "BenchBigTopic_17", "%RETRY%group", "t\u00e9", "a b", "", "\u4e2d\u6587"};
+        String[] numbers = {"8", "0", "16", "007", "+8", "-1", "", "2147483647", "2147483648", "x"};
+        String[] types = {"SINGLE_TAG", "MULTI_TAG", "SINGLE", "single_tag", ""};
+        String[] tails = {"", " ", " {}", " {\"+message.type\":\"FIFO\"}", " null", "  {}", " {} extra"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        int fastShapes = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String line = names[random.nextInt(names.length)] + " " + numbers[random.nextInt(numbers.length)] + " "
+                + numbers[random.nextInt(numbers.length)] + " " + numbers[random.nextInt(numbers.length)] + " "
+                + types[random.nextInt(types.length)] + tails[random.nextInt(tails.length)];
+            byte[] bytes = ("##" + line + "##").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Object viaString;
+            try {
+                viaString = text.decode(line);
+            } catch (MalformedBodyException e) {
+                viaString = "refused";
+            }
+            Object viaBytes;
+            try {
+                viaBytes = text.decode(bytes, 2, bytes.length - 4);
+            } catch (MalformedBodyException e) {
+                viaBytes = "refused";
+            }
+            assertEquals(viaString, viaBytes, line);
+            if (TopicConfigText.decodeUsual(bytes, 2, bytes.length - 2) != null) {
+                fastShapes++;
+            }
+        }
+        assertTrue(fastShapes > 20, "lines read by the byte path: " + fastShapes);
+    }
 }
