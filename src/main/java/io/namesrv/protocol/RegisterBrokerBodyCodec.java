@@ -130,8 +130,8 @@ public final class RegisterBrokerBodyCodec {
             while (!inflater.finished()) {
                 if (size == out.length) {
                     if (out.length == MAX_INFLATED_BYTES) {
-                        throw new MalformedBodyException("the register body inflates past its " + MAX_INFLATED_BYTES
-                            + "-byte limit");
+                        throw new MalformedBodyException("the register body exceeds the " + MAX_INFLATED_BYTES
+                            + "-byte inflated size limit");
                     }
                     out = Arrays.copyOf(out, (int) Math.min(MAX_INFLATED_BYTES, out.length * 2L));
                 }

@@ -198,7 +198,7 @@ class BadInputTest {
                 out.writeInt(-1);
             }), ResponseCode.SYSTEM_ERROR, "topic count"),
             Arguments.of("REGISTER_BROKER compressed item of 2 GiB", compressed(out -> out.writeInt(Integer.MAX_VALUE)),
-                ResponseCode.SYSTEM_ERROR, "inflated size limit"),
+                ResponseCode.SYSTEM_ERROR, "bad item length 2147483647"),
             Arguments.of("REGISTER_BROKER compressed item of -5 bytes", compressed(out -> out.writeInt(-5)),
                 ResponseCode.SYSTEM_ERROR, "item length"),
             Arguments.of("REGISTER_BROKER compressed zip bomb (40 MiB of zeros)", compressed(out -> {
