@@ -17,13 +17,15 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The ceiling: a bare Netty server on the same frames. It decodes each request with the
  * project's codec and answers at once, on the event loop, with a fixed body (a real route
- * answer, so the response is as large as the name server's). No executor hop, no lookup.
+ * answer, so the response is as large as the name server's), flushing once per read batch as the
+ * name server does. No executor hop, no lookup.
  */
 final class EchoServer implements AutoCloseable {
 
@@ -41,7 +43,10 @@ final class EchoServer implements AutoCloseable {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
-                    ch.pipeline().addLast(encoder, new NettyDecoder(NettyDecoder.configuredMaxFrameLength()), responder);
+                    // The name server consolidates flushes within a read batch; the ceiling does too.
+                    ch.pipeline().addLast(new FlushConsolidationHandler(
+                        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false),
+                        encoder, new NettyDecoder(NettyDecoder.configuredMaxFrameLength()), responder);
                 }
             })
             .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
