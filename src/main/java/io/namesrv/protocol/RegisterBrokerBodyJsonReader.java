@@ -1,5 +1,7 @@
 package io.namesrv.protocol;
 
+import io.namesrv.remoting.protocol.JsonByteCursor;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,17 +26,6 @@ import java.util.Map;
  * non-empty attributes) filled in document order.
  */
 final class RegisterBrokerBodyJsonReader {
-
-    /** Thrown to give up on the fast path; carries no stack, it is control flow. */
-    private static final class Decline extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Decline() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final Decline DECLINE = new Decline();
 
     private static final byte[] FILTER_SERVER_LIST = ascii("filterServerList");
     private static final byte[] TOPIC_CONFIG_SERIALIZE_WRAPPER = ascii("topicConfigSerializeWrapper");
@@ -81,15 +72,13 @@ final class RegisterBrokerBodyJsonReader {
     private static final byte[] SINGLE_TAG = ascii("SINGLE_TAG");
     private static final byte[] MULTI_TAG = ascii("MULTI_TAG");
 
+    /** Non-ASCII strings holding malformed UTF-8 decline: fastjson2 decides those. */
+    private final JsonByteCursor cursor;
+    /** The cursor's bytes, read directly where this reader matches whole pieces of the body. */
     private final byte[] in;
-    private int pos;
-    /** Bounds of the last string's raw bytes between its quotes, to compare without decoding. */
-    private int rawStart;
-    private int rawEnd;
-    /** Known fields of the object being read, one bit each: a repeated one declines. */
-    private int seen;
 
     private RegisterBrokerBodyJsonReader(byte[] in) {
+        this.cursor = new JsonByteCursor(in, true);
         this.in = in;
     }
 
@@ -100,7 +89,7 @@ final class RegisterBrokerBodyJsonReader {
         }
         try {
             return new RegisterBrokerBodyJsonReader(body).body();
-        } catch (Decline | IndexOutOfBoundsException e) {
+        } catch (JsonByteCursor.Decline | IndexOutOfBoundsException e) {
             return null;
         }
     }
@@ -109,26 +98,26 @@ final class RegisterBrokerBodyJsonReader {
         TopicConfigSerializeWrapper wrapper = null;
         List<String> filterServerList = null;
         int fields = 0;
-        skipWhitespace();
-        if (startObject()) {
+        cursor.skipWhitespace();
+        if (cursor.startObject()) {
             do {
-                int nameStart = fieldName();
-                int nameLength = pos - nameStart - 1;
-                colon();
-                if (is(TOPIC_CONFIG_SERIALIZE_WRAPPER, nameStart, nameLength)) {
+                int nameStart = cursor.fieldName();
+                int nameLength = cursor.pos() - nameStart - 1;
+                cursor.colon();
+                if (cursor.is(TOPIC_CONFIG_SERIALIZE_WRAPPER, nameStart, nameLength)) {
                     fields = once(fields, 1);
                     wrapper = wrapper();
-                } else if (is(FILTER_SERVER_LIST, nameStart, nameLength)) {
+                } else if (cursor.is(FILTER_SERVER_LIST, nameStart, nameLength)) {
                     fields = once(fields, 2);
                     filterServerList = stringList();
                 } else {
-                    throw DECLINE;
+                    throw JsonByteCursor.decline();
                 }
-            } while (nextMember());
+            } while (cursor.nextMember());
         }
-        skipWhitespace();
-        if (pos != in.length) {
-            throw DECLINE;
+        cursor.skipWhitespace();
+        if (!cursor.atEnd()) {
+            throw JsonByteCursor.decline();
         }
         return new RegisterBrokerBody(wrapper, filterServerList);
     }
@@ -143,30 +132,30 @@ final class RegisterBrokerBodyJsonReader {
         Map<String, TopicQueueMappingInfo> mappings = null;
         RawJson mappingDetail = null;
         int fields = 0;
-        if (startObject()) {
+        if (cursor.startObject()) {
             do {
-                int nameStart = fieldName();
-                int nameLength = pos - nameStart - 1;
-                colon();
-                if (is(TOPIC_CONFIG_TABLE, nameStart, nameLength)) {
+                int nameStart = cursor.fieldName();
+                int nameLength = cursor.pos() - nameStart - 1;
+                cursor.colon();
+                if (cursor.is(TOPIC_CONFIG_TABLE, nameStart, nameLength)) {
                     fields = once(fields, 1);
                     topics = topicTable();
-                } else if (is(DATA_VERSION, nameStart, nameLength)) {
+                } else if (cursor.is(DATA_VERSION, nameStart, nameLength)) {
                     fields = once(fields, 2);
                     dataVersion = dataVersion();
-                } else if (is(MAPPING_DATA_VERSION, nameStart, nameLength)) {
+                } else if (cursor.is(MAPPING_DATA_VERSION, nameStart, nameLength)) {
                     fields = once(fields, 4);
                     mappingDataVersion = dataVersion();
-                } else if (is(TOPIC_QUEUE_MAPPING_INFO_MAP, nameStart, nameLength)) {
+                } else if (cursor.is(TOPIC_QUEUE_MAPPING_INFO_MAP, nameStart, nameLength)) {
                     fields = once(fields, 8);
                     mappings = mappingInfoMap();
-                } else if (is(TOPIC_QUEUE_MAPPING_DETAIL_MAP, nameStart, nameLength)) {
+                } else if (cursor.is(TOPIC_QUEUE_MAPPING_DETAIL_MAP, nameStart, nameLength)) {
                     fields = once(fields, 16);
                     mappingDetail = emptyDetailMap();
                 } else {
-                    throw DECLINE;
+                    throw JsonByteCursor.decline();
                 }
-            } while (nextMember());
+            } while (cursor.nextMember());
         }
         return new TopicConfigSerializeWrapper(dataVersion, topics, mappingDataVersion, mappings, mappingDetail);
     }
@@ -179,24 +168,24 @@ final class RegisterBrokerBodyJsonReader {
         long timestamp = 0;
         long counter = 0;
         int fields = 0;
-        if (startObject()) {
+        if (cursor.startObject()) {
             do {
-                int nameStart = fieldName();
-                int nameLength = pos - nameStart - 1;
-                colon();
-                if (is(COUNTER, nameStart, nameLength)) {
+                int nameStart = cursor.fieldName();
+                int nameLength = cursor.pos() - nameStart - 1;
+                cursor.colon();
+                if (cursor.is(COUNTER, nameStart, nameLength)) {
                     fields = once(fields, 1);
                     counter = longValue();
-                } else if (is(STATE_VERSION, nameStart, nameLength)) {
+                } else if (cursor.is(STATE_VERSION, nameStart, nameLength)) {
                     fields = once(fields, 2);
                     stateVersion = longValue();
-                } else if (is(TIMESTAMP, nameStart, nameLength)) {
+                } else if (cursor.is(TIMESTAMP, nameStart, nameLength)) {
                     fields = once(fields, 4);
                     timestamp = longValue();
                 } else {
-                    throw DECLINE;
+                    throw JsonByteCursor.decline();
                 }
-            } while (nextMember());
+            } while (cursor.nextMember());
         }
         return new DataVersion(stateVersion, timestamp, counter);
     }
@@ -206,29 +195,29 @@ final class RegisterBrokerBodyJsonReader {
             return null;
         }
         Map<String, TopicConfig> topics = new HashMap<>();
-        if (startObject()) {
+        if (cursor.startObject()) {
             do {
-                skipWhitespace();
-                String key = string();
-                int keyStart = rawStart;
-                int keyEnd = rawEnd;
-                colon();
+                cursor.skipWhitespace();
+                String key = cursor.string();
+                int keyStart = cursor.rawStart();
+                int keyEnd = cursor.rawEnd();
+                cursor.colon();
                 if (topics.put(key, topicConfig(key, keyStart, keyEnd)) != null) {
-                    throw DECLINE; // a repeated topic: which copy wins is fastjson2's call
+                    throw JsonByteCursor.decline(); // a repeated topic: which copy wins is fastjson2's call
                 }
-            } while (nextMember());
+            } while (cursor.nextMember());
         }
         return topics;
     }
 
     /** One TopicConfig; its name reuses {@code key} when it is spelled the same, as it always is. */
     private TopicConfig topicConfig(String key, int keyStart, int keyEnd) {
-        int objectStart = pos;
+        int objectStart = cursor.pos();
         TopicConfig compact = compactTopicConfig(key, keyStart, keyEnd);
         if (compact != null) {
             return compact;
         }
-        pos = objectStart;
+        cursor.pos(objectStart);
         return anyTopicConfig(key, keyStart, keyEnd);
     }
 
@@ -238,13 +227,13 @@ final class RegisterBrokerBodyJsonReader {
      * anywhere) when the object differs in any way; {@link #anyTopicConfig} then reads it.
      */
     private TopicConfig compactTopicConfig(String key, int keyStart, int keyEnd) {
-        if (!skip(COMPACT_START)) {
+        if (!cursor.skip(COMPACT_START)) {
             return null;
         }
         boolean order;
-        if (skip(FALSE)) {
+        if (cursor.skip(FALSE)) {
             order = false;
-        } else if (skip(TRUE)) {
+        } else if (cursor.skip(TRUE)) {
             order = true;
         } else {
             return null;
@@ -254,33 +243,34 @@ final class RegisterBrokerBodyJsonReader {
         int topicSysFlag;
         int writeQueueNums;
         TopicFilterType filterType;
-        if (!skip(COMPACT_PERM) || (perm = compactInt()) < 0 || !skip(COMPACT_READ_QUEUE_NUMS)
+        if (!cursor.skip(COMPACT_PERM) || (perm = compactInt()) < 0 || !cursor.skip(COMPACT_READ_QUEUE_NUMS)
             || (readQueueNums = compactInt()) < 0) {
             return null;
         }
-        if (skip(COMPACT_SINGLE_TAG)) {
+        if (cursor.skip(COMPACT_SINGLE_TAG)) {
             filterType = TopicFilterType.SINGLE_TAG;
-        } else if (skip(COMPACT_MULTI_TAG)) {
+        } else if (cursor.skip(COMPACT_MULTI_TAG)) {
             filterType = TopicFilterType.MULTI_TAG;
         } else {
             return null;
         }
-        int nameEnd = pos + (keyEnd - keyStart);
-        if (nameEnd > in.length || !Arrays.equals(in, pos, nameEnd, in, keyStart, keyEnd)) {
+        int nameStart = cursor.pos();
+        int nameEnd = nameStart + (keyEnd - keyStart);
+        if (nameEnd > in.length || !Arrays.equals(in, nameStart, nameEnd, in, keyStart, keyEnd)) {
             return null;
         }
-        pos = nameEnd;
-        if (!skip(COMPACT_SYS_FLAG) || (topicSysFlag = compactInt()) < 0 || !skip(COMPACT_WRITE_QUEUE_NUMS)
-            || (writeQueueNums = compactInt()) < 0 || in[pos] != '}') {
+        cursor.pos(nameEnd);
+        if (!cursor.skip(COMPACT_SYS_FLAG) || (topicSysFlag = compactInt()) < 0 || !cursor.skip(COMPACT_WRITE_QUEUE_NUMS)
+            || (writeQueueNums = compactInt()) < 0 || cursor.next() != '}') {
             return null;
         }
-        pos++;
         return new TopicConfig(key, readQueueNums, writeQueueNums, perm, filterType, topicSysFlag, order, Map.of());
     }
 
     /** A non-negative int of at most 9 digits without a leading zero, else -1; what follows is the caller's to check. */
     private int compactInt() {
-        int start = pos;
+        int start = cursor.pos();
+        int pos = start;
         int value = 0;
         while (true) {
             int digit = in[pos] - '0';
@@ -290,18 +280,9 @@ final class RegisterBrokerBodyJsonReader {
             value = value * 10 + digit;
             pos++;
         }
+        cursor.pos(pos);
         int digits = pos - start;
         return digits == 0 || digits > 9 || (digits > 1 && in[start] == '0') ? -1 : value;
-    }
-
-    /** Skips {@code bytes} if they stand at pos. */
-    private boolean skip(byte[] bytes) {
-        int end = pos + bytes.length;
-        if (end > in.length || !Arrays.equals(in, pos, end, bytes, 0, bytes.length)) {
-            return false;
-        }
-        pos = end;
-        return true;
     }
 
     private TopicConfig anyTopicConfig(String key, int keyStart, int keyEnd) {
@@ -314,13 +295,13 @@ final class RegisterBrokerBodyJsonReader {
         boolean order = false;
         Map<String, String> attributes = null;
         int fields = 0;
-        if (!startObject()) {
+        if (!cursor.startObject()) {
             return new TopicConfig(null, 0, 0, 0, null, 0, false, null);
         }
         do {
-            int nameStart = fieldName();
-            int nameLength = pos - nameStart - 1;
-            colon();
+            int nameStart = cursor.fieldName();
+            int nameLength = cursor.pos() - nameStart - 1;
+            cursor.colon();
             switch (nameLength) {
                 case 10 -> {
                     fields = field(fields, 1, ATTRIBUTES, nameStart);
@@ -354,40 +335,40 @@ final class RegisterBrokerBodyJsonReader {
                     fields = field(fields, 128, WRITE_QUEUE_NUMS, nameStart);
                     writeQueueNums = intValue();
                 }
-                default -> throw DECLINE;
+                default -> throw JsonByteCursor.decline();
             }
-        } while (nextMember());
+        } while (cursor.nextMember());
         return new TopicConfig(topicName, readQueueNums, writeQueueNums, perm, filterType, topicSysFlag, order, attributes);
     }
 
     private String topicName(String key, int keyStart, int keyEnd) {
-        if (in[pos] != '"') {
-            throw DECLINE; // null and numbers are left to fastjson2
+        if (cursor.peek() != '"') {
+            throw JsonByteCursor.decline(); // null and numbers are left to fastjson2
         }
-        int start = pos + 1;
+        int start = cursor.pos() + 1;
         int length = keyEnd - keyStart;
         // The same raw bytes decode to the same text: no need to decode them again.
         if (start + length < in.length && in[start + length] == '"'
             && Arrays.equals(in, start, start + length, in, keyStart, keyEnd)) {
-            pos = start + length + 1;
+            cursor.pos(start + length + 1);
             return key;
         }
-        return string();
+        return cursor.string();
     }
 
     private TopicFilterType filterType() {
-        if (in[pos] == '"') {
-            int start = pos + 1;
+        if (cursor.peek() == '"') {
+            int start = cursor.pos() + 1;
             if (matchesQuoted(SINGLE_TAG, start)) {
-                pos = start + SINGLE_TAG.length + 1;
+                cursor.pos(start + SINGLE_TAG.length + 1);
                 return TopicFilterType.SINGLE_TAG;
             }
             if (matchesQuoted(MULTI_TAG, start)) {
-                pos = start + MULTI_TAG.length + 1;
+                cursor.pos(start + MULTI_TAG.length + 1);
                 return TopicFilterType.MULTI_TAG;
             }
         }
-        throw DECLINE; // other names, ordinals and null are left to fastjson2
+        throw JsonByteCursor.decline(); // other names, ordinals and null are left to fastjson2
     }
 
     private boolean matchesQuoted(byte[] word, int start) {
@@ -399,18 +380,18 @@ final class RegisterBrokerBodyJsonReader {
         if (nullLiteral()) {
             return null;
         }
-        if (!startObject()) {
+        if (!cursor.startObject()) {
             return Map.of(); // the usual case: no allocation per topic, as TopicConfigJsonReader does
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         do {
-            skipWhitespace();
-            String key = string();
-            colon();
-            if (in[pos] != '"' || attributes.put(key, string()) != null) {
-                throw DECLINE; // non-string values and repeated keys are left to fastjson2
+            cursor.skipWhitespace();
+            String key = cursor.string();
+            cursor.colon();
+            if (cursor.peek() != '"' || attributes.put(key, cursor.string()) != null) {
+                throw JsonByteCursor.decline(); // non-string values and repeated keys are left to fastjson2
             }
-        } while (nextMember());
+        } while (cursor.nextMember());
         return attributes;
     }
 
@@ -419,15 +400,15 @@ final class RegisterBrokerBodyJsonReader {
             return null;
         }
         Map<String, TopicQueueMappingInfo> mappings = new HashMap<>();
-        if (startObject()) {
+        if (cursor.startObject()) {
             do {
-                skipWhitespace();
-                String key = string();
-                colon();
+                cursor.skipWhitespace();
+                String key = cursor.string();
+                cursor.colon();
                 if (mappings.put(key, mappingInfo()) != null) {
-                    throw DECLINE;
+                    throw JsonByteCursor.decline();
                 }
-            } while (nextMember());
+            } while (cursor.nextMember());
         }
         return mappings;
     }
@@ -441,36 +422,36 @@ final class RegisterBrokerBodyJsonReader {
         String topic = null;
         int totalQueues = 0;
         int fields = 0;
-        if (startObject()) {
+        if (cursor.startObject()) {
             do {
-                int nameStart = fieldName();
-                int nameLength = pos - nameStart - 1;
-                colon();
-                if (is(BNAME, nameStart, nameLength)) {
+                int nameStart = cursor.fieldName();
+                int nameLength = cursor.pos() - nameStart - 1;
+                cursor.colon();
+                if (cursor.is(BNAME, nameStart, nameLength)) {
                     fields = once(fields, 1);
                     bname = nullableString();
-                } else if (is(CURR_ID_MAP, nameStart, nameLength)) {
+                } else if (cursor.is(CURR_ID_MAP, nameStart, nameLength)) {
                     fields = once(fields, 2);
                     currIdMap = idMap();
-                } else if (is(DIRTY, nameStart, nameLength)) {
+                } else if (cursor.is(DIRTY, nameStart, nameLength)) {
                     fields = once(fields, 4);
                     dirty = booleanValue();
-                } else if (is(EPOCH, nameStart, nameLength)) {
+                } else if (cursor.is(EPOCH, nameStart, nameLength)) {
                     fields = once(fields, 8);
                     epoch = longValue();
-                } else if (is(SCOPE, nameStart, nameLength)) {
+                } else if (cursor.is(SCOPE, nameStart, nameLength)) {
                     fields = once(fields, 16);
                     scope = nullableString();
-                } else if (is(TOPIC, nameStart, nameLength)) {
+                } else if (cursor.is(TOPIC, nameStart, nameLength)) {
                     fields = once(fields, 32);
                     topic = nullableString();
-                } else if (is(TOTAL_QUEUES, nameStart, nameLength)) {
+                } else if (cursor.is(TOTAL_QUEUES, nameStart, nameLength)) {
                     fields = once(fields, 64);
                     totalQueues = intValue();
                 } else {
-                    throw DECLINE;
+                    throw JsonByteCursor.decline();
                 }
-            } while (nextMember());
+            } while (cursor.nextMember());
         }
         return new TopicQueueMappingInfo(bname, currIdMap, dirty, epoch, scope, topic, totalQueues);
     }
@@ -481,18 +462,18 @@ final class RegisterBrokerBodyJsonReader {
             return null;
         }
         Map<Integer, Integer> ids = new HashMap<>();
-        if (startObject()) {
+        if (cursor.startObject()) {
             do {
-                skipWhitespace();
-                if (in[pos] == '-') {
-                    throw DECLINE; // fastjson2 rejects an unquoted negative key
+                cursor.skipWhitespace();
+                if (cursor.peek() == '-') {
+                    throw JsonByteCursor.decline(); // fastjson2 rejects an unquoted negative key
                 }
                 Integer key = intValue();
-                colon();
+                cursor.colon();
                 if (ids.put(key, intValue()) != null) {
-                    throw DECLINE;
+                    throw JsonByteCursor.decline();
                 }
-            } while (nextMember());
+            } while (cursor.nextMember());
         }
         return ids;
     }
@@ -502,8 +483,8 @@ final class RegisterBrokerBodyJsonReader {
         if (nullLiteral()) {
             return null;
         }
-        if (startObject()) {
-            throw DECLINE;
+        if (cursor.startObject()) {
+            throw JsonByteCursor.decline();
         }
         return new RawJson("{}");
     }
@@ -512,108 +493,35 @@ final class RegisterBrokerBodyJsonReader {
         if (nullLiteral()) {
             return null;
         }
-        if (in[pos++] != '[') {
-            throw DECLINE;
+        if (cursor.next() != '[') {
+            throw JsonByteCursor.decline();
         }
         List<String> list = new ArrayList<>();
-        skipWhitespace();
-        if (in[pos] == ']') {
-            pos++;
+        cursor.skipWhitespace();
+        if (cursor.peek() == ']') {
+            cursor.next();
             return list;
         }
         byte b;
         do {
-            skipWhitespace();
-            if (in[pos] != '"') {
-                throw DECLINE;
+            cursor.skipWhitespace();
+            if (cursor.peek() != '"') {
+                throw JsonByteCursor.decline();
             }
-            list.add(string());
-            skipWhitespace();
-            b = in[pos++];
+            list.add(cursor.string());
+            cursor.skipWhitespace();
+            b = cursor.next();
         } while (b == ',');
         if (b != ']') {
-            throw DECLINE;
+            throw JsonByteCursor.decline();
         }
         return list;
     }
 
-    // ---- tokens ----
-
-    /**
-     * Reads '{' and tells whether a member follows; false after an empty object's '}'. The
-     * value position is already at the '{' (whitespace before it skipped by {@link #colon}).
-     */
-    private boolean startObject() {
-        if (in[pos++] != '{') {
-            throw DECLINE;
-        }
-        skipWhitespace();
-        if (in[pos] == '}') {
-            pos++;
-            return false;
-        }
-        return true;
-    }
-
-    /** After a member's value: true at ',' (another member follows), false at '}'. */
-    private boolean nextMember() {
-        skipWhitespace();
-        byte b = in[pos++];
-        if (b == ',') {
-            return true;
-        }
-        if (b != '}') {
-            throw DECLINE;
-        }
-        return false;
-    }
-
-    /** Skips a field name with neither escapes nor non-ASCII; returns where its text starts, leaves pos after the quote. */
-    private int fieldName() {
-        skipWhitespace();
-        if (in[pos++] != '"') {
-            throw DECLINE;
-        }
-        int start = pos;
-        while (true) {
-            byte b = in[pos++];
-            if (b == '"') {
-                return start;
-            }
-            if (b == '\\' || b < 0x20) { // escapes, control characters and non-ASCII bytes
-                throw DECLINE;
-            }
-        }
-    }
-
-    private void colon() {
-        skipWhitespace();
-        if (in[pos++] != ':') {
-            throw DECLINE;
-        }
-        skipWhitespace();
-    }
-
-    private static int once(int fields, int bit) {
-        if ((fields & bit) != 0) {
-            throw DECLINE;
-        }
-        return fields | bit;
-    }
-
-    private int field(int fields, int bit, byte[] name, int nameStart) {
-        if (!Arrays.equals(in, nameStart, nameStart + name.length, name, 0, name.length)) {
-            throw DECLINE;
-        }
-        return once(fields, bit);
-    }
-
-    private boolean is(byte[] name, int start, int length) {
-        return length == name.length && Arrays.equals(in, start, start + length, name, 0, length);
-    }
+    // ---- tokens particular to this body ----
 
     private boolean nullLiteral() {
-        if (in[pos] != 'n') {
+        if (cursor.peek() != 'n') {
             return false;
         }
         literal("null");
@@ -621,7 +529,7 @@ final class RegisterBrokerBodyJsonReader {
     }
 
     private boolean booleanValue() {
-        if (in[pos] == 't') {
+        if (cursor.peek() == 't') {
             literal("true");
             return true;
         }
@@ -630,56 +538,30 @@ final class RegisterBrokerBodyJsonReader {
     }
 
     private void literal(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (in[pos++] != word.charAt(i)) {
-                throw DECLINE;
-            }
-        }
+        cursor.word(word);
         endOfNumberOrLiteral();
     }
 
     private int intValue() {
         long value = longValue();
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw DECLINE;
+            throw JsonByteCursor.decline();
         }
         return (int) value;
     }
 
     /** A plain JSON integer that fits a long; leading zeros, fractions, exponents and suffixes decline. */
     private long longValue() {
-        boolean negative = in[pos] == '-';
-        if (negative) {
-            pos++;
-        }
-        int start = pos;
-        long value = 0;
-        while (true) {
-            int digit = in[pos] - '0';
-            if (digit < 0 || digit > 9) {
-                break;
-            }
-            value = value * 10 + digit;
-            pos++;
-        }
-        int digits = pos - start;
-        if (digits == 0 || (digits > 1 && in[start] == '0')) {
-            throw DECLINE;
-        }
-        // 18 digits always fit; a 19-digit value that overflowed wrapped negative (-2^63 wraps to
-        // itself, and is the one negative value that fits); more never fit.
-        if (digits > 19 || (digits == 19 && value < 0 && !(negative && value == Long.MIN_VALUE))) {
-            throw DECLINE;
-        }
+        long value = cursor.integer(19);
         endOfNumberOrLiteral();
-        return negative ? -value : value;
+        return value;
     }
 
     /** A number or literal must be followed by whitespace or a separator, not e.g. {@code .5}, {@code L} or letters. */
     private void endOfNumberOrLiteral() {
-        byte b = in[pos];
+        byte b = cursor.peek();
         if (b != ',' && b != '}' && b != ']' && b != ':' && b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-            throw DECLINE;
+            throw JsonByteCursor.decline();
         }
     }
 
@@ -687,114 +569,21 @@ final class RegisterBrokerBodyJsonReader {
         if (nullLiteral()) {
             return null;
         }
-        if (in[pos] != '"') {
-            throw DECLINE;
+        if (cursor.peek() != '"') {
+            throw JsonByteCursor.decline();
         }
-        return string();
+        return cursor.string();
     }
 
-    /** A string at pos; sets {@link #rawStart}/{@link #rawEnd} to its raw bytes. */
-    private String string() {
-        if (in[pos++] != '"') {
-            throw DECLINE;
-        }
-        int start = pos;
-        boolean ascii = true;
-        while (true) {
-            byte b = in[pos];
-            if (b == '"') {
-                rawStart = start;
-                rawEnd = pos++;
-                return ascii ? new String(in, start, rawEnd - start, StandardCharsets.ISO_8859_1) : utf8(start, rawEnd);
-            }
-            if (b == '\\') {
-                if (!ascii) {
-                    throw DECLINE; // fastjson2 2.x misreads some keys mixing escapes with non-ASCII
-                }
-                return escapedString(start);
-            }
-            if (b < 0) {
-                ascii = false;
-            } else if (b < 0x20) {
-                throw DECLINE; // raw control characters are left to fastjson2
-            }
-            pos++;
-        }
+    private static int once(int fields, int bit) {
+        return JsonByteCursor.once(fields, bit);
     }
 
-    /** The rest of an ASCII string from its first backslash on; non-ASCII declines. */
-    private String escapedString(int start) {
-        StringBuilder sb = new StringBuilder(pos - start + 16);
-        int run = start; // start of the pending run of unescaped bytes
-        while (true) {
-            byte b = in[pos];
-            if (b == '"') {
-                appendRun(sb, run, pos);
-                rawStart = start;
-                rawEnd = pos++;
-                return sb.toString();
-            }
-            if (b < 0x20) { // control characters and non-ASCII bytes
-                throw DECLINE;
-            }
-            if (b != '\\') {
-                pos++;
-                continue;
-            }
-            appendRun(sb, run, pos);
-            pos++;
-            byte e = in[pos++];
-            switch (e) {
-                case '"' -> sb.append('"');
-                case '\\' -> sb.append('\\');
-                case '/' -> sb.append('/');
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> sb.append(hexChar());
-                default -> throw DECLINE;
-            }
-            run = pos;
+    private int field(int fields, int bit, byte[] name, int nameStart) {
+        if (!Arrays.equals(in, nameStart, nameStart + name.length, name, 0, name.length)) {
+            throw JsonByteCursor.decline();
         }
-    }
-
-    private void appendRun(StringBuilder sb, int from, int to) {
-        for (int i = from; i < to; i++) {
-            sb.append((char) in[i]);
-        }
-    }
-
-    /** Strict UTF-8: Java replaces malformed sequences with U+FFFD; such input is left to fastjson2. */
-    private String utf8(int from, int to) {
-        String s = new String(in, from, to - from, StandardCharsets.UTF_8);
-        if (s.indexOf('\uFFFD') >= 0) {
-            throw DECLINE;
-        }
-        return s;
-    }
-
-    private char hexChar() {
-        int c = 0;
-        for (int i = 0; i < 4; i++) {
-            int d = Character.digit(in[pos++], 16);
-            if (d < 0) {
-                throw DECLINE;
-            }
-            c = (c << 4) | d;
-        }
-        return (char) c;
-    }
-
-    private void skipWhitespace() {
-        while (pos < in.length) {
-            byte b = in[pos];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return;
-            }
-            pos++;
-        }
+        return once(fields, bit);
     }
 
     private static byte[] ascii(String s) {

@@ -14,32 +14,30 @@ import java.util.Map;
  */
 final class JsonHeaderFastReader {
 
-    /** Thrown to give up on the fast path; carries no stack, it is control flow. */
-    private static final class Decline extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Decline() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final Decline DECLINE = new Decline();
     private static final Object NULL = new Object();
 
-    private final byte[] in;
-    private int pos;
+    private static final byte[] CODE = ascii("code");
+    private static final byte[] OPAQUE = ascii("opaque");
+    private static final byte[] FLAG = ascii("flag");
+    private static final byte[] VERSION = ascii("version");
+    private static final byte[] LANGUAGE = ascii("language");
+    private static final byte[] REMARK = ascii("remark");
+    private static final byte[] EXT_FIELDS = ascii("extFields");
+
+    /** Non-ASCII strings keep Java's replacement characters, as they always have on this path. */
+    private final JsonByteCursor in;
     /** Known fields read so far, one bit each: a repeated one declines (which copy wins is fastjson2's call). */
     private int seen;
 
-    private JsonHeaderFastReader(byte[] in) {
-        this.in = in;
+    private JsonHeaderFastReader(byte[] header) {
+        this.in = new JsonByteCursor(header, false);
     }
 
     /** The command, or null when the header is not in the common shape. */
     static RemotingCommand read(byte[] header) {
         try {
             return new JsonHeaderFastReader(header).command();
-        } catch (Decline | ArrayIndexOutOfBoundsException e) {
+        } catch (JsonByteCursor.Decline | ArrayIndexOutOfBoundsException e) {
             return null;
         }
     }
@@ -48,64 +46,50 @@ final class JsonHeaderFastReader {
         // Absent fields are zero or null, as on the fastjson2 path (not the constructor's defaults).
         RemotingCommand cmd = new RemotingCommand().setCode(0).setLanguage(null).setVersion(0).setOpaque(0).setFlag(0)
             .setRemark(null).setExtFields(null);
-        skipWhitespace();
-        expect('{');
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-        } else {
+        in.skipWhitespace();
+        if (in.startObject()) {
             do {
-                skipWhitespace();
-                int nameStart = pos + 1;
-                int nameEnd = skipPlainString();
-                skipWhitespace();
-                expect(':');
-                skipWhitespace();
-                field(cmd, nameStart, nameEnd - nameStart);
-                skipWhitespace();
-            } while (next() == ',');
-            if (in[pos - 1] != '}') {
-                throw DECLINE;
-            }
+                int nameStart = in.fieldName();
+                int nameLength = in.pos() - nameStart - 1;
+                in.colon();
+                field(cmd, nameStart, nameLength);
+            } while (in.nextMember());
         }
-        skipWhitespace();
-        if (pos != in.length) {
-            throw DECLINE;
+        in.skipWhitespace();
+        if (!in.atEnd()) {
+            throw JsonByteCursor.decline();
         }
         return cmd;
     }
 
     private void once(int bit) {
-        if ((seen & bit) != 0) {
-            throw DECLINE;
-        }
-        seen |= bit;
+        seen = JsonByteCursor.once(seen, bit);
     }
 
     private void field(RemotingCommand cmd, int nameStart, int nameLength) {
-        if (is("code", nameStart, nameLength)) {
+        if (in.is(CODE, nameStart, nameLength)) {
             once(1);
             cmd.setCode(intValue());
-        } else if (is("opaque", nameStart, nameLength)) {
+        } else if (in.is(OPAQUE, nameStart, nameLength)) {
             once(2);
             cmd.setOpaque(intValue());
-        } else if (is("flag", nameStart, nameLength)) {
+        } else if (in.is(FLAG, nameStart, nameLength)) {
             once(4);
             cmd.setFlag(intValue());
-        } else if (is("version", nameStart, nameLength)) {
+        } else if (in.is(VERSION, nameStart, nameLength)) {
             once(8);
             cmd.setVersion(intValue());
-        } else if (is("language", nameStart, nameLength)) {
+        } else if (in.is(LANGUAGE, nameStart, nameLength)) {
             once(16);
             cmd.setLanguage(language());
-        } else if (is("remark", nameStart, nameLength)) {
+        } else if (in.is(REMARK, nameStart, nameLength)) {
             once(32);
             Object remark = scalar();
             if (remark != NULL && !(remark instanceof String)) {
-                throw DECLINE;
+                throw JsonByteCursor.decline();
             }
             cmd.setRemark(remark == NULL ? null : (String) remark);
-        } else if (is("extFields", nameStart, nameLength)) {
+        } else if (in.is(EXT_FIELDS, nameStart, nameLength)) {
             once(64);
             cmd.setExtFields(extFields());
         } else {
@@ -121,7 +105,7 @@ final class JsonHeaderFastReader {
         if (v instanceof Integer i) {
             return i;
         }
-        throw DECLINE;
+        throw JsonByteCursor.decline();
     }
 
     private LanguageCode language() {
@@ -135,50 +119,40 @@ final class JsonHeaderFastReader {
         if (v instanceof Integer i) {
             return LanguageCode.valueOf((byte) i.intValue());
         }
-        throw DECLINE;
+        throw JsonByteCursor.decline();
     }
 
     private Map<String, String> extFields() {
-        if (peek() == 'n') {
+        if (in.peek() == 'n') {
             literal("null");
             return null;
         }
-        expect('{');
         Map<String, String> ext = new HashMap<>(8);
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-            return ext;
-        }
-        do {
-            skipWhitespace();
-            if (peek() != '"') {
-                throw DECLINE;
-            }
-            String key = string();
-            skipWhitespace();
-            expect(':');
-            skipWhitespace();
-            Object value = scalar();
-            if (ext.containsKey(key) || !(value instanceof String || value == NULL)) {
-                throw DECLINE; // repeated keys and non-string values are left to fastjson2
-            }
-            if (value != NULL) {
-                ext.put(key, (String) value);
-            }
-            skipWhitespace();
-        } while (next() == ',');
-        if (in[pos - 1] != '}') {
-            throw DECLINE;
+        if (in.startObject()) {
+            do {
+                in.skipWhitespace();
+                if (in.peek() != '"') {
+                    throw JsonByteCursor.decline();
+                }
+                String key = in.string();
+                in.colon();
+                Object value = scalar();
+                if (ext.containsKey(key) || !(value instanceof String || value == NULL)) {
+                    throw JsonByteCursor.decline(); // repeated keys and non-string values are left to fastjson2
+                }
+                if (value != NULL) {
+                    ext.put(key, (String) value);
+                }
+            } while (in.nextMember());
         }
         return ext;
     }
 
     /** A string, an int-sized integer, true/false as Boolean, or {@link #NULL}; anything else declines. */
     private Object scalar() {
-        byte b = peek();
+        byte b = in.peek();
         if (b == '"') {
-            return string();
+            return in.string();
         }
         if (b == '-' || (b >= '0' && b <= '9')) {
             return integer();
@@ -195,170 +169,35 @@ final class JsonHeaderFastReader {
             literal("false");
             return Boolean.FALSE;
         }
-        throw DECLINE;
+        throw JsonByteCursor.decline();
     }
 
+    /** An int; fractions, exponents, type suffixes and more than 10 digits decline. */
     private Integer integer() {
-        boolean negative = in[pos] == '-';
-        if (negative) {
-            pos++;
+        long value = in.integer(10);
+        int pos = in.pos();
+        byte[] bytes = in.bytes();
+        if (pos < bytes.length && (bytes[pos] == '.' || bytes[pos] == 'e' || bytes[pos] == 'E'
+            || bytes[pos] == 'L' || bytes[pos] == 'l' || bytes[pos] == 'S' || bytes[pos] == 'B')) {
+            throw JsonByteCursor.decline();
         }
-        int start = pos;
-        long value = 0;
-        while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
-            value = value * 10 + (in[pos] - '0');
-            pos++;
-            if (pos - start > 10) {
-                throw DECLINE;
-            }
-        }
-        int digits = pos - start;
-        if (digits == 0 || (digits > 1 && in[start] == '0')) {
-            throw DECLINE;
-        }
-        if (pos < in.length && (in[pos] == '.' || in[pos] == 'e' || in[pos] == 'E'
-            || in[pos] == 'L' || in[pos] == 'l' || in[pos] == 'S' || in[pos] == 'B')) {
-            throw DECLINE;
-        }
-        value = negative ? -value : value;
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw DECLINE;
+            throw JsonByteCursor.decline();
         }
         return (int) value;
     }
 
-    /** Skips a field name with neither escapes nor non-ASCII; returns the index of its closing quote. */
-    private int skipPlainString() {
-        expect('"');
-        while (true) {
-            byte b = in[pos];
-            if (b == '"') {
-                return pos++;
-            }
-            if (b == '\\' || b < 0x20) {
-                throw DECLINE;
-            }
-            pos++;
-        }
-    }
-
-    private String string() {
-        expect('"');
-        int start = pos;
-        boolean ascii = true;
-        while (true) {
-            byte b = in[pos];
-            if (b == '"') {
-                String s = new String(in, start, pos - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-                pos++;
-                return s;
-            }
-            if (b == '\\') {
-                if (!ascii) {
-                    throw DECLINE;
-                }
-                return escapedString(start);
-            }
-            if (b >= 0 && b < 0x20) {
-                throw DECLINE;
-            }
-            if (b < 0) {
-                ascii = false;
-            }
-            pos++;
-        }
-    }
-
-    /** The rest of an ASCII string from its first backslash on; non-ASCII declines. */
-    private String escapedString(int start) {
-        StringBuilder sb = new StringBuilder(pos - start + 16);
-        for (int i = start; i < pos; i++) {
-            sb.append((char) in[i]);
-        }
-        while (true) {
-            byte b = in[pos++];
-            if (b == '"') {
-                return sb.toString();
-            }
-            if (b < 0x20) { // control characters and non-ASCII bytes
-                throw DECLINE;
-            }
-            if (b != '\\') {
-                sb.append((char) b);
-                continue;
-            }
-            byte e = in[pos++];
-            switch (e) {
-                case '"' -> sb.append('"');
-                case '\\' -> sb.append('\\');
-                case '/' -> sb.append('/');
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> sb.append(hexChar());
-                default -> throw DECLINE;
-            }
-        }
-    }
-
-    private char hexChar() {
-        int c = 0;
-        for (int i = 0; i < 4; i++) {
-            int d = Character.digit(in[pos++], 16);
-            if (d < 0) {
-                throw DECLINE;
-            }
-            c = (c << 4) | d;
-        }
-        return (char) c;
-    }
-
-    private boolean is(String name, int start, int length) {
-        if (name.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (in[start + i] != name.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
+    /** A literal must not run on into letters or digits. */
     private void literal(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (in[pos++] != word.charAt(i)) {
-                throw DECLINE;
-            }
-        }
-        if (pos < in.length && Character.isLetterOrDigit(in[pos])) {
-            throw DECLINE;
+        in.word(word);
+        int pos = in.pos();
+        byte[] bytes = in.bytes();
+        if (pos < bytes.length && Character.isLetterOrDigit(bytes[pos])) {
+            throw JsonByteCursor.decline();
         }
     }
 
-    private void skipWhitespace() {
-        while (pos < in.length) {
-            byte b = in[pos];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return;
-            }
-            pos++;
-        }
-    }
-
-    private byte peek() {
-        return in[pos];
-    }
-
-    private byte next() {
-        return in[pos++];
-    }
-
-    private void expect(char c) {
-        if (in[pos++] != c) {
-            throw DECLINE;
-        }
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }
