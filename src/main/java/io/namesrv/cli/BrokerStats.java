@@ -3,6 +3,8 @@ package io.namesrv.cli;
 import io.namesrv.protocol.KVTable;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +15,11 @@ record BrokerStats(Map<String, String> table) {
 
     static final int GET_BROKER_RUNTIME_INFO = 28;
 
+    /** The figures clusterList prints as text; an unreachable broker's are empty. */
+    private static final List<String> TEXT_FIGURES = List.of("brokerVersionDesc", "sendThreadPoolQueueSize",
+        "sendThreadPoolQueueHeadWaitTimeMills", "pullThreadPoolQueueSize", "pullThreadPoolQueueHeadWaitTimeMills",
+        "ackThreadPoolQueueSize", "ackThreadPoolQueueHeadWaitTimeMills", "pageCacheLockTimeMills");
+
     static BrokerStats fetch(CommandContext ctx, String brokerAddr) throws CliException, InterruptedException {
         RemotingCommand response = ctx.client().call(brokerAddr, () -> RemotingCommand.request(GET_BROKER_RUNTIME_INFO, null));
         if (response.getCode() != ResponseCode.SUCCESS) {
@@ -20,6 +27,19 @@ record BrokerStats(Map<String, String> table) {
         }
         KVTable kv = ctx.bodies().decode(response.getBody(), KVTable.class);
         return new BrokerStats(kv == null ? Map.of() : kv.table());
+    }
+
+    /**
+     * What clusterList prints for a broker it cannot reach, as Apache's does: empty text figures,
+     * zero numbers and "false" for activation, so every row keeps its columns for scripts.
+     */
+    static BrokerStats unreachable() {
+        Map<String, String> blanks = new HashMap<>();
+        for (String key : TEXT_FIGURES) {
+            blanks.put(key, "");
+        }
+        blanks.put("brokerActive", "false");
+        return new BrokerStats(Map.copyOf(blanks));
     }
 
     String get(String key) {

@@ -37,8 +37,8 @@ final class ClusterListCommand implements SubCommand {
     public String details() {
         return "Brokers come from the name server (GET_BROKER_CLUSTER_INFO, 106); version, TPS, timer, page-cache wait,"
             + " hours of messages, disk ratio and activation come from each broker (GET_BROKER_RUNTIME_INFO, 28)."
-            + " A broker that cannot be reached is still listed with what the name server knows, its stat columns"
-            + " empty, and a warning on stderr. -m prints message totals instead; -i repeats every <s> seconds.";
+            + " A broker that cannot be reached is still listed, with zero figures as Apache prints them, and a"
+            + " warning on stderr (in --json its stats are null). -m prints message totals instead; -i repeats every <s> seconds.";
     }
 
     @Override
@@ -120,8 +120,7 @@ final class ClusterListCommand implements SubCommand {
             return row;
         }
         if (stats == null) {
-            ctx.out().printf(ROW, cluster, brokerName, id, addr, "", "", "", "", "", "", "", "");
-            return row;
+            stats = BrokerStats.unreachable();
         }
         String in = String.format("%9.2f(%s,%sms)", stats.firstTps("putTps"), stats.get("sendThreadPoolQueueSize"),
             stats.get("sendThreadPoolQueueHeadWaitTimeMills"));
@@ -153,22 +152,24 @@ final class ClusterListCommand implements SubCommand {
                 }
                 // one row per broker process (master and each replica), as Apache prints them
                 for (String addr : ClusterInfos.addrsInApacheOrder(data).values()) {
-                    BrokerStats s = statsOrNull(ctx, addr);
-                    if (s == null) {
-                        continue;
-                    }
+                    BrokerStats fetched = statsOrNull(ctx, addr);
+                    BrokerStats s = fetched == null ? BrokerStats.unreachable() : fetched;
+                    long inYesterday = s.longValue("msgPutTotalTodayMorning") - s.longValue("msgPutTotalYesterdayMorning");
+                    long outYesterday = s.longValue("msgGetTotalTodayMorning") - s.longValue("msgGetTotalYesterdayMorning");
+                    long inToday = s.longValue("msgPutTotalTodayNow") - s.longValue("msgPutTotalTodayMorning");
+                    long outToday = s.longValue("msgGetTotalTodayNow") - s.longValue("msgGetTotalTodayMorning");
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("cluster", cluster);
                     row.put("brokerName", brokerName);
                     row.put("addr", addr);
-                    row.put("inTotalYesterday", s.longValue("msgPutTotalTodayMorning") - s.longValue("msgPutTotalYesterdayMorning"));
-                    row.put("outTotalYesterday", s.longValue("msgGetTotalTodayMorning") - s.longValue("msgGetTotalYesterdayMorning"));
-                    row.put("inTotalToday", s.longValue("msgPutTotalTodayNow") - s.longValue("msgPutTotalTodayMorning"));
-                    row.put("outTotalToday", s.longValue("msgGetTotalTodayNow") - s.longValue("msgGetTotalTodayMorning"));
+                    // JSON says "unknown" (null) where the text, like Apache's, can only print 0.
+                    row.put("inTotalYesterday", fetched == null ? null : inYesterday);
+                    row.put("outTotalYesterday", fetched == null ? null : outYesterday);
+                    row.put("inTotalToday", fetched == null ? null : inToday);
+                    row.put("outTotalToday", fetched == null ? null : outToday);
                     rows.add(row);
                     if (!ctx.json()) {
-                        ctx.out().printf(MORE_ROW, cluster, brokerName, row.get("inTotalYesterday"),
-                            row.get("outTotalYesterday"), row.get("inTotalToday"), row.get("outTotalToday"));
+                        ctx.out().printf(MORE_ROW, cluster, brokerName, inYesterday, outYesterday, inToday, outToday);
                     }
                 }
             }

@@ -89,6 +89,37 @@ class ApacheMqAdminComparisonTest {
         same(new ClusterListSubCommand(), "clusterList", "-m");
     }
 
+    /**
+     * A broker the name server still lists but that no longer answers: Apache keeps its row, with
+     * empty text figures and zeros, in both layouts; ours must print the same rows (and, unlike
+     * Apache's stack trace, one warning line on stderr).
+     */
+    @Test
+    void clusterListKeepsTheRowOfABrokerThatDoesNotAnswer(@TempDir Path dir) throws Exception {
+        long earliest = System.currentTimeMillis() - 5 * 3600_000L - 36_000L;
+        try (InProcessNameServer own = InProcessNameServer.start(dir);
+             FakeBroker alive = new FakeBroker("ClusterY", "broker-alive", 0, FakeBroker.typicalStats("V5_3_3", earliest));
+             FakeBroker gone = new FakeBroker("ClusterY", "broker-gone", 0, FakeBroker.typicalStats("V5_3_3", earliest))) {
+            alive.registerWith(own.address(), List.of("TopicA", "TopicB"));
+            gone.registerWith(own.address(), List.of("TopicA", "TopicB"));
+            gone.stopServing();
+            for (String[] args : new String[][] {{}, {"-m"}}) {
+                String expected = ApacheMqAdmin.run(new ClusterListSubCommand(), own.address(), args);
+                assertTrue(expected.contains("broker-gone"), expected);
+                String[] all = new String[args.length + 3];
+                all[0] = "clusterList";
+                all[1] = "-n";
+                all[2] = own.address();
+                System.arraycopy(args, 0, all, 3, args.length);
+                OurMqAdmin.Result r = OurMqAdmin.run(all);
+                assertEquals(0, r.exitCode(), r.err());
+                assertEquals(expected, r.out(), "clusterList " + String.join(" ", args));
+                assertEquals(1, r.err().lines().count(), r.err());
+                assertTrue(r.err().contains("no runtime stats from broker " + gone.address()), r.err());
+            }
+        }
+    }
+
     @Test
     void topicList() throws Exception {
         same(new TopicListSubCommand(), "topicList");

@@ -1,6 +1,7 @@
 package io.namesrv.cli.support;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.cli.CommandLine;
@@ -13,7 +14,9 @@ import org.apache.rocketmq.tools.command.SubCommand;
  * Runs one of Apache 5.3.3's mqadmin subcommands in this JVM against a name server and returns
  * what it printed. Parses the arguments the way MQAdminStartup does (common -n/-h plus the
  * command's own options) and passes -n on as the {@code rocketmq.namesrv.addr} property, as
- * MQAdminStartup does. Not thread-safe: it swaps System.out while the command runs.
+ * MQAdminStartup does. Not thread-safe: it swaps System.out while the command runs, and
+ * System.err too, where Apache's commands print stack traces of failures they expect (an
+ * unreachable broker, say) that would only clutter the test log.
  */
 public final class ApacheMqAdmin {
 
@@ -31,13 +34,16 @@ public final class ApacheMqAdmin {
         CommandLine line = new DefaultParser().parse(options, all);
         String previous = System.getProperty(NAMESRV_PROPERTY);
         PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setProperty(NAMESRV_PROPERTY, namesrv);
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
         try {
             command.execute(line, options, null);
         } finally {
             System.setOut(originalOut);
+            System.setErr(originalErr);
             if (previous == null) {
                 System.clearProperty(NAMESRV_PROPERTY);
             } else {

@@ -139,6 +139,11 @@ public final class FakeBroker implements AutoCloseable {
         }
     }
 
+    /** Stops the broker's own server but stays registered: the name server still lists a broker nobody answers at. */
+    public void stopServing() {
+        server.shutdown();
+    }
+
     @Override
     public void close() {
         registrationClient.close();
