@@ -208,10 +208,18 @@ public final class RequestDispatcher {
             report(request, RequestListener.NO_RESPONSE, startNanos);
             return;
         }
-        if (maxUnsentBytesPerConnection > 0 && !channel.isWritable()
-            && channel.bytesBeforeWritable() > maxUnsentBytesPerConnection) {
+        if (!channel.isActive()) {
+            // The caller hung up (a timeout, a restart) before its answer was ready: nobody to answer.
+            // A closed channel is never writable either, so this must come before the unsent-bytes check.
+            LOG.debug("{} closed before its answer (code {}, opaque {})", RemotingHelper.remoteAddr(channel),
+                request.getCode(), request.getOpaque());
+            report(request, RequestListener.NO_RESPONSE, startNanos);
+            return;
+        }
+        long unsent = channel.isWritable() ? 0 : channel.bytesBeforeWritable();
+        if (maxUnsentBytesPerConnection > 0 && unsent > maxUnsentBytesPerConnection) {
             overloadLog.warn("connection {} does not read its answers ({} bytes unsent), closing it",
-                RemotingHelper.remoteAddr(channel), channel.bytesBeforeWritable());
+                RemotingHelper.remoteAddr(channel), unsent);
             report(request, RequestListener.NO_RESPONSE, startNanos);
             channel.close();
             return;
