@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Brokers that die or fall silent, a name server killed with SIGKILL, a client that never reads. */
 class FaultsTest {
+
+    /** Writes each round must see acknowledged before the kill, so three rounds prove something. */
+    private static final int ACKS_BEFORE_KILL = 5;
 
     @TempDir
     Path dir;
@@ -74,7 +78,7 @@ class FaultsTest {
                     kvConfig = daemon.kvConfigPath(); // later rounds name it in their config: that path is the one
                 }
                 verifyKeys(daemon.port(), acknowledged, "after the kill before round " + round);
-                acknowledged.addAll(writeUntilKilled(daemon, "r" + round, 200 + random.nextInt(400)));
+                acknowledged.addAll(writeUntilKilled(daemon, "r" + round, random.nextInt(400)));
             } finally {
                 daemon.close();
             }
@@ -85,8 +89,13 @@ class FaultsTest {
         }
     }
 
-    /** PUT_KV_CONFIG in a loop from another thread until {@code millis} pass, then SIGKILL. */
-    private static List<String> writeUntilKilled(NameServerProcess daemon, String prefix, long millis) throws Exception {
+    /**
+     * PUT_KV_CONFIG in a loop from another thread; once {@link #ACKS_BEFORE_KILL} writes are
+     * acknowledged (every write is fsynced, so a loaded machine may take a while), {@code extraMillis}
+     * more, then SIGKILL in the middle of whatever write is under way.
+     */
+    private static List<String> writeUntilKilled(NameServerProcess daemon, String prefix, long extraMillis)
+        throws Exception {
         List<String> acks = new CopyOnWriteArrayList<>();
         Thread writer = new Thread(() -> {
             try (WireClient client = new WireClient(daemon.port())) {
@@ -101,7 +110,12 @@ class FaultsTest {
             }
         }, "kv-writer-" + prefix);
         writer.start();
-        Thread.sleep(millis);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (acks.size() < ACKS_BEFORE_KILL && writer.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(acks.size() >= ACKS_BEFORE_KILL, "only " + acks.size() + " writes acknowledged in 30 s");
+        Thread.sleep(extraMillis);
         daemon.kill();
         writer.join(10_000);
         assertFalse(writer.isAlive(), "the writer did not notice the kill");
