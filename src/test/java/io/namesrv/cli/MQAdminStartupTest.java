@@ -12,12 +12,17 @@ import io.namesrv.cli.support.InProcessNameServer;
 import io.namesrv.cli.support.OurMqAdmin;
 import io.namesrv.cli.support.OurMqAdmin.Result;
 import io.namesrv.common.NameServerAddresses;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -202,5 +207,37 @@ class MQAdminStartupTest {
         Result get = run("getKvConfig", "-n", ns.address(), "-s", "nsSigned", "-k", "k",
             "--accessKey", "rocketmq2", "--secretKey", "12345678");
         assertEquals("v" + System.lineSeparator(), get.out());
+    }
+
+    @Test
+    void clusterListRepeatsEveryIntervalUntilInterrupted() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(); // synchronized: read while the command writes
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        MQAdminStartup mqadmin = new MQAdminStartup(SubCommands.all(), new NameServerAddresses(new Properties(), Map.of()),
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        AtomicInteger exitCode = new AtomicInteger(Integer.MIN_VALUE);
+        Thread repeating = new Thread(() -> exitCode.set(mqadmin.run(new String[] {"clusterList", "-n", ns.address(), "-i", "1"})),
+            "clusterList-repeating");
+        repeating.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (headers(out) < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            repeating.interrupt();
+            repeating.join(10_000);
+        }
+        assertFalse(repeating.isAlive());
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(headers(out) >= 3, printed);
+        // every round is a whole table: header then the broker's row
+        assertEquals(headers(out), printed.lines().filter(l -> l.startsWith("C1") && l.contains("broker-a")).count(), printed);
+        assertEquals(CliException.FAILED, exitCode.get());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("clusterList: interrupted"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static long headers(ByteArrayOutputStream out) {
+        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("#Cluster Name")).count();
     }
 }
