@@ -1,6 +1,7 @@
 package io.namesrv.namesrv;
 
 import io.namesrv.common.NameServerAddresses;
+import io.namesrv.namesrv.auth.AclFileWatcher;
 import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.auth.AuthenticatingProcessor;
 import io.namesrv.namesrv.auth.RequestAuthenticator;
@@ -66,6 +67,8 @@ public class NamesrvController {
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
     private volatile boolean shuttingDown;
+    /** The ACL file to reload on change; null: the settings given stay as they are. */
+    private Path aclFile;
 
     private ThreadPoolExecutor defaultExecutor;
     private ThreadPoolExecutor clientRequestExecutor;
@@ -192,6 +195,17 @@ public class NamesrvController {
         return System.currentTimeMillis() - startMillis;
     }
 
+    /**
+     * Re-read {@code file} (the one the authentication settings came from) whenever it changes, from
+     * {@link #start()} on. Only with authentication on.
+     */
+    public void watchAclFile(Path file) {
+        if (authenticator == null) {
+            throw new IllegalStateException("authentication is off: there are no ACL settings to reload");
+        }
+        this.aclFile = file;
+    }
+
     /** Binds the server and starts the scans. */
     public void start() throws InterruptedException {
         remotingServer.start();
@@ -205,6 +219,10 @@ public class NamesrvController {
         TrafficLogger traffic = new TrafficLogger(metrics.requests(), remotingServer.localPort(),
             System.currentTimeMillis());
         scheduledExecutor.scheduleAtFixedRate(traffic::logInterval, 1, 1, TimeUnit.MINUTES);
+        if (aclFile != null) {
+            scheduledExecutor.scheduleWithFixedDelay(new AclFileWatcher(aclFile, authenticator),
+                AclFileWatcher.CHECK_INTERVAL_MILLIS, AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        }
         if (httpServer != null) {
             httpServer.start();
             LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",

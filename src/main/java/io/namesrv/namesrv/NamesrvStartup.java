@@ -115,13 +115,17 @@ public final class NamesrvStartup {
 
             SerializeType serializeType = SerializeType.parse(System.getProperty("rocketmq.serialize.type",
                 System.getenv("ROCKETMQ_SERIALIZE_TYPE")));
-            AclSettings acl = loadAcl(fileProperties, log);
+            Path aclFile = aclFile(fileProperties);
+            AclSettings acl = aclFile == null ? null : loadAcl(aclFile, log);
             ServerTls tls = ServerTls.fromSettings(TlsSettings.fromSystemProperties());
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
                 List.of(namesrvConfig, nettyServerConfig, httpConfig));
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
+            if (aclFile != null) {
+                controller.watchAclFile(aclFile);
+            }
             if (!controller.initialize()) {
                 err.println("The Name Server failed to initialize, see " + System.getProperty("user.home")
                     + "/logs/rocketmqlogs/namesrv.log");
@@ -149,18 +153,19 @@ public final class NamesrvStartup {
         }
     }
 
-    /**
-     * The authentication settings named by {@code aclConfigPath}, or null when that key is absent or
-     * blank. A named file that is missing or wrong stops the start-up: running open when the
-     * operator asked for authentication would be worse than not running.
-     */
-    private static AclSettings loadAcl(Properties fileProperties, Logger log) throws IOException {
+    /** The file named by {@code aclConfigPath}, or null when that key is absent or blank (authentication off). */
+    private static Path aclFile(Properties fileProperties) {
         String path = fileProperties.getProperty(ACL_CONFIG_PATH);
-        if (path == null || path.isBlank()) {
-            return null;
-        }
-        AclSettings acl = AclSettings.load(Path.of(path.trim()));
-        log.info("authentication on, from {}: {}", path.trim(), acl);
+        return path == null || path.isBlank() ? null : Path.of(path.trim());
+    }
+
+    /**
+     * The authentication settings in {@code file}. A file that is missing or wrong stops the
+     * start-up: running open when the operator asked for authentication would be worse than not running.
+     */
+    private static AclSettings loadAcl(Path file, Logger log) throws IOException {
+        AclSettings acl = AclSettings.load(file);
+        log.info("authentication on, from {} (re-read when it changes): {}", file, acl);
         return acl;
     }
 

@@ -55,7 +55,11 @@ class NamesrvAuthInteropTest {
     /** Generous: a KV put fsyncs, and a loaded CI machine can stall that for seconds. */
     private static final long CALL_TIMEOUT_MILLIS = 15_000;
 
+    private static final String ACL_AT_START =
+        "secretKey." + ADMIN_AK + "=" + ADMIN_SK + "\nsecretKey." + BROKER_AK + "=" + BROKER_SK + "\n";
+
     private static Path aclDir;
+    private static Path aclFile;
     private static NameServerProcess namesrv;
     private static BrokerProcess broker;
     private static DefaultMQAdminExt signed;
@@ -65,9 +69,8 @@ class NamesrvAuthInteropTest {
     @BeforeAll
     static void start() throws Exception {
         aclDir = PeerDirs.create("namesrv-acl");
-        Path acl = Files.writeString(aclDir.resolve("namesrv-acl.properties"),
-            "secretKey." + ADMIN_AK + "=" + ADMIN_SK + "\nsecretKey." + BROKER_AK + "=" + BROKER_SK + "\n",
-            StandardCharsets.UTF_8);
+        aclFile = Files.writeString(aclDir.resolve("namesrv-acl.properties"), ACL_AT_START, StandardCharsets.UTF_8);
+        Path acl = aclFile;
         namesrv = NameServerProcess.ours(Map.of("aclConfigPath", acl.toString()));
         // Apache 5.3.3 brokers sign every name-server request with these (BrokerOuterAPI adds an
         // AclClientRPCHook when the auth config holds them); broker-side auth stays off. The broker
@@ -192,6 +195,43 @@ class NamesrvAuthInteropTest {
         off.setProperty("aclConfigPath", "");
         assertNoPermission(() -> signed.updateNameServerConfig(off, servers), "not tunable at runtime: aclConfigPath");
         assertNoPermission(() -> unsigned.createAndUpdateKvConfig("auth-ns", "k", "still-guarded"), "no AccessKey");
+    }
+
+    /** Access keys are added and revoked by editing the file, without a restart, as with Apache's ACL. */
+    @Test
+    void editingTheAclFileTakesEffectWithoutARestart() throws Exception {
+        DefaultMQAdminExt ops = admin("auth-ops", new AclClientRPCHook(new SessionCredentials("ops", "ops-secret")));
+        try {
+            assertNoPermission(() -> ops.createAndUpdateKvConfig("auth-ns", "ops-k", "before"), "unknown AccessKey ops");
+
+            Files.writeString(aclFile, ACL_AT_START + "secretKey.ops=ops-secret\n", StandardCharsets.UTF_8);
+            Await.until("the added key accepted", Duration.ofSeconds(20), () -> {
+                ops.createAndUpdateKvConfig("auth-ns", "ops-k", "added");
+                return true;
+            }, ok -> ok);
+            assertEquals("added", unsigned.getKVConfig("auth-ns", "ops-k"));
+
+            // A broken version (a typo'd key) is refused and changes nothing: the added key still works.
+            Files.writeString(aclFile, ACL_AT_START + "secretKey.ops=ops-secret\nsecretKye.x=y\n", StandardCharsets.UTF_8);
+            Thread.sleep(1500); // three checks
+            ops.createAndUpdateKvConfig("auth-ns", "ops-k", "still");
+            assertEquals("still", unsigned.getKVConfig("auth-ns", "ops-k"));
+
+            Files.writeString(aclFile, ACL_AT_START, StandardCharsets.UTF_8);
+            Await.until("the revoked key refused", Duration.ofSeconds(20), () -> {
+                try {
+                    ops.createAndUpdateKvConfig("auth-ns", "ops-k", "still"); // accepted until the revocation is read
+                    return false;
+                } catch (MQClientException e) {
+                    return e.getResponseCode() == ResponseCode.NO_PERMISSION;
+                }
+            }, refused -> refused);
+            assertEquals("still", unsigned.getKVConfig("auth-ns", "ops-k"));
+            signed.deleteKvConfig("auth-ns", "ops-k");
+        } finally {
+            Files.writeString(aclFile, ACL_AT_START, StandardCharsets.UTF_8);
+            ops.shutdown();
+        }
     }
 
     private static String orderMessageEnable() throws Exception {

@@ -3,6 +3,9 @@ package io.namesrv.namesrv.auth;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +53,25 @@ public record AclSettings(Map<String, String> secretKeys, Set<Integer> authRequi
 
     /** Reads and checks the file; every problem is an {@link IllegalArgumentException} naming it. */
     public static AclSettings load(Path file) throws IOException {
-        Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(in);
+        return parse(Files.readAllBytes(file), file.toString());
+    }
+
+    /** The settings a file's bytes hold; every problem is an {@link IllegalArgumentException} naming it. */
+    public static AclSettings parse(byte[] fileContent, String source) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(fileContent)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(source + ": not UTF-8 text");
         }
-        return parse(props, file.toString());
+        Properties props = new Properties();
+        try (Reader in = new StringReader(text)) {
+            props.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: a malformed unicode escape
+            throw new IllegalArgumentException(source + ": not a properties file: " + e.getMessage());
+        }
+        return parse(props, source);
     }
 
     static AclSettings parse(Properties props, String source) {
