@@ -14,6 +14,7 @@ public final class SubCommands {
             new BrokerLivenessCommand(),
             new TopicListCommand(),
             new TopicRouteCommand(),
+            new TopicClusterListCommand(),
             new DeleteTopicCommand(),
             new GetNamesrvConfigCommand(),
             new UpdateNamesrvConfigCommand(),

@@ -6,10 +6,6 @@ import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicRouteData;
-import io.namesrv.protocol.header.GetRouteInfoRequestHeader;
-import io.namesrv.remoting.protocol.RemotingCommand;
-import io.namesrv.remoting.protocol.RequestCode;
-import io.namesrv.remoting.protocol.ResponseCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,16 +45,7 @@ final class TopicRouteCommand implements SubCommand {
 
     @Override
     public void execute(CommandContext ctx) throws CliException, InterruptedException {
-        String topic = ctx.required("t", "topic");
-        AdminClient.Answer answer = ctx.client().callAnyNameServer(() -> RemotingCommand.request(
-            RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader(topic, null)));
-        if (answer.response().getCode() == ResponseCode.TOPIC_NOT_EXIST) {
-            throw new CliException("no route for topic '" + topic + "' on " + answer.addr());
-        }
-        if (answer.response().getCode() != ResponseCode.SUCCESS) {
-            throw AdminClient.refused(answer.addr(), "GET_ROUTEINFO_BY_TOPIC", answer.response());
-        }
-        TopicRouteData route = ctx.bodies().decode(answer.response().getBody(), TopicRouteData.class);
+        TopicRouteData route = TopicRoutes.fetch(ctx, ctx.required("t", "topic"));
         if (ctx.json()) {
             ctx.printJson(route);
         } else if (ctx.line().hasOption("l")) {

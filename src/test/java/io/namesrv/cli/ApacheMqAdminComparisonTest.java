@@ -19,6 +19,7 @@ import org.apache.rocketmq.tools.command.namesrv.UpdateKvConfigCommand;
 import org.apache.rocketmq.tools.command.namesrv.UpdateNamesrvConfigCommand;
 import org.apache.rocketmq.tools.command.namesrv.WipeWritePermSubCommand;
 import org.apache.rocketmq.tools.command.topic.DeleteTopicSubCommand;
+import org.apache.rocketmq.tools.command.topic.TopicClusterSubCommand;
 import org.apache.rocketmq.tools.command.topic.TopicListSubCommand;
 import org.apache.rocketmq.tools.command.topic.TopicRouteSubCommand;
 import org.apache.rocketmq.tools.command.topic.UpdateOrderConfCommand;
@@ -131,6 +132,22 @@ class ApacheMqAdminComparisonTest {
         same(new TopicRouteSubCommand(), "topicRoute", "-t", "TopicA");
         same(new TopicRouteSubCommand(), "topicRoute", "-t", "TopicA", "-l");
         same(new TopicRouteSubCommand(), "topicRoute", "-t", "TopicB", "-l");
+    }
+
+    @Test
+    void topicClusterList() throws Exception {
+        same(new TopicClusterSubCommand(), "topicClusterList", "-t", "TopicB");
+        same(new TopicClusterSubCommand(), "topicClusterList", "-t", "%RETRY%group1");
+        // On two clusters, Apache prints the cluster of the route's first broker group only; ours prints both.
+        String apacheBoth = apache(new TopicClusterSubCommand(), "-t", "TopicA");
+        String oursBoth = ours("topicClusterList", "-t", "TopicA");
+        String nl = System.lineSeparator();
+        assertEquals("ClusterX" + nl + "DefaultCluster" + nl, oursBoth);
+        assertTrue(apacheBoth.equals("ClusterX" + nl) || apacheBoth.equals("DefaultCluster" + nl), apacheBoth);
+
+        OurMqAdmin.Result unknown = OurMqAdmin.run("topicClusterList", "-n", ns.address(), "-t", "NoSuchTopic");
+        assertEquals(1, unknown.exitCode());
+        assertEquals("topicClusterList: no route for topic 'NoSuchTopic' on " + ns.address() + nl, unknown.err());
     }
 
     @Test
