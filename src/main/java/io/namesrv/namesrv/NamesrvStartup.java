@@ -18,6 +18,7 @@ import io.namesrv.remoting.protocol.SerializeType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,6 +148,10 @@ public final class NamesrvStartup {
             log.info(boot);
             out.println(boot);
             return Integer.MIN_VALUE;
+        } catch (UncheckedIOException e) {
+            // e.g. "cannot listen on 0.0.0.0:9876: Address already in use": the sentence says it all
+            err.println("The Name Server failed to start: " + e.getMessage());
+            return EXIT_FAILURE;
         } catch (Exception e) {
             err.println("The Name Server failed to start: " + e);
             return EXIT_FAILURE;

@@ -17,6 +17,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +93,37 @@ class NamesrvProcessIT {
         assertEquals(254, p.exitValue(), said);
         assertTrue(said.contains("Please set the ROCKETMQ_HOME variable in your environment"), said);
         assertTrue(!said.contains("Exception"), "no stack trace: " + said);
+    }
+
+    @Test
+    void aPortAlreadyInUseIsOneClearLine(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Path conf = dir.resolve("namesrv.properties");
+            Files.writeString(conf, "listenPort=" + taken.getLocalPort() + "\nbindAddress=127.0.0.1\nhttpEnable=false\n"
+                + "kvConfigPath=" + dir.resolve("kv/kvConfig.json") + "\n");
+            ProcessBuilder pb = new ProcessBuilder(basedir.resolve("bin/mqnamesrv").toString(), "-c", conf.toString())
+                .redirectErrorStream(true);
+            pb.environment().put("JAVA_OPT_EXT", "-Duser.home=" + dir);
+            pb.environment().remove("ROCKETMQ_HOME");
+            Process p = pb.start();
+            try {
+                CompletableFuture<String> said = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        return e.toString();
+                    }
+                });
+                assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the name server neither started nor exited");
+                String output = said.get(10, TimeUnit.SECONDS);
+                assertEquals(255, p.exitValue(), output); // Apache's name server exits with -1 as well
+                assertTrue(output.contains("The Name Server failed to start: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort() + ": Address already in use"), output);
+                assertTrue(!output.contains("Exception"), "no exception names or stack traces: " + output);
+            } finally {
+                p.destroyForcibly();
+            }
+        }
     }
 
     /** Reads the process output until the boot line (bounded), keeping the output for messages. */

@@ -1,6 +1,7 @@
 package io.namesrv.namesrv.http;
 
 import io.namesrv.remoting.NamedThreadFactory;
+import io.namesrv.remoting.netty.ServerBinding;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -55,8 +56,7 @@ public final class OpsHttpServer {
                 }
             });
         try {
-            serverChannel = bootstrap.bind(new InetSocketAddress(config.getHttpBindAddress(), config.getHttpListenPort()))
-                .sync().channel();
+            serverChannel = ServerBinding.bind(bootstrap, config.getHttpBindAddress(), config.getHttpListenPort());
         } catch (RuntimeException | InterruptedException e) {
             shutdown();
             throw e;

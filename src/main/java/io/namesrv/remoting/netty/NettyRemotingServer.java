@@ -176,8 +176,7 @@ public class NettyRemotingServer {
             eventExecutor.start();
         }
         try {
-            serverChannel = bootstrap.bind(new InetSocketAddress(config.getBindAddress(), config.getListenPort()))
-                .sync().channel();
+            serverChannel = ServerBinding.bind(bootstrap, config.getBindAddress(), config.getListenPort());
         } catch (RuntimeException | InterruptedException e) {
             shutdown();
             throw e;
