@@ -58,6 +58,13 @@ final class RegisterBrokerBodyJsonReader {
     private static final byte[] TOPIC = ascii("topic");
     private static final byte[] TOTAL_QUEUES = ascii("totalQueues");
 
+    // The members of each object, in the order of the cases that read them.
+    private static final byte[][] BODY_FIELDS = {TOPIC_CONFIG_SERIALIZE_WRAPPER, FILTER_SERVER_LIST};
+    private static final byte[][] WRAPPER_FIELDS = {TOPIC_CONFIG_TABLE, DATA_VERSION, MAPPING_DATA_VERSION,
+        TOPIC_QUEUE_MAPPING_INFO_MAP, TOPIC_QUEUE_MAPPING_DETAIL_MAP};
+    private static final byte[][] DATA_VERSION_FIELDS = {COUNTER, STATE_VERSION, TIMESTAMP};
+    private static final byte[][] MAPPING_INFO_FIELDS = {BNAME, CURR_ID_MAP, DIRTY, EPOCH, SCOPE, TOPIC, TOTAL_QUEUES};
+
     // A topic without attributes exactly as fastjson writes it, between its values.
     private static final byte[] COMPACT_START = ascii("{\"attributes\":{},\"order\":");
     private static final byte[] TRUE = ascii("true");
@@ -97,21 +104,16 @@ final class RegisterBrokerBodyJsonReader {
     private RegisterBrokerBody body() {
         TopicConfigSerializeWrapper wrapper = null;
         List<String> filterServerList = null;
-        int fields = 0;
+        int seen = 0;
         cursor.skipWhitespace();
         if (cursor.startObject()) {
             do {
-                int nameStart = cursor.fieldName();
-                int nameLength = cursor.pos() - nameStart - 1;
-                cursor.colon();
-                if (cursor.is(TOPIC_CONFIG_SERIALIZE_WRAPPER, nameStart, nameLength)) {
-                    fields = once(fields, 1);
+                int field = member(BODY_FIELDS);
+                seen = once(seen, 1 << field);
+                if (field == 0) {
                     wrapper = wrapper();
-                } else if (cursor.is(FILTER_SERVER_LIST, nameStart, nameLength)) {
-                    fields = once(fields, 2);
-                    filterServerList = stringList();
                 } else {
-                    throw JsonByteCursor.decline();
+                    filterServerList = stringList();
                 }
             } while (cursor.nextMember());
         }
@@ -131,29 +133,17 @@ final class RegisterBrokerBodyJsonReader {
         DataVersion mappingDataVersion = null;
         Map<String, TopicQueueMappingInfo> mappings = null;
         RawJson mappingDetail = null;
-        int fields = 0;
+        int seen = 0;
         if (cursor.startObject()) {
             do {
-                int nameStart = cursor.fieldName();
-                int nameLength = cursor.pos() - nameStart - 1;
-                cursor.colon();
-                if (cursor.is(TOPIC_CONFIG_TABLE, nameStart, nameLength)) {
-                    fields = once(fields, 1);
-                    topics = topicTable();
-                } else if (cursor.is(DATA_VERSION, nameStart, nameLength)) {
-                    fields = once(fields, 2);
-                    dataVersion = dataVersion();
-                } else if (cursor.is(MAPPING_DATA_VERSION, nameStart, nameLength)) {
-                    fields = once(fields, 4);
-                    mappingDataVersion = dataVersion();
-                } else if (cursor.is(TOPIC_QUEUE_MAPPING_INFO_MAP, nameStart, nameLength)) {
-                    fields = once(fields, 8);
-                    mappings = mappingInfoMap();
-                } else if (cursor.is(TOPIC_QUEUE_MAPPING_DETAIL_MAP, nameStart, nameLength)) {
-                    fields = once(fields, 16);
-                    mappingDetail = emptyDetailMap();
-                } else {
-                    throw JsonByteCursor.decline();
+                int field = member(WRAPPER_FIELDS);
+                seen = once(seen, 1 << field);
+                switch (field) {
+                    case 0 -> topics = topicTable();
+                    case 1 -> dataVersion = dataVersion();
+                    case 2 -> mappingDataVersion = dataVersion();
+                    case 3 -> mappings = mappingInfoMap();
+                    default -> mappingDetail = emptyDetailMap();
                 }
             } while (cursor.nextMember());
         }
@@ -167,23 +157,15 @@ final class RegisterBrokerBodyJsonReader {
         long stateVersion = 0;
         long timestamp = 0;
         long counter = 0;
-        int fields = 0;
+        int seen = 0;
         if (cursor.startObject()) {
             do {
-                int nameStart = cursor.fieldName();
-                int nameLength = cursor.pos() - nameStart - 1;
-                cursor.colon();
-                if (cursor.is(COUNTER, nameStart, nameLength)) {
-                    fields = once(fields, 1);
-                    counter = longValue();
-                } else if (cursor.is(STATE_VERSION, nameStart, nameLength)) {
-                    fields = once(fields, 2);
-                    stateVersion = longValue();
-                } else if (cursor.is(TIMESTAMP, nameStart, nameLength)) {
-                    fields = once(fields, 4);
-                    timestamp = longValue();
-                } else {
-                    throw JsonByteCursor.decline();
+                int field = member(DATA_VERSION_FIELDS);
+                seen = once(seen, 1 << field);
+                switch (field) {
+                    case 0 -> counter = longValue();
+                    case 1 -> stateVersion = longValue();
+                    default -> timestamp = longValue();
                 }
             } while (cursor.nextMember());
         }
@@ -421,35 +403,19 @@ final class RegisterBrokerBodyJsonReader {
         String scope = null;
         String topic = null;
         int totalQueues = 0;
-        int fields = 0;
+        int seen = 0;
         if (cursor.startObject()) {
             do {
-                int nameStart = cursor.fieldName();
-                int nameLength = cursor.pos() - nameStart - 1;
-                cursor.colon();
-                if (cursor.is(BNAME, nameStart, nameLength)) {
-                    fields = once(fields, 1);
-                    bname = nullableString();
-                } else if (cursor.is(CURR_ID_MAP, nameStart, nameLength)) {
-                    fields = once(fields, 2);
-                    currIdMap = idMap();
-                } else if (cursor.is(DIRTY, nameStart, nameLength)) {
-                    fields = once(fields, 4);
-                    dirty = booleanValue();
-                } else if (cursor.is(EPOCH, nameStart, nameLength)) {
-                    fields = once(fields, 8);
-                    epoch = longValue();
-                } else if (cursor.is(SCOPE, nameStart, nameLength)) {
-                    fields = once(fields, 16);
-                    scope = nullableString();
-                } else if (cursor.is(TOPIC, nameStart, nameLength)) {
-                    fields = once(fields, 32);
-                    topic = nullableString();
-                } else if (cursor.is(TOTAL_QUEUES, nameStart, nameLength)) {
-                    fields = once(fields, 64);
-                    totalQueues = intValue();
-                } else {
-                    throw JsonByteCursor.decline();
+                int field = member(MAPPING_INFO_FIELDS);
+                seen = once(seen, 1 << field);
+                switch (field) {
+                    case 0 -> bname = nullableString();
+                    case 1 -> currIdMap = idMap();
+                    case 2 -> dirty = booleanValue();
+                    case 3 -> epoch = longValue();
+                    case 4 -> scope = nullableString();
+                    case 5 -> topic = nullableString();
+                    default -> totalQueues = intValue();
                 }
             } while (cursor.nextMember());
         }
@@ -573,6 +539,22 @@ final class RegisterBrokerBodyJsonReader {
             throw JsonByteCursor.decline();
         }
         return cursor.string();
+    }
+
+    /**
+     * Reads the next member's name and its colon: the index in {@code names} of the name it spells.
+     * Any other name declines (fastjson2 decides what to do with it).
+     */
+    private int member(byte[][] names) {
+        int nameStart = cursor.fieldName();
+        int nameLength = cursor.pos() - nameStart - 1;
+        cursor.colon();
+        for (int i = 0; i < names.length; i++) {
+            if (cursor.is(names[i], nameStart, nameLength)) {
+                return i;
+            }
+        }
+        throw JsonByteCursor.decline();
     }
 
     private static int once(int fields, int bit) {
