@@ -3,6 +3,7 @@ package io.namesrv.namesrv.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.hardening;
 
+import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicRouteData;
+import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import java.io.IOException;

@@ -139,8 +139,8 @@ class NettyRemotingLoopbackTest {
     @Test
     void serverAnswersInItsOwnSerializeTypeWhateverTheRequestUsed() throws Exception {
         NettyRemotingServer server = server();
-        try (RawConnection raw = new RawConnection(server.localPort())) {
-            raw.write(RawConnection.frame(echo("x").setOpaque(5).setSerializeTypeCurrentRPC(SerializeType.ROCKETMQ)));
+        try (WireClient raw = new WireClient(server.localPort())) {
+            raw.writeRaw(WireClient.frame(echo("x").setOpaque(5).setSerializeTypeCurrentRPC(SerializeType.ROCKETMQ)));
             RemotingCommand response = raw.read();
             assertEquals(5, response.getOpaque());
             assertEquals(SerializeType.JSON, response.getSerializeTypeCurrentRPC());
@@ -208,13 +208,13 @@ class NettyRemotingLoopbackTest {
         client.invokeOneway(addr(server), RemotingCommand.request(8, null), WAIT_MS);
         assertTrue(called.await(WAIT_MS, TimeUnit.MILLISECONDS));
 
-        try (RawConnection raw = new RawConnection(server.localPort())) {
+        try (WireClient raw = new WireClient(server.localPort())) {
             RemotingCommand oneway = RemotingCommand.request(8, null).setOpaque(1);
             oneway.markOneway();
             ByteArrayOutputStream both = new ByteArrayOutputStream();
-            both.write(RawConnection.frame(oneway));
-            both.write(RawConnection.frame(RemotingCommand.request(9, null).setOpaque(2)));
-            raw.write(both.toByteArray());
+            both.write(WireClient.frame(oneway));
+            both.write(WireClient.frame(RemotingCommand.request(9, null).setOpaque(2)));
+            raw.writeRaw(both.toByteArray());
             RemotingCommand first = raw.read();
             assertEquals(2, first.getOpaque(), "the first frame back must answer the second request");
             assertEquals("second", first.getRemark());
@@ -350,8 +350,8 @@ class NettyRemotingLoopbackTest {
             }
         };
         NettyRemotingServer server = server(c -> c.setServerChannelMaxIdleTimeSeconds(1), listener);
-        try (RawConnection raw = new RawConnection(server.localPort())) {
-            raw.write(RawConnection.frame(echo("ping").setOpaque(1)));
+        try (WireClient raw = new WireClient(server.localPort())) {
+            raw.writeRaw(WireClient.frame(echo("ping").setOpaque(1)));
             assertEquals(1, raw.read().getOpaque());
             assertTrue(idle.await(WAIT_MS, TimeUnit.MILLISECONDS), "no idle event");
             assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS), "no close event");
@@ -365,11 +365,11 @@ class NettyRemotingLoopbackTest {
         NettyRemotingServer server = server();
         NettyRemotingClient client = client();
         assertEquals(0, client.invokeSync(addr(server), echo("before"), WAIT_MS).getCode());
-        try (RawConnection bad = new RawConnection(server.localPort());
-             RawConnection good = new RawConnection(server.localPort())) {
-            bad.write(new byte[] {0, 0, 0, 12, 0, 0, 0, 8, '{', 'x', 'x', 'x', '}', '}', '}', '}'});
+        try (WireClient bad = new WireClient(server.localPort());
+             WireClient good = new WireClient(server.localPort())) {
+            bad.writeRaw(new byte[] {0, 0, 0, 12, 0, 0, 0, 8, '{', 'x', 'x', 'x', '}', '}', '}', '}'});
             assertTrue(bad.closedByPeer(), "the malformed connection stays open");
-            good.write(RawConnection.frame(echo("raw").setOpaque(77)));
+            good.writeRaw(WireClient.frame(echo("raw").setOpaque(77)));
             assertEquals(77, good.read().getOpaque());
         }
         assertEquals(0, client.invokeSync(addr(server), echo("after"), WAIT_MS).getCode());
@@ -378,9 +378,9 @@ class NettyRemotingLoopbackTest {
     @Test
     void oversizedFrameClosesTheConnectionWithoutAnswer() throws Exception {
         NettyRemotingServer server = server();
-        try (RawConnection raw = new RawConnection(server.localPort())) {
+        try (WireClient raw = new WireClient(server.localPort())) {
             // Just over the 16 MiB default; only the length is sent.
-            raw.write(new byte[] {0x01, 0x00, 0x00, 0x01});
+            raw.writeRaw(new byte[] {0x01, 0x00, 0x00, 0x01});
             assertTrue(raw.closedByPeer());
         }
     }
@@ -429,12 +429,12 @@ class NettyRemotingLoopbackTest {
             seen.set(ch.attr(ProxyMessageHandler.PROXY_SOURCE_ADDRESS).get());
             return RemotingCommand.response(0, null);
         }, executor("proxy"));
-        try (RawConnection raw = new RawConnection(server.localPort())) {
+        try (WireClient raw = new WireClient(server.localPort())) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             bytes.write("PROXY TCP4 203.0.113.7 127.0.0.1 56324 9876\r\n".getBytes(StandardCharsets.US_ASCII));
-            bytes.write(RawConnection.frame(RemotingCommand.request(15, null).setOpaque(31)));
-            bytes.write(RawConnection.frame(RemotingCommand.request(15, null).setOpaque(32)));
-            raw.write(bytes.toByteArray());
+            bytes.write(WireClient.frame(RemotingCommand.request(15, null).setOpaque(31)));
+            bytes.write(WireClient.frame(RemotingCommand.request(15, null).setOpaque(32)));
+            raw.writeRaw(bytes.toByteArray());
             // Both requests are answered; a multi-threaded executor may answer them in either order.
             assertEquals(java.util.Set.of(31, 32), java.util.Set.of(raw.read().getOpaque(), raw.read().getOpaque()));
         }
@@ -451,11 +451,11 @@ class NettyRemotingLoopbackTest {
         }, executor("proxy"));
         byte[] v2 = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A,
             0x21, 0x11, 0x00, 0x0C, (byte) 198, 51, 100, 9, 127, 0, 0, 1, 0x13, (byte) 0x88, 0x26, (byte) 0x94};
-        try (RawConnection raw = new RawConnection(server.localPort())) {
-            raw.write(java.util.Arrays.copyOfRange(v2, 0, 5));
+        try (WireClient raw = new WireClient(server.localPort())) {
+            raw.writeRaw(java.util.Arrays.copyOfRange(v2, 0, 5));
             Thread.sleep(50);
-            raw.write(java.util.Arrays.copyOfRange(v2, 5, v2.length));
-            raw.write(RawConnection.frame(RemotingCommand.request(15, null).setOpaque(41)));
+            raw.writeRaw(java.util.Arrays.copyOfRange(v2, 5, v2.length));
+            raw.writeRaw(WireClient.frame(RemotingCommand.request(15, null).setOpaque(41)));
             assertEquals(41, raw.read().getOpaque());
         }
         assertEquals("198.51.100.9:5000", seen.get());

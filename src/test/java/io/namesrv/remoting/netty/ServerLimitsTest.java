@@ -69,18 +69,18 @@ class ServerLimitsTest {
     }
 
     private static byte[] request(int code, int opaque) {
-        return RawConnection.frame(RemotingCommand.request(code, null).setOpaque(opaque));
+        return WireClient.frame(RemotingCommand.request(code, null).setOpaque(opaque));
     }
 
     @Test
     void requestThatWaitedPastTheLimitIsDroppedUnanswered() throws Exception {
         NettyRemotingServer server = server(c -> c.setRequestMaxQueueWaitMillis(150));
-        try (RawConnection conn = new RawConnection(server.localPort())) {
-            conn.write(request(SLOW, 1));
-            conn.write(request(FAST, 2)); // waits ~400 ms behind the slow one: past 150 ms
+        try (WireClient conn = new WireClient(server.localPort())) {
+            conn.writeRaw(request(SLOW, 1));
+            conn.writeRaw(request(FAST, 2)); // waits ~400 ms behind the slow one: past 150 ms
             RemotingCommand first = conn.read();
             assertEquals(1, first.getOpaque());
-            conn.write(request(FAST, 3)); // queued on an idle executor: answered
+            conn.writeRaw(request(FAST, 3)); // queued on an idle executor: answered
             RemotingCommand next = conn.read();
             assertEquals(3, next.getOpaque(), "the stale request (opaque 2) must not be answered");
             assertEquals(1, server.droppedStaleRequests());
@@ -90,9 +90,9 @@ class ServerLimitsTest {
     @Test
     void requestWithinTheWaitLimitIsAnswered() throws Exception {
         NettyRemotingServer server = server(c -> c.setRequestMaxQueueWaitMillis(2000));
-        try (RawConnection conn = new RawConnection(server.localPort())) {
-            conn.write(request(SLOW, 1));
-            conn.write(request(FAST, 2));
+        try (WireClient conn = new WireClient(server.localPort())) {
+            conn.writeRaw(request(SLOW, 1));
+            conn.writeRaw(request(FAST, 2));
             assertEquals(1, conn.read().getOpaque());
             assertEquals(2, conn.read().getOpaque());
             assertEquals(0, server.droppedStaleRequests());
@@ -102,9 +102,9 @@ class ServerLimitsTest {
     @Test
     void aConnectionOverItsPendingLimitGetsSystemBusyAndOthersAreServed() throws Exception {
         NettyRemotingServer server = server(c -> c.setServerMaxPendingRequestsPerConnection(4));
-        try (RawConnection greedy = new RawConnection(server.localPort())) {
+        try (WireClient greedy = new WireClient(server.localPort())) {
             for (int i = 1; i <= 10; i++) {
-                greedy.write(request(BLOCKED, i));
+                greedy.writeRaw(request(BLOCKED, i));
             }
             for (int i = 5; i <= 10; i++) {
                 RemotingCommand busy = greedy.read();
@@ -119,7 +119,7 @@ class ServerLimitsTest {
                 assertEquals(i, done.getOpaque());
             }
             // Its slots are free again.
-            greedy.write(request(FAST, 11));
+            greedy.writeRaw(request(FAST, 11));
             assertEquals(ResponseCode.SUCCESS, greedy.read().getCode());
         }
     }
@@ -127,20 +127,20 @@ class ServerLimitsTest {
     @Test
     void connectionsBeyondTheLimitAreClosedAtOnce() throws Exception {
         NettyRemotingServer server = server(c -> c.setServerMaxConnections(2));
-        try (RawConnection a = new RawConnection(server.localPort());
-             RawConnection b = new RawConnection(server.localPort())) {
-            a.write(request(FAST, 1));
+        try (WireClient a = new WireClient(server.localPort());
+             WireClient b = new WireClient(server.localPort())) {
+            a.writeRaw(request(FAST, 1));
             assertEquals(ResponseCode.SUCCESS, a.read().getCode());
-            try (RawConnection c = new RawConnection(server.localPort())) {
+            try (WireClient c = new WireClient(server.localPort())) {
                 assertTrue(c.closedByPeer(), "the third connection must be closed");
             }
-            b.write(request(FAST, 2));
+            b.writeRaw(request(FAST, 2));
             assertEquals(ResponseCode.SUCCESS, b.read().getCode(), "connections within the limit keep working");
             assertTrue(awaitOpen(server, 2));
         }
         assertTrue(awaitOpen(server, 0), "closed connections must not stay counted");
-        try (RawConnection d = new RawConnection(server.localPort())) {
-            d.write(request(FAST, 3));
+        try (WireClient d = new WireClient(server.localPort())) {
+            d.writeRaw(request(FAST, 3));
             assertEquals(ResponseCode.SUCCESS, d.read().getCode(), "a slot freed by a close is usable again");
         }
     }

@@ -1,4 +1,4 @@
-package io.namesrv.namesrv.hardening;
+package io.namesrv.remoting.netty;
 
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RemotingCommandCodec;
@@ -18,20 +18,21 @@ import java.net.SocketTimeoutException;
 
 /**
  * A blocking loopback socket speaking frames by hand: it can send anything, well-formed or not,
- * read answers, and tell whether the server closed the connection.
+ * read answers, and tell whether the server closed the connection. Shared by the remoting tests
+ * and the name server's hardening tests.
  */
-final class WireClient implements AutoCloseable {
+public final class WireClient implements AutoCloseable {
 
     private final Socket socket = new Socket();
     private final DataInputStream in;
     private final OutputStream out;
     private int nextOpaque = 1;
 
-    WireClient(int port) throws IOException {
+    public WireClient(int port) throws IOException {
         this(port, 5000);
     }
 
-    WireClient(int port, int readTimeoutMillis) throws IOException {
+    public WireClient(int port, int readTimeoutMillis) throws IOException {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 3000);
         socket.setSoTimeout(readTimeoutMillis);
         socket.setTcpNoDelay(true);
@@ -40,7 +41,7 @@ final class WireClient implements AutoCloseable {
     }
 
     /** The complete frame of {@code cmd}, length prefix included. */
-    static byte[] frame(RemotingCommand cmd) {
+    public static byte[] frame(RemotingCommand cmd) {
         ByteBuf buf = Unpooled.buffer();
         try {
             RemotingCommandCodec.encode(cmd, buf);
@@ -50,20 +51,20 @@ final class WireClient implements AutoCloseable {
         }
     }
 
-    void writeRaw(byte[] bytes) throws IOException {
+    public void writeRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
     /** Sends {@code cmd} with a fresh opaque and returns that opaque. */
-    int send(RemotingCommand cmd) throws IOException {
+    public int send(RemotingCommand cmd) throws IOException {
         int opaque = nextOpaque++;
         cmd.setOpaque(opaque);
         writeRaw(frame(cmd));
         return opaque;
     }
 
-    RemotingCommand read() throws IOException {
+    public RemotingCommand read() throws IOException {
         int length = in.readInt();
         byte[] rest = new byte[length];
         in.readFully(rest);
@@ -75,7 +76,7 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Sends and reads the answer with the same opaque (skipping answers to earlier sends). */
-    RemotingCommand call(RemotingCommand cmd) throws IOException {
+    public RemotingCommand call(RemotingCommand cmd) throws IOException {
         int opaque = send(cmd);
         while (true) {
             RemotingCommand answer = read();
@@ -86,7 +87,7 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Like {@link #call}, unchecked, for lambdas. */
-    RemotingCommand callUnchecked(RemotingCommand cmd) {
+    public RemotingCommand callUnchecked(RemotingCommand cmd) {
         try {
             return call(cmd);
         } catch (IOException e) {
@@ -95,7 +96,7 @@ final class WireClient implements AutoCloseable {
     }
 
     /** True when the server closed the connection (EOF or reset) within the read timeout. */
-    boolean closedByPeer() throws IOException {
+    public boolean closedByPeer() throws IOException {
         try {
             while (true) {
                 if (in.read() == -1) {
@@ -109,12 +110,12 @@ final class WireClient implements AutoCloseable {
         }
     }
 
-    void setReadTimeout(int millis) throws SocketException {
+    public void setReadTimeout(int millis) throws SocketException {
         socket.setSoTimeout(millis);
     }
 
     /** Closes with an RST, as a killed process's kernel would: no FIN, no goodbye. */
-    void reset() throws IOException {
+    public void reset() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
     }
