@@ -8,4 +8,8 @@ public interface RouteInfoSettings {
 
     /** Rewrite routes so that the lowest slave of a master-less group acts as id 0. */
     boolean supportActingMaster();
+
+    /** Settings that never change: for tools and tests that need no live configuration. */
+    record Fixed(boolean deleteTopicWithBrokerRegistration, boolean supportActingMaster) implements RouteInfoSettings {
+    }
 }

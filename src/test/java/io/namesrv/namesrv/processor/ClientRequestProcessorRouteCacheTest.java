@@ -39,17 +39,7 @@ class ClientRequestProcessorRouteCacheTest {
 
     private final JsonBodies json = new JsonBodies();
     private final NamesrvConfig config = new NamesrvConfig();
-    private final RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings() {
-        @Override
-        public boolean deleteTopicWithBrokerRegistration() {
-            return false;
-        }
-
-        @Override
-        public boolean supportActingMaster() {
-            return false;
-        }
-    });
+    private final RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings.Fixed(false, false));
     private KVConfigManager kv;
     private ClientRequestProcessor processor;
 

@@ -29,17 +29,7 @@ public final class RegisterBrokerApplyTiming {
         int topicCount = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         RegisterBrokerBodyCodec codec = new RegisterBrokerBodyCodec(new JsonBodies());
-        RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings() {
-            @Override
-            public boolean deleteTopicWithBrokerRegistration() {
-                return false;
-            }
-
-            @Override
-            public boolean supportActingMaster() {
-                return false;
-            }
-        });
+        RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings.Fixed(false, false));
         long counter = 0;
         for (int pass = 0; pass < 2; pass++) { // the first pass is warm-up
             long[] nanos = new long[rounds];

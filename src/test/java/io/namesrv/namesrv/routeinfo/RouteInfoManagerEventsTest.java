@@ -26,17 +26,7 @@ class RouteInfoManagerEventsTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final List<String> events = new ArrayList<>();
-    private final RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings() {
-        @Override
-        public boolean deleteTopicWithBrokerRegistration() {
-            return false;
-        }
-
-        @Override
-        public boolean supportActingMaster() {
-            return false;
-        }
-    }, clock::get);
+    private final RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings.Fixed(false, false), clock::get);
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger("RocketmqNamesrv");
     private Level levelBefore;
