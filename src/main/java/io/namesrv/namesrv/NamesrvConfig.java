@@ -34,6 +34,19 @@ public class NamesrvConfig {
     private volatile boolean deleteTopicWithBrokerRegistration = false;
     private String configBlackList = "configBlackList;configStorePath;kvConfigPath";
 
+    // Ours (docs/configuration.md, "Warm restart and peer name servers").
+    private boolean routeSnapshotEnable = true;
+    /** Empty: {@code routeSnapshot.json} next to the KV file, so {@code ~/namesrv/} by default. */
+    private String routeSnapshotPath = "";
+    private long routeSnapshotIntervalMillis = 10_000;
+    /** Other name servers of this cluster, {@code host:port;host:port} like namesrvAddr; empty: none. */
+    private String namesrvPeers = "";
+    private long namesrvPeerCompareIntervalMillis = 5_000;
+    /** One broker registration period: shorter differences are brokers registering with each server in turn. */
+    private long namesrvPeerDivergenceMillis = 30_000;
+    private boolean namesrvPeerRelayEnable = false;
+    private long namesrvPeerBootstrapTimeoutMillis = 10_000;
+
     private static String userHomeFile(String name) {
         return System.getProperty("user.home") + File.separator + "namesrv" + File.separator + name;
     }
@@ -212,5 +225,74 @@ public class NamesrvConfig {
 
     public void setConfigBlackList(String configBlackList) {
         this.configBlackList = configBlackList;
+    }
+
+    public boolean isRouteSnapshotEnable() {
+        return routeSnapshotEnable;
+    }
+
+    public void setRouteSnapshotEnable(boolean routeSnapshotEnable) {
+        this.routeSnapshotEnable = routeSnapshotEnable;
+    }
+
+    /** The snapshot file: as configured, or {@code routeSnapshot.json} next to the KV file. */
+    public String getRouteSnapshotPath() {
+        if (routeSnapshotPath != null && !routeSnapshotPath.isBlank()) {
+            return routeSnapshotPath;
+        }
+        File kv = new File(kvConfigPath);
+        return new File(kv.getAbsoluteFile().getParentFile(), "routeSnapshot.json").getPath();
+    }
+
+    public void setRouteSnapshotPath(String routeSnapshotPath) {
+        this.routeSnapshotPath = routeSnapshotPath;
+    }
+
+    public long getRouteSnapshotIntervalMillis() {
+        return routeSnapshotIntervalMillis;
+    }
+
+    public void setRouteSnapshotIntervalMillis(long routeSnapshotIntervalMillis) {
+        this.routeSnapshotIntervalMillis = routeSnapshotIntervalMillis;
+    }
+
+    public String getNamesrvPeers() {
+        return namesrvPeers;
+    }
+
+    public void setNamesrvPeers(String namesrvPeers) {
+        this.namesrvPeers = namesrvPeers;
+    }
+
+    public long getNamesrvPeerCompareIntervalMillis() {
+        return namesrvPeerCompareIntervalMillis;
+    }
+
+    public void setNamesrvPeerCompareIntervalMillis(long namesrvPeerCompareIntervalMillis) {
+        this.namesrvPeerCompareIntervalMillis = namesrvPeerCompareIntervalMillis;
+    }
+
+    public long getNamesrvPeerDivergenceMillis() {
+        return namesrvPeerDivergenceMillis;
+    }
+
+    public void setNamesrvPeerDivergenceMillis(long namesrvPeerDivergenceMillis) {
+        this.namesrvPeerDivergenceMillis = namesrvPeerDivergenceMillis;
+    }
+
+    public boolean isNamesrvPeerRelayEnable() {
+        return namesrvPeerRelayEnable;
+    }
+
+    public void setNamesrvPeerRelayEnable(boolean namesrvPeerRelayEnable) {
+        this.namesrvPeerRelayEnable = namesrvPeerRelayEnable;
+    }
+
+    public long getNamesrvPeerBootstrapTimeoutMillis() {
+        return namesrvPeerBootstrapTimeoutMillis;
+    }
+
+    public void setNamesrvPeerBootstrapTimeoutMillis(long namesrvPeerBootstrapTimeoutMillis) {
+        this.namesrvPeerBootstrapTimeoutMillis = namesrvPeerBootstrapTimeoutMillis;
     }
 }

@@ -14,6 +14,7 @@ import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.namesrv.metrics.TrafficLogger;
+import io.namesrv.namesrv.peers.PeersService;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
@@ -66,6 +67,8 @@ public class NamesrvController {
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
+    /** Warm restart (route snapshot, bootstrap from peers) and comparing with peer name servers. */
+    private final PeersService peers;
     private volatile boolean shuttingDown;
     /** The ACL file to reload on change; null: the settings given stay as they are. */
     private Path aclFile;
@@ -123,6 +126,8 @@ public class NamesrvController {
         });
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
         this.routeInfoManager.setEventListener(metrics.brokerEvents());
+        this.peers = new PeersService(namesrvConfig, routeInfoManager, identity);
+        this.metrics.addSource(peers.metrics());
     }
 
     /** Loads the KV store and builds executors, processors and the server. False on failure. */
@@ -133,6 +138,7 @@ public class NamesrvController {
             LOG.error("cannot load KV config from {}", namesrvConfig.getKvConfigPath(), e);
             return false;
         }
+        peers.restore();
         defaultExecutor = boundedPool(namesrvConfig.getDefaultThreadPoolNums(),
             namesrvConfig.getDefaultThreadPoolQueueCapacity(), "RemotingExecutorThread_");
         clientRequestExecutor = boundedPool(namesrvConfig.getClientRequestThreadPoolNums(),
@@ -143,7 +149,7 @@ public class NamesrvController {
         registerProcessors();
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                this::uptimeMillis, this::listenPort));
+                this::uptimeMillis, this::listenPort, peers::status));
         }
         scanExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScanScheduledThread", true, 1));
         scheduledExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScheduledThread", true, 1));
@@ -208,6 +214,8 @@ public class NamesrvController {
 
     /** Binds the server and starts the scans. */
     public void start() throws InterruptedException {
+        // Before the port listens, so that the first route answer is already a warm one.
+        peers.bootstrap(nettyServerConfig.getListenPort());
         remotingServer.start();
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
@@ -228,6 +236,7 @@ public class NamesrvController {
             LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
                 httpConfig.getHttpBindAddress(), httpServer.localPort());
         }
+        peers.start();
     }
 
     /**
@@ -284,6 +293,8 @@ public class NamesrvController {
     /** Stops accepting, drains the executors, persists the KV store and stops every thread. */
     public void shutdown() {
         shuttingDown = true;
+        // First: closing the connections below removes their brokers, and the snapshot must not see that.
+        peers.shutdown();
         if (remotingServer != null) {
             remotingServer.shutdown();
         }

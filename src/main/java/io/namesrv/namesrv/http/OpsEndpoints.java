@@ -28,11 +28,19 @@ public final class OpsEndpoints {
     private final Supplier<Readiness> readiness;
     private final LongSupplier uptimeMillis;
     private final IntSupplier listenPort;
+    private final Supplier<?> peers;
     private final JsonBodies json = new JsonBodies();
     private final Map<String, HttpAnswer> staticFiles;
 
     public OpsEndpoints(NamesrvMetrics metrics, RouteInfoManager routes, Supplier<Readiness> readiness,
                         LongSupplier uptimeMillis, IntSupplier listenPort) {
+        this(metrics, routes, readiness, uptimeMillis, listenPort, () -> null);
+    }
+
+    /** With {@code peers} giving the warm-restart and peer section of /status. */
+    public OpsEndpoints(NamesrvMetrics metrics, RouteInfoManager routes, Supplier<Readiness> readiness,
+                        LongSupplier uptimeMillis, IntSupplier listenPort, Supplier<?> peers) {
+        this.peers = peers;
         this.metrics = metrics;
         this.routes = routes;
         this.readiness = readiness;
@@ -73,7 +81,7 @@ public final class OpsEndpoints {
             }
             case "/status":
                 return HttpAnswer.json(200, JSON.toJSONString(StatusView.build(routes, System.currentTimeMillis(),
-                    uptimeMillis.getAsLong(), readiness.get(), listenPort.getAsInt())));
+                    uptimeMillis.getAsLong(), readiness.get(), listenPort.getAsInt(), peers.get())));
             case "/cluster":
                 return HttpAnswer.json(200, json.encodeStandard(routes.getAllClusterInfo()));
             default:

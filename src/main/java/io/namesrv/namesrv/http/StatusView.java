@@ -26,8 +26,10 @@ final class StatusView {
     record Cluster(String name, List<String> brokerNames) {
     }
 
+    /** {@code origin}: direct (registered here), restored or relayed (provisional); null when not live. */
     record Broker(String cluster, String brokerName, long brokerId, String role, String addr, String zone,
-                  boolean live, Long lastHeartbeatAgeMillis, Long heartbeatTimeoutMillis, String haServerAddr) {
+                  boolean live, Long lastHeartbeatAgeMillis, Long heartbeatTimeoutMillis, String haServerAddr,
+                  String origin) {
     }
 
     record Queue(String brokerName, int readQueueNums, int writeQueueNums, int perm, int topicSysFlag) {
@@ -36,14 +38,17 @@ final class StatusView {
     record Topic(String topic, List<Queue> queues) {
     }
 
+    /** {@code peers}: warm restart and peer name servers (see {@code io.namesrv.namesrv.peers.PeersStatus}). */
     record Status(long now, long uptimeMillis, boolean ready, String readiness, int listenPort, int liveBrokers,
-                  int brokerGroups, int topicsTotal, List<Cluster> clusters, List<Broker> brokers, List<Topic> topics) {
+                  int brokerGroups, int topicsTotal, List<Cluster> clusters, List<Broker> brokers, List<Topic> topics,
+                  Object peers) {
     }
 
     private StatusView() {
     }
 
-    static Status build(RouteInfoManager routes, long now, long uptimeMillis, Readiness readiness, int listenPort) {
+    static Status build(RouteInfoManager routes, long now, long uptimeMillis, Readiness readiness, int listenPort,
+                        Object peers) {
         ClusterInfo info = routes.getAllClusterInfo();
         Map<String, BrokerLiveView> live = new HashMap<>();
         for (BrokerLiveView v : routes.liveBrokers()) {
@@ -59,7 +64,8 @@ final class StatusView {
                 BrokerLiveView v = live.get(bd.cluster() + "@" + e.getValue());
                 brokers.add(new Broker(bd.cluster(), bd.brokerName(), e.getKey(), e.getKey() == 0 ? "MASTER" : "SLAVE",
                     e.getValue(), bd.zoneName(), v != null, v == null ? null : Math.max(0, now - v.lastUpdateTimestamp()),
-                    v == null ? null : v.heartbeatTimeoutMillis(), v == null ? null : v.haServerAddr()));
+                    v == null ? null : v.heartbeatTimeoutMillis(), v == null ? null : v.haServerAddr(),
+                    v == null ? null : v.origin().label()));
             }
         }
         brokers.sort(Comparator.comparing(Broker::cluster).thenComparing(Broker::brokerName)
@@ -74,6 +80,6 @@ final class StatusView {
             topics.add(new Topic(topic, rows));
         });
         return new Status(now, uptimeMillis, readiness.ready(), readiness.reason(), listenPort, sizes.liveBrokers(),
-            sizes.brokerGroups(), sizes.topics(), clusters, brokers, topics);
+            sizes.brokerGroups(), sizes.topics(), clusters, brokers, topics, peers);
     }
 }

@@ -1,5 +1,7 @@
 package io.namesrv.namesrv.metrics;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +14,7 @@ public final class NamesrvMetrics {
     private final RequestMetrics requests = new RequestMetrics();
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
     private final Supplier<ServerSnapshot> snapshots;
+    private final List<MetricsSource> sources = new CopyOnWriteArrayList<>();
 
     public NamesrvMetrics(Supplier<ServerSnapshot> snapshots) {
         this.snapshots = snapshots;
@@ -25,6 +28,11 @@ public final class NamesrvMetrics {
     /** The listener to hand to the route table. */
     public BrokerEventMetrics brokerEvents() {
         return brokerEvents;
+    }
+
+    /** Adds the metrics of another part of the server to every scrape. */
+    public void addSource(MetricsSource source) {
+        sources.add(source);
     }
 
     /** The whole exposition, as served at /metrics. */
@@ -52,6 +60,7 @@ public final class NamesrvMetrics {
         w.sample("namesrv_kv_namespaces", s.kvNamespaces());
         w.family("namesrv_kv_entries", PrometheusTextWriter.Type.GAUGE, "Entries in the KV store, all namespaces.");
         w.sample("namesrv_kv_entries", s.kvEntries());
+        sources.forEach(source -> source.write(w));
         JvmMetrics.write(w);
         return w.text();
     }
