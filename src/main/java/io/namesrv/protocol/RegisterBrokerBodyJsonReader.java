@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +23,8 @@ import java.util.Map;
  * {@code topicQueueMappingDetailMap}, trailing content, truncation) makes it decline with null,
  * so that {@link RegisterBrokerBodyCodec} falls back to the lenient fastjson2 path: every
  * leniency decision stays with that one path, this reader only ever agrees or declines. What it
- * builds is equal to what fastjson2 builds, with the same map classes (HashMap, LinkedHashMap for
- * non-empty attributes) filled in document order.
+ * builds is equal to what fastjson2 builds, with the same map classes (HashMap) filled in document
+ * order, so even iteration orders agree.
  */
 final class RegisterBrokerBodyJsonReader {
 
@@ -365,9 +364,9 @@ final class RegisterBrokerBodyJsonReader {
             return null;
         }
         if (!cursor.startObject()) {
-            return Map.of(); // the usual case: no allocation per topic, as TopicConfigJsonReader does
+            return Map.of(); // the usual case: no allocation per topic
         }
-        Map<String, String> attributes = new LinkedHashMap<>();
+        Map<String, String> attributes = new HashMap<>(); // as fastjson2 and the compressed form build it
         do {
             cursor.skipWhitespace();
             String key = cursor.string();
