@@ -190,6 +190,38 @@ abstract class RawWireConformance {
         assertNull(unknown.getBody());
     }
 
+    /**
+     * apache/rocketmq#10107: a DataVersion counter beyond 2^31 (the report had 2147871249) is read
+     * and compared as 64-bit from a plain and a compressed registration and from QUERY_DATA_VERSION;
+     * versions equal in their low 32 bits are still different.
+     */
+    @Test
+    void dataVersionCountersBeyondIntAreReadAndComparedAs64Bit() {
+        long reported = 2_147_871_249L;
+        // topics of their own: the route tests expect TOPIC on one group only
+        List<TopicConfig> topics = List.of(new TopicConfig("WireCounterTopic", 1, 1, 6, 0),
+            new TopicConfig("WireCounterTopic2", 1, 1, 6, 0));
+        FakeBroker plain = new FakeBroker(CLUSTER, "wire-counter-broker", 0, "127.0.0.1:41981", "127.0.0.1:41982",
+            topics, reported);
+        assertEquals(0, wire.invoke(plain.registerRequest()).getCode());
+        assertDataVersionComparedAs64Bit(plain);
+
+        FakeBroker compressed = new FakeBroker(CLUSTER, "wire-counter-broker-z", 0, "127.0.0.1:41991",
+            "127.0.0.1:41992", topics, Long.MAX_VALUE - 1);
+        RemotingCommand registered = wire.invoke(compressed.compressedRegisterRequest());
+        assertEquals(0, registered.getCode(), registered.getRemark());
+        assertDataVersionComparedAs64Bit(compressed);
+    }
+
+    private void assertDataVersionComparedAs64Bit(FakeBroker broker) {
+        RemotingCommand same = wire.invoke(broker.queryDataVersionRequest(broker.dataVersion()));
+        assertEquals(Map.of("changed", "false"), same.getExtFields());
+        assertEquals(broker.dataVersionCounter(), JSON.parseObject(same.getBody()).getLongValue("counter"));
+        RemotingCommand higherBits = wire.invoke(broker.queryDataVersionRequest(
+            FakeBroker.dataVersion(broker.dataVersionCounter() ^ (1L << 40))));
+        assertEquals(Map.of("changed", "true"), higherBits.getExtFields());
+    }
+
     @Test
     void brokerMemberGroupListsTheGroupWithUnquotedIds() {
         RemotingCommand response = wire.invoke(memberGroupRequest());
