@@ -222,6 +222,48 @@ abstract class RawWireConformance {
         assertEquals(Map.of("changed", "true"), higherBits.getExtFields());
     }
 
+    /**
+     * apache/rocketmq#10425: a broker with {@code enableSplitRegistration} sends its topics in
+     * batches. 5.5.1 gives each batch a new DataVersion (5.3.4-5.5.0 gave all batches one, so a
+     * name server took later batches for unchanged and skipped their updates). Every batch with a
+     * new version is applied: new topics and changed topics, in the first batch and the later ones.
+     */
+    @Test
+    void splitRegistrationBatchesWithTheirOwnDataVersionsAreAllApplied() {
+        String name = "wire-split-broker";
+        String addr = "127.0.0.1:41961";
+        List<TopicConfig> first = List.of(new TopicConfig("WireSplit1", 4, 4, 6, 0),
+            new TopicConfig("WireSplit2", 4, 4, 6, 0));
+        List<TopicConfig> second = List.of(new TopicConfig("WireSplit3", 4, 4, 6, 0),
+            new TopicConfig("WireSplit4", 4, 4, 6, 0));
+        long counter = 100;
+        for (List<TopicConfig> batch : List.of(first, second)) {
+            FakeBroker b = new FakeBroker(CLUSTER, name, 0, addr, "127.0.0.1:41962", batch, ++counter);
+            assertEquals(0, wire.invoke(b.registerRequest()).getCode());
+        }
+        for (String topic : List.of("WireSplit1", "WireSplit2", "WireSplit3", "WireSplit4")) {
+            assertEquals(0, route(topic, MQVersion.CURRENT_VERSION, false).getCode(), topic);
+        }
+
+        // the next round: one topic changed in each batch
+        List<TopicConfig> firstChanged = List.of(new TopicConfig("WireSplit1", 4, 4, 4, 0),
+            new TopicConfig("WireSplit2", 4, 4, 6, 0));
+        List<TopicConfig> secondChanged = List.of(new TopicConfig("WireSplit3", 8, 8, 6, 0),
+            new TopicConfig("WireSplit4", 4, 4, 6, 0));
+        for (List<TopicConfig> batch : List.of(firstChanged, secondChanged)) {
+            FakeBroker b = new FakeBroker(CLUSTER, name, 0, addr, "127.0.0.1:41962", batch, ++counter);
+            assertEquals(0, wire.invoke(b.registerRequest()).getCode());
+        }
+        JSONObject queue1 = lenient(route("WireSplit1", MQVersion.CURRENT_VERSION, false).getBody())
+            .getJSONArray("queueDatas").getJSONObject(0);
+        assertEquals(4, queue1.getIntValue("perm"), "the first batch's change");
+        JSONObject queue3 = lenient(route("WireSplit3", MQVersion.CURRENT_VERSION, false).getBody())
+            .getJSONArray("queueDatas").getJSONObject(0);
+        assertEquals(8, queue3.getIntValue("writeQueueNums"), "the second batch's change");
+        assertEquals(6, lenient(route("WireSplit2", MQVersion.CURRENT_VERSION, false).getBody())
+            .getJSONArray("queueDatas").getJSONObject(0).getIntValue("perm"), "a batch does not remove the other's topics");
+    }
+
     @Test
     void brokerMemberGroupListsTheGroupWithUnquotedIds() {
         RemotingCommand response = wire.invoke(memberGroupRequest());
