@@ -17,6 +17,7 @@ import io.namesrv.namesrv.metrics.TrafficLogger;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
+import io.namesrv.namesrv.processor.ShutdownGate;
 import io.namesrv.namesrv.routeinfo.BrokerHousekeepingService;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
@@ -171,8 +172,8 @@ public class NamesrvController {
             routeProcessor = new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
                 this::uptimeMillis);
         }
-        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
-            clientRequestExecutor);
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            guarded(new ShutdownGate(routeProcessor, () -> shuttingDown)), clientRequestExecutor);
         remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
             namesrvConfig, configuration, json)), defaultExecutor,
             defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));
