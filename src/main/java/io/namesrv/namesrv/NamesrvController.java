@@ -67,7 +67,7 @@ public class NamesrvController {
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
-    private volatile boolean shuttingDown;
+    private final ServiceReadiness readiness;
     /** The ACL file to reload on change; null: the settings given stay as they are. */
     private Path aclFile;
 
@@ -124,6 +124,8 @@ public class NamesrvController {
         });
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
         this.routeInfoManager.setEventListener(metrics.brokerEvents());
+        this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
+            () -> remotingServer != null && remotingServer.isListening());
     }
 
     /** Loads the KV store and builds executors, processors and the server. False on failure. */
@@ -167,10 +169,10 @@ public class NamesrvController {
                 LOG.warn("clusterTest: cannot find the product environment name servers: {}", e.getMessage());
             }
             routeProcessor = new ClusterTestRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                this::uptimeMillis, productEnvClient);
+                readiness::servesRoutes, productEnvClient);
         } else {
             routeProcessor = new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                this::uptimeMillis);
+                readiness::servesRoutes);
         }
         remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC,
             guarded(new ShutdownGate(routeProcessor, () -> shuttingDown)), clientRequestExecutor);
@@ -231,23 +233,9 @@ public class NamesrvController {
         }
     }
 
-    /**
-     * Ready for traffic: the remoting port listens, no shutdown has begun, and when
-     * {@code needWaitForService} is set, {@code waitSecondsForService} have passed since start.
-     */
+    /** Ready for traffic or not, and why (see {@link ServiceReadiness}). */
     public Readiness readiness() {
-        if (shuttingDown) {
-            return Readiness.no("shutting down");
-        }
-        if (remotingServer == null || !remotingServer.isListening()) {
-            return Readiness.no("remoting port not listening");
-        }
-        long waitMillis = namesrvConfig.getWaitSecondsForService() * 1000L;
-        long uptime = uptimeMillis();
-        if (namesrvConfig.isNeedWaitForService() && uptime < waitMillis) {
-            return Readiness.no("waiting for service, " + (waitMillis - uptime + 999) / 1000 + "s left");
-        }
-        return Readiness.yes();
+        return readiness.current();
     }
 
     private ServerSnapshot snapshot() {
@@ -284,7 +272,7 @@ public class NamesrvController {
 
     /** Stops accepting, drains the executors, persists the KV store and stops every thread. */
     public void shutdown() {
-        shuttingDown = true;
+        readiness.shuttingDown();
         if (remotingServer != null) {
             remotingServer.shutdown();
         }

@@ -1,0 +1,63 @@
+package io.namesrv.namesrv;
+
+import io.namesrv.namesrv.http.Readiness;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Whether the name server should get traffic, decided in one place: not while it shuts down, not
+ * before its remoting port listens, and with {@code needWaitForService} not until
+ * {@code waitSecondsForService} have passed since start, so that brokers have registered again
+ * before clients are told routes. Route lookups ask only the last part ({@link #servesRoutes}).
+ */
+final class ServiceReadiness {
+
+    private final NamesrvConfig config;
+    private final LongSupplier uptimeMillis;
+    private final BooleanSupplier listening;
+    private volatile boolean shuttingDown;
+    /** Latched once the wait is over: lookups after start-up then read one field. */
+    private volatile boolean waitOver;
+
+    ServiceReadiness(NamesrvConfig config, LongSupplier uptimeMillis, BooleanSupplier listening) {
+        this.config = config;
+        this.uptimeMillis = uptimeMillis;
+        this.listening = listening;
+    }
+
+    void shuttingDown() {
+        shuttingDown = true;
+    }
+
+    /** Routes may be given out: any wait for the brokers after start is over. */
+    boolean servesRoutes() {
+        return waitMillisLeft() == 0;
+    }
+
+    /** Ready or not, and why not: for /ready, the status page and the readiness metric. */
+    Readiness current() {
+        if (shuttingDown) {
+            return Readiness.no("shutting down");
+        }
+        if (!listening.getAsBoolean()) {
+            return Readiness.no("remoting port not listening");
+        }
+        long left = waitMillisLeft();
+        if (left > 0) {
+            return Readiness.no("waiting for service, " + (left + 999) / 1000 + "s left");
+        }
+        return Readiness.yes();
+    }
+
+    private long waitMillisLeft() {
+        if (waitOver || !config.isNeedWaitForService()) {
+            return 0;
+        }
+        long left = config.getWaitSecondsForService() * 1000L - uptimeMillis.getAsLong();
+        if (left > 0) {
+            return left;
+        }
+        waitOver = true;
+        return 0;
+    }
+}
