@@ -108,6 +108,21 @@ abstract class RawWireConformance {
         assertEquals(" request type 9999 not supported", response.getRemark());
     }
 
+    /**
+     * Answers carry the name server's own version, Apache 5.3.3's (479), whatever the asking
+     * client's: an old client (0), a 5.3.3 one and a 5.5.1 one (515).
+     */
+    @Test
+    void answersCarryVersion479OfApache533WhateverTheClientsVersion() {
+        for (int clientVersion : new int[] {0, MQVersion.Version.V5_3_3.ordinal(), 515}) {
+            RemotingCommand answer = route(TOPIC, clientVersion, false);
+            assertEquals(0, answer.getCode());
+            assertEquals(MQVersion.Version.V5_3_3.ordinal(), answer.getVersion(), "client version " + clientVersion);
+        }
+        RemotingCommand unknown = wire.invoke(RemotingCommand.createRequestCommand(9999, null));
+        assertEquals(479, unknown.getVersion());
+    }
+
     @Test
     void registrationWithAWrongBodyCrcIsRefusedAndRegistersNothing() {
         FakeBroker broker = new FakeBroker(CLUSTER, "wire-crc-broker", 0, "127.0.0.1:41931", "127.0.0.1:41932",
