@@ -17,7 +17,6 @@ import io.namesrv.namesrv.metrics.TrafficLogger;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
-import io.namesrv.namesrv.processor.ShutdownGate;
 import io.namesrv.namesrv.routeinfo.BrokerHousekeepingService;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
@@ -175,7 +174,7 @@ public class NamesrvController {
                 readiness::servesRoutes);
         }
         remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC,
-            guarded(new ShutdownGate(routeProcessor, () -> shuttingDown)), clientRequestExecutor);
+            guarded(routeProcessor), clientRequestExecutor);
         remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
             namesrvConfig, configuration, json)), defaultExecutor,
             defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));

@@ -8,7 +8,10 @@ import java.util.function.LongSupplier;
  * Whether the name server should get traffic, decided in one place: not while it shuts down, not
  * before its remoting port listens, and with {@code needWaitForService} not until
  * {@code waitSecondsForService} have passed since start, so that brokers have registered again
- * before clients are told routes. Route lookups ask only the last part ({@link #servesRoutes}).
+ * before clients are told routes. Route lookups ask {@link #servesRoutes}: not while waiting for the
+ * brokers, and not once shutdown has begun (Apache after 5.5.1, #11072/PR #11073): while the
+ * server stops, broker connections close and take their brokers out of the tables, so a route
+ * answered then could be partial or empty, and a client would believe it.
  */
 final class ServiceReadiness {
 
@@ -29,9 +32,9 @@ final class ServiceReadiness {
         shuttingDown = true;
     }
 
-    /** Routes may be given out: any wait for the brokers after start is over. */
+    /** Routes may be given out: any wait for the brokers after start is over, and not stopping. */
     boolean servesRoutes() {
-        return waitMillisLeft() == 0;
+        return !shuttingDown && waitMillisLeft() == 0;
     }
 
     /** Ready or not, and why not: for /ready, the status page and the readiness metric. */

@@ -39,12 +39,12 @@ class ServiceReadinessTest {
     }
 
     @Test
-    void notListeningAndShuttingDownAreNotReadyButDoNotWithholdRoutes() {
+    void notListeningIsNotReadyAndShuttingDownAlsoWithholdsRoutes() {
         listening.set(false);
         assertEquals(Readiness.no("remoting port not listening"), readiness.current());
         listening.set(true);
         readiness.shuttingDown();
         assertEquals(Readiness.no("shutting down"), readiness.current());
-        assertTrue(readiness.servesRoutes(), "lookups still queued while draining are answered");
+        assertFalse(readiness.servesRoutes(), "#11073: no route from tables emptying as brokers disconnect");
     }
 }
