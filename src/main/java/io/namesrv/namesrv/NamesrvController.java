@@ -66,7 +66,7 @@ public class NamesrvController {
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
-    private volatile boolean shuttingDown;
+    private final ServiceReadiness readiness;
     /** The ACL file to reload on change; null: the settings given stay as they are. */
     private Path aclFile;
 
@@ -123,6 +123,8 @@ public class NamesrvController {
         });
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
         this.routeInfoManager.setEventListener(metrics.brokerEvents());
+        this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
+            () -> remotingServer != null && remotingServer.isListening());
     }
 
     /** Loads the KV store and builds executors, processors and the server. False on failure. */
@@ -166,13 +168,13 @@ public class NamesrvController {
                 LOG.warn("clusterTest: cannot find the product environment name servers: {}", e.getMessage());
             }
             routeProcessor = new ClusterTestRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                this::uptimeMillis, productEnvClient);
+                readiness::servesRoutes, productEnvClient);
         } else {
             routeProcessor = new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                this::uptimeMillis);
+                readiness::servesRoutes);
         }
-        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
-            clientRequestExecutor);
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            guarded(routeProcessor), clientRequestExecutor);
         remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
             namesrvConfig, configuration, json)), defaultExecutor,
             defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));
@@ -230,23 +232,9 @@ public class NamesrvController {
         }
     }
 
-    /**
-     * Ready for traffic: the remoting port listens, no shutdown has begun, and when
-     * {@code needWaitForService} is set, {@code waitSecondsForService} have passed since start.
-     */
+    /** Ready for traffic or not, and why (see {@link ServiceReadiness}). */
     public Readiness readiness() {
-        if (shuttingDown) {
-            return Readiness.no("shutting down");
-        }
-        if (remotingServer == null || !remotingServer.isListening()) {
-            return Readiness.no("remoting port not listening");
-        }
-        long waitMillis = namesrvConfig.getWaitSecondsForService() * 1000L;
-        long uptime = uptimeMillis();
-        if (namesrvConfig.isNeedWaitForService() && uptime < waitMillis) {
-            return Readiness.no("waiting for service, " + (waitMillis - uptime + 999) / 1000 + "s left");
-        }
-        return Readiness.yes();
+        return readiness.current();
     }
 
     private ServerSnapshot snapshot() {
@@ -283,7 +271,7 @@ public class NamesrvController {
 
     /** Stops accepting, drains the executors, persists the KV store and stops every thread. */
     public void shutdown() {
-        shuttingDown = true;
+        readiness.shuttingDown();
         if (remotingServer != null) {
             remotingServer.shutdown();
         }
