@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.remoting.FatalErrorListener;
 import io.namesrv.remoting.RemotingHelper;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
@@ -21,10 +22,12 @@ final class ConnectionManageHandler extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
 
     private final NettyEventExecutor events;
+    private final FatalErrorListener fatal;
     private final AtomicInteger activeConnections = new AtomicInteger();
 
-    ConnectionManageHandler(NettyEventExecutor events) {
+    ConnectionManageHandler(NettyEventExecutor events, FatalErrorListener fatal) {
         this.events = events;
+        this.fatal = fatal;
     }
 
     /** Connections currently open (active and not yet inactive). */
@@ -70,6 +73,9 @@ final class ConnectionManageHandler extends ChannelDuplexHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         String remote = RemotingHelper.remoteAddr(ctx.channel());
+        if (FatalErrorListener.isFatal(cause)) {
+            fatal.onFatalError("the connection from " + remote, cause);
+        }
         LOG.warn("NETTY SERVER PIPELINE: exceptionCaught {}: {}", remote, cause.toString());
         if (events != null) {
             events.put(NettyEventType.EXCEPTION, remote, ctx.channel());
