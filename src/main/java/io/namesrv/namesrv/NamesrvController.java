@@ -71,13 +71,15 @@ public class NamesrvController {
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
-    private volatile boolean shuttingDown;
+    private final ServiceReadiness readiness;
     private final Health health = new Health();
     /** Embedded, a fatal failure stops this controller; the daemon's main makes it exit the process. */
     private final FatalErrorHandler fatalErrors = new FatalErrorHandler(health, System.err,
         () -> new Thread(this::shutdown, "NamesrvFatalShutdown").start());
     private VitalsMonitor vitals;
     private ScheduledFuture<?> expiryScan;
+    /** Set by the first {@link #shutdown()}: a fatal failure and the owner may both ask. */
+    private boolean stopped;
     /** The ACL file to reload on change; null: the settings given stay as they are. */
     private Path aclFile;
 
@@ -134,6 +136,8 @@ public class NamesrvController {
         });
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
         this.routeInfoManager.setEventListener(metrics.brokerEvents());
+        this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
+            () -> remotingServer != null && remotingServer.isListening(), health::status);
     }
 
     /** Loads the KV store and builds executors, processors and the server. False on failure. */
@@ -180,13 +184,13 @@ public class NamesrvController {
                 LOG.warn("clusterTest: cannot find the product environment name servers: {}", e.getMessage());
             }
             routeProcessor = new ClusterTestRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                this::uptimeMillis, productEnvClient);
+                readiness::servesRoutes, productEnvClient);
         } else {
             routeProcessor = new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                this::uptimeMillis);
+                readiness::servesRoutes);
         }
-        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
-            clientRequestExecutor);
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            guarded(routeProcessor), clientRequestExecutor);
         remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
             namesrvConfig, configuration, json)), defaultExecutor,
             defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));
@@ -263,27 +267,9 @@ public class NamesrvController {
         return fatalErrors;
     }
 
-    /**
-     * Ready for traffic: the remoting port listens, no shutdown has begun, and when
-     * {@code needWaitForService} is set, {@code waitSecondsForService} have passed since start.
-     */
+    /** Ready for traffic or not, and why (see {@link ServiceReadiness}). */
     public Readiness readiness() {
-        Health.Status status = health.status();
-        if (!status.up()) {
-            return Readiness.no(status.reason());
-        }
-        if (shuttingDown) {
-            return Readiness.no("shutting down");
-        }
-        if (remotingServer == null || !remotingServer.isListening()) {
-            return Readiness.no("remoting port not listening");
-        }
-        long waitMillis = namesrvConfig.getWaitSecondsForService() * 1000L;
-        long uptime = uptimeMillis();
-        if (namesrvConfig.isNeedWaitForService() && uptime < waitMillis) {
-            return Readiness.no("waiting for service, " + (waitMillis - uptime + 999) / 1000 + "s left");
-        }
-        return Readiness.yes();
+        return readiness.current();
     }
 
     private ServerSnapshot snapshot() {
@@ -315,10 +301,11 @@ public class NamesrvController {
      * a fatal failure and the owner may both ask, and the second waits for the first.
      */
     public synchronized void shutdown() {
-        if (shuttingDown) {
+        if (stopped) {
             return;
         }
-        shuttingDown = true;
+        stopped = true;
+        readiness.shuttingDown();
         if (vitals != null) {
             vitals.close();
         }

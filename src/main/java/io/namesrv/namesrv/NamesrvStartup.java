@@ -48,6 +48,15 @@ public final class NamesrvStartup {
     static final int DEFAULT_PORT = 9876;
     /** Key in the {@code -c} file naming the authentication file; absent means authentication is off. */
     static final String ACL_CONFIG_PATH = "aclConfigPath";
+    /**
+     * The embedded controller is not part of this name server yet. Starting without it while the
+     * operator asked for it would leave brokers in controller mode without a controller, so we
+     * refuse and say what works today: Apache's standalone controller shares nothing with the name
+     * server but the JVM and the config file, so running it alongside is equivalent.
+     */
+    static final String CONTROLLER_REFUSED = "enableControllerInNamesrv=true is not supported by this name server;"
+        + " run Apache's standalone controller alongside it (bin/mqcontroller -c controller.conf) and point the"
+        + " brokers' controllerAddr at that, then remove enableControllerInNamesrv from the -c file";
 
     private NamesrvStartup() {
     }
@@ -110,6 +119,10 @@ public final class NamesrvStartup {
             if (cmd.hasOption('p')) {
                 ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig, limits).forEach(out::println);
                 return 0;
+            }
+            if (namesrvConfig.isEnableControllerInNamesrv()) {
+                err.println(CONTROLLER_REFUSED);
+                return EXIT_FAILURE;
             }
             if (namesrvConfig.getRocketmqHome() == null || namesrvConfig.getRocketmqHome().isBlank()) {
                 err.println("Please set the ROCKETMQ_HOME variable in your environment to match the location of the"
