@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,14 +97,18 @@ public final class PeersService {
             restore.detail() + "; " + fromPeers.detail());
     }
 
-    /** Once the port listens: the periodic snapshot and one comparison schedule per peer. */
-    public void start() {
+    /**
+     * Once the port listens: the periodic snapshot and one comparison schedule per peer, each task
+     * wrapped by {@code guard} (named) so that a failure neither ends its schedule nor goes unseen.
+     */
+    public void start(BiFunction<String, Runnable, Runnable> guard) {
         started = true;
         if (writer != null) {
             long interval = Math.max(100, config.getRouteSnapshotIntervalMillis());
             snapshotExecutor = Executors.newSingleThreadScheduledExecutor(
                 new NamedThreadFactory("NSRouteSnapshotThread", true, 1));
-            snapshotExecutor.scheduleWithFixedDelay(writer::writeIfChanged, interval, interval, TimeUnit.MILLISECONDS);
+            snapshotExecutor.scheduleWithFixedDelay(guard.apply("writeRouteSnapshot", writer::writeIfChanged), interval,
+                interval, TimeUnit.MILLISECONDS);
         }
         if (peers.isEmpty()) {
             return;
@@ -116,7 +121,8 @@ public final class PeersService {
             PeerComparison comparison = new PeerComparison(peer, client, this::directViewHere,
                 new DivergenceTracker(peer, Math.max(0, config.getNamesrvPeerDivergenceMillis())), relay, clock);
             comparisons.add(comparison);
-            peerExecutor.scheduleWithFixedDelay(comparison, Math.min(interval, 1_000), interval, TimeUnit.MILLISECONDS);
+            peerExecutor.scheduleWithFixedDelay(guard.apply("compareWith " + peer, comparison), Math.min(interval, 1_000),
+                interval, TimeUnit.MILLISECONDS);
         }
         LOG.info("comparing routes with {} peer name server(s) every {} ms: {}; healing (relay) {}", peers.size(),
             interval, peers, relay == null ? "off" : "on");
