@@ -34,7 +34,8 @@ final class PeerBootstrap {
 
     static RestoreReport run(List<String> peers, PeerClient client, RouteInfoManager routes, ExecutorService pool,
                              long budgetMillis, LongSupplier clock) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
         Map<String, Future<RouteImage>> asked = new LinkedHashMap<>();
         for (String peer : peers) {
             asked.put(peer, pool.submit(() -> imageOf(peer, client, deadline, clock)));
@@ -59,13 +60,15 @@ final class PeerBootstrap {
         }
         String detail = "from " + (answered.isEmpty() ? "no peer" : String.join(", ", answered))
             + (failed.isEmpty() ? "" : "; not from " + String.join(", ", failed));
+        long took = SnapshotRestore.millisSince(start);
         if (answered.isEmpty()) {
-            LOG.warn("no route snapshot and no peer name server answered: starting without routes ({})", detail);
-            return RestoreReport.none(clock.getAsLong(), detail);
+            LOG.warn("no route snapshot and no peer name server answered within {} ms: starting without routes ({})",
+                took, detail);
+            return RestoreReport.none(clock.getAsLong(), took, detail);
         }
-        LOG.info("routes restored from peer name servers: {} broker(s) in {} group(s) {}; served as restored until they"
-            + " register here, for at most one heartbeat timeout", members, groups, detail);
-        return new RestoreReport("peers", members, groups, clock.getAsLong(), detail);
+        LOG.info("routes restored from peer name servers in {} ms: {} broker(s) in {} group(s) {}; served as restored"
+            + " until they register here, for at most one heartbeat timeout", took, members, groups, detail);
+        return new RestoreReport("peers", members, groups, clock.getAsLong(), took, detail);
     }
 
     private static RouteImage imageOf(String peer, PeerClient client, long deadline, LongSupplier clock)

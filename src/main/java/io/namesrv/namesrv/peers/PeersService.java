@@ -60,7 +60,7 @@ public final class PeersService {
         this.clock = clock;
         this.store = config.isRouteSnapshotEnable() ? new RouteSnapshotStore(Path.of(config.getRouteSnapshotPath())) : null;
         this.writer = store == null ? null : new SnapshotWriter(store, routes, clock);
-        this.restore = RestoreReport.none(clock.getAsLong(), store == null ? "route snapshots are off" : "not yet");
+        this.restore = RestoreReport.none(clock.getAsLong(), 0, store == null ? "route snapshots are off" : "not yet");
     }
 
     /** The metrics to add to every scrape. */
@@ -94,7 +94,7 @@ public final class PeersService {
         RestoreReport fromPeers = PeerBootstrap.run(peers, client, routes, peerExecutor,
             Math.max(1, config.getNamesrvPeerBootstrapTimeoutMillis()), clock);
         restore = new RestoreReport(fromPeers.source(), fromPeers.brokers(), fromPeers.groups(), fromPeers.restoredAt(),
-            restore.detail() + "; " + fromPeers.detail());
+            fromPeers.tookMillis(), restore.detail() + "; " + fromPeers.detail());
     }
 
     /**

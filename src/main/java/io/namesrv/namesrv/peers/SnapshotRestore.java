@@ -24,17 +24,18 @@ final class SnapshotRestore {
     }
 
     static RestoreReport restore(RouteSnapshotStore store, RouteInfoManager routes, long now) {
+        long start = System.nanoTime();
         AtomicFileWriter.ReadBack<RouteSnapshot> read;
         try {
             read = store.read();
         } catch (IOException e) {
             String why = oneLine(e);
             LOG.warn("route snapshot {} not restored: {}", store.path(), why);
-            return RestoreReport.none(now, "snapshot not restored: " + why);
+            return RestoreReport.none(now, millisSince(start), "snapshot not restored: " + why);
         }
         if (read == null) {
             LOG.info("no route snapshot at {}: starting without routes", store.path());
-            return RestoreReport.none(now, "no snapshot at " + store.path());
+            return RestoreReport.none(now, millisSince(start), "no snapshot at " + store.path());
         }
         if (read.fromBackup()) {
             LOG.warn("route snapshot {} unusable ({}), restoring from {}", store.path(), oneLine(read.fileProblem()),
@@ -44,11 +45,16 @@ final class SnapshotRestore {
         RouteImage image = rebased(snapshot.image(), now);
         RouteInfoManager.MergeOutcome outcome = routes.mergeProvisional(image, BrokerOrigin.RESTORED);
         long ageSeconds = Math.max(0, now - snapshot.writtenAt()) / 1000;
-        LOG.info("route snapshot {} restored: {} broker(s) in {} group(s), written {} s ago; served as restored until"
-            + " they register here, for at most one heartbeat timeout", read.source(), outcome.membersTaken(),
-            image.groups().size(), ageSeconds);
-        return new RestoreReport("snapshot", outcome.membersTaken(), image.groups().size(), now,
+        long took = millisSince(start);
+        LOG.info("route snapshot {} restored in {} ms: {} broker(s) in {} group(s), written {} s ago; served as restored"
+            + " until they register here, for at most one heartbeat timeout", read.source(), took,
+            outcome.membersTaken(), image.groups().size(), ageSeconds);
+        return new RestoreReport("snapshot", outcome.membersTaken(), image.groups().size(), now, took,
             "from " + read.source() + ", written " + ageSeconds + " s before");
+    }
+
+    static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     /**

@@ -95,7 +95,7 @@ final class PeerTestServer implements AutoCloseable {
 
     private String get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controller.httpPort() + path))
-            .timeout(Duration.ofSeconds(5)).build();
+            .timeout(Duration.ofSeconds(30)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
