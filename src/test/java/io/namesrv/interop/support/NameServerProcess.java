@@ -25,12 +25,25 @@ public final class NameServerProcess implements AutoCloseable {
     private final Path dir;
     private final Path kvConfigPath;
     private final ChildJvm jvm;
+    /** How to start this same server again (port, files, config): see {@link #restart()}. */
+    private final Launch launch;
+    private final int incarnation;
+    /** When this incarnation's boot line was seen (System.nanoTime()). */
+    private final long bootNanos;
 
-    private NameServerProcess(int port, Path dir, Path kvConfigPath, ChildJvm jvm) {
+    private record Launch(String label, String mainClass, List<String> leadingArgs, boolean apacheLogging,
+                          Path configFile, Path home, List<String> jvmOptions) {
+    }
+
+    private NameServerProcess(int port, Path dir, Path kvConfigPath, ChildJvm jvm, Launch launch, int incarnation,
+                              long bootNanos) {
         this.port = port;
         this.dir = dir;
         this.kvConfigPath = kvConfigPath;
         this.jvm = jvm;
+        this.launch = launch;
+        this.incarnation = incarnation;
+        this.bootNanos = bootNanos;
     }
 
     public static NameServerProcess apache() {
@@ -98,18 +111,24 @@ public final class NameServerProcess implements AutoCloseable {
         config.put("scanNotActiveBrokerInterval", "5000");
         config.putAll(extraConfig);
         Path configFile = PeerConfigFile.write(dir.resolve("namesrv.conf"), config);
+        return launch(port, dir, kvConfig, new Launch(label, mainClass, List.copyOf(leadingArgs), apacheLogging,
+            configFile, home, List.copyOf(extraJvmOptions)), 1);
+    }
 
-        ChildJvm.Builder builder = ChildJvm.builder(label, mainClass)
+    private static NameServerProcess launch(int port, Path dir, Path kvConfig, Launch launch, int incarnation) {
+        String log = incarnation == 1 ? launch.label() + ".log" : launch.label() + "-" + incarnation + ".log";
+        ChildJvm.Builder builder = ChildJvm.builder(launch.label(), launch.mainClass())
                 .workDir(dir)
+                .logFile(dir.resolve(log))
                 .jvmOption(HEAP)
-                .systemProperty("user.home", home.toString())
-                .env("ROCKETMQ_HOME", home.toString())
-                .args(leadingArgs.toArray(String[]::new))
-                .args("-c", configFile.toString());
-        if (apacheLogging) {
+                .systemProperty("user.home", launch.home().toString())
+                .env("ROCKETMQ_HOME", launch.home().toString())
+                .args(launch.leadingArgs().toArray(String[]::new))
+                .args("-c", launch.configFile().toString());
+        if (launch.apacheLogging()) {
             PeerLogging.quietApache(builder);
         }
-        extraJvmOptions.forEach(builder::jvmOption);
+        launch.jvmOptions().forEach(builder::jvmOption);
         ChildJvm jvm = builder.start();
         try {
             jvm.waitForLine(BOOT_LINE, BOOT_TIMEOUT);
@@ -117,7 +136,29 @@ public final class NameServerProcess implements AutoCloseable {
             jvm.close();
             throw e;
         }
-        return new NameServerProcess(port, dir, kvConfig, jvm);
+        return new NameServerProcess(port, dir, kvConfig, jvm, launch, incarnation, System.nanoTime());
+    }
+
+    /**
+     * The same name server (port, config file, home and its files) started again, once this one
+     * has been stopped ({@link #stop()}) or killed ({@link #kill()}); returns when its boot line
+     * is printed. Its log is a new file next to the first.
+     */
+    public NameServerProcess restart() {
+        if (jvm.isAlive()) {
+            throw new IllegalStateException(this + " is still running: stop or kill it first");
+        }
+        return launch(port, dir, kvConfigPath, launch, incarnation + 1);
+    }
+
+    /** When this incarnation's boot line was seen, as a {@link System#nanoTime()} instant. */
+    public long bootNanos() {
+        return bootNanos;
+    }
+
+    /** The home directory given as user.home and ROCKETMQ_HOME (its files survive a restart). */
+    public Path home() {
+        return launch.home();
     }
 
     /** {@code 127.0.0.1:port}, as clients and brokers spell a name server address. */
@@ -163,6 +204,11 @@ public final class NameServerProcess implements AutoCloseable {
     /** SIGKILL. */
     public void kill() {
         jvm.kill();
+    }
+
+    /** SIGTERM, as an operator's stop: waits (bounded) for the orderly shutdown, then SIGKILL. */
+    public void stop() {
+        jvm.close();
     }
 
     @Override
