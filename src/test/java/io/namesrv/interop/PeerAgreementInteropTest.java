@@ -57,6 +57,8 @@ class PeerAgreementInteropTest {
     private final List<DefaultMQAdminExt> admins = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private BrokerProcess broker;
+    /** When the broker was first seen registered with the first name server. */
+    private long registeredNanos;
 
     @BeforeAll
     void startPeers() throws Exception {
@@ -85,6 +87,7 @@ class PeerAgreementInteropTest {
         }
         Await.until("the broker registered with the first name server", REGISTRATION,
             admins.get(0)::examineBrokerClusterInfo, i -> i.getBrokerAddrTable().containsKey(broker.brokerName()));
+        registeredNanos = System.nanoTime();
         admins.get(0).createAndUpdateTopicConfig(broker.address(), new TopicConfig(TOPIC, 4, 4));
     }
 
@@ -130,6 +133,9 @@ class PeerAgreementInteropTest {
         Await.until("the first to report it missing at both others", REGISTRATION, () -> metrics(0),
             m -> m.contains(divergent(namesrvs.get(1), "missing_there", 1))
                 && m.contains(divergent(namesrvs.get(2), "missing_there", 1)));
+        System.out.printf("divergence reported by all three %d ms after the broker registered with the first"
+            + " (grace %d ms, comparison every %d ms)%n", (System.nanoTime() - registeredNanos) / 1_000_000,
+            DIVERGENCE_MILLIS, COMPARE_MILLIS);
         assertTrue(metrics(1).contains("namesrv_peer_relayed_brokers{peer=\"" + namesrvs.get(0).address() + "\"} 1"));
     }
 

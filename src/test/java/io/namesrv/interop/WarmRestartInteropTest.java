@@ -95,12 +95,7 @@ class WarmRestartInteropTest {
     @Test
     @Order(1)
     void afterSigtermTheFirstAnswerIsAlreadyTheRightRoute() throws Exception {
-        namesrv.stop();
-        namesrv = namesrv.restart();
-        FirstRouteAfterBoot first = FirstRouteAfterBoot.await(admin, TOPIC, correct(broker), namesrv.bootNanos(),
-            FIRST_ROUTE);
-        System.out.println("SIGTERM restart of ours: first correct route " + first);
-        assertEquals(0, first.wrongAnswers(), "no client sees a cold name server: " + first);
+        restartAndCheckTheFirstAnswers("SIGTERM", () -> namesrv.stop());
     }
 
     @Test
@@ -109,11 +104,15 @@ class WarmRestartInteropTest {
         Path snapshot = namesrv.home().resolve("namesrv").resolve("routeSnapshot.json");
         Await.until("a periodic snapshot holding " + TOPIC, REGISTRATION,
             () -> Files.exists(snapshot) && Files.readString(snapshot, StandardCharsets.UTF_8).contains(TOPIC), ok -> ok);
-        namesrv.kill();
+        restartAndCheckTheFirstAnswers("kill -9", () -> namesrv.kill());
+    }
+
+    private void restartAndCheckTheFirstAnswers(String how, Runnable stop) throws InterruptedException {
+        stop.run();
         namesrv = namesrv.restart();
         FirstRouteAfterBoot first = FirstRouteAfterBoot.await(admin, TOPIC, correct(broker), namesrv.bootNanos(),
             FIRST_ROUTE);
-        System.out.println("kill -9 restart of ours: first correct route " + first);
+        System.out.println(how + " restart of ours: first correct route " + first);
         assertEquals(0, first.wrongAnswers(), "no client sees a cold name server: " + first);
     }
 

@@ -24,9 +24,10 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  * Run (after {@code mvn -o test-compile}):
  * <pre>
  * java --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
- *   -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
- *   io.namesrv.interop.WarmRestartTiming 3
+ *   -cp $PWD/target/test-classes:$PWD/target/classes:$(cat target/test-classpath.txt) \
+ *   io.namesrv.interop.WarmRestartTiming 3 ours,apache
  * </pre>
+ * (absolute classpath entries: the child JVMs run in directories of their own).
  */
 public final class WarmRestartTiming {
 
@@ -41,16 +42,21 @@ public final class WarmRestartTiming {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<String> servers = List.of(args.length > 1 ? args[1].split(",") : new String[] {"ours", "apache"});
         List<Result> results = new ArrayList<>();
-        results.addAll(measure("ours", () -> NameServerProcess.ours(Map.of("routeSnapshotIntervalMillis", "1000")),
-            rounds));
-        results.addAll(measure("apache", NameServerProcess::apache, rounds));
+        if (servers.contains("ours")) {
+            results.addAll(measure("ours", () -> NameServerProcess.ours(Map.of("routeSnapshotIntervalMillis", "1000")),
+                rounds));
+        }
+        if (servers.contains("apache")) {
+            results.addAll(measure("apache", NameServerProcess::apache, rounds));
+        }
         System.out.println();
-        System.out.printf("%-7s %-8s %-5s %12s %14s %10s%n", "server", "stop", "round", "first ok ms", "wrong answers",
-            "no answer");
+        System.out.printf("%-7s %-8s %-5s %15s %17s %14s %10s%n", "server", "stop", "round", "first answer ms",
+            "first correct ms", "wrong answers", "no answer");
         for (Result r : results) {
-            System.out.printf("%-7s %-8s %-5d %12d %14d %10d%n", r.server(), r.stop(), r.round(), r.first().millis(),
-                r.first().wrongAnswers(), r.first().noAnswers());
+            System.out.printf("%-7s %-8s %-5d %15d %17d %14d %10d%n", r.server(), r.stop(), r.round(),
+                r.first().firstAnswerMillis(), r.first().millis(), r.first().wrongAnswers(), r.first().noAnswers());
         }
         System.exit(0);
     }

@@ -187,25 +187,36 @@ public class RouteInfoManager {
      * and zone the registration names; the caller holds the write lock.
      */
     private BrokerGroup joinGroup(BrokerRegistration r) {
-        if (clusterAddrTable.computeIfAbsent(r.clusterName(), k -> new HashSet<>()).add(r.brokerName())) {
+        BrokerGroup group = ensureGroup(r.clusterName(), r.brokerName());
+        applyGroupFlags(group, r.actingMaster(), r.zoneName());
+        return group;
+    }
+
+    /** The group, created (and listed under its cluster) when new; the caller holds the write lock. */
+    private BrokerGroup ensureGroup(String clusterName, String brokerName) {
+        if (clusterAddrTable.computeIfAbsent(clusterName, k -> new HashSet<>()).add(brokerName)) {
             routesChanged();
         }
-        BrokerGroup group = brokerAddrTable.get(r.brokerName());
+        BrokerGroup group = brokerAddrTable.get(brokerName);
         if (group == null) {
-            group = new BrokerGroup(r.clusterName(), r.brokerName());
-            brokerAddrTable.put(r.brokerName(), group);
-            routesChanged();
-        }
-        if (group.enableActingMaster() != r.actingMaster()) {
-            group.setEnableActingMaster(r.actingMaster());
-            routesChanged();
-        }
-        // Deliberate difference: a replica that names no zone keeps the group's zone.
-        if (r.zoneName() != null && !r.zoneName().equals(group.zoneName())) {
-            group.setZoneName(r.zoneName());
+            group = new BrokerGroup(clusterName, brokerName);
+            brokerAddrTable.put(brokerName, group);
             routesChanged();
         }
         return group;
+    }
+
+    /** The acting-master flag and zone a registration or merge names; the caller holds the write lock. */
+    private void applyGroupFlags(BrokerGroup group, boolean actingMaster, String zoneName) {
+        if (group.enableActingMaster() != actingMaster) {
+            group.setEnableActingMaster(actingMaster);
+            routesChanged();
+        }
+        // Deliberate difference: a replica that names no zone keeps the group's zone.
+        if (zoneName != null && !zoneName.equals(group.zoneName())) {
+            group.setZoneName(zoneName);
+            routesChanged();
+        }
     }
 
     /** Null leaves the broker's filter servers as they are; the caller holds the write lock. */
@@ -551,14 +562,7 @@ public class RouteInfoManager {
         if (taken.isEmpty()) {
             return;
         }
-        if (group == null) {
-            group = new BrokerGroup(g.cluster(), g.brokerName());
-            brokerAddrTable.put(g.brokerName(), group);
-            routesChanged();
-        }
-        if (clusterAddrTable.computeIfAbsent(g.cluster(), k -> new HashSet<>()).add(g.brokerName())) {
-            routesChanged();
-        }
+        group = ensureGroup(g.cluster(), g.brokerName());
         boolean groupIsDirect = hasDirectMember(group);
         long until = 0;
         for (RouteImage.Member m : taken) {
@@ -619,14 +623,7 @@ public class RouteInfoManager {
      * of the group registered here directly.
      */
     private void takeGroupState(BrokerGroup group, RouteImage.Group g, long unconfirmedUntil) {
-        if (group.enableActingMaster() != g.enableActingMaster()) {
-            group.setEnableActingMaster(g.enableActingMaster());
-            routesChanged();
-        }
-        if (g.zoneName() != null && !g.zoneName().equals(group.zoneName())) {
-            group.setZoneName(g.zoneName());
-            routesChanged();
-        }
+        applyGroupFlags(group, g.enableActingMaster(), g.zoneName());
         String brokerName = group.brokerName();
         for (String topic : group.unconfirmedTopics()) {
             if (!g.queues().containsKey(topic)) {

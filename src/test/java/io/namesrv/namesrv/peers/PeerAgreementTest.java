@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.interop.support.ApacheWireClient;
@@ -42,7 +38,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Three of our name servers given each other as peers (each its own address too, which it leaves
@@ -64,22 +59,16 @@ class PeerAgreementTest {
 
     private final List<AutoCloseable> open = new ArrayList<>();
     private final Map<String, ApacheWireClient> clients = new HashMap<>();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("RocketmqNamesrv");
-    private Level levelBefore;
+    private NamesrvLogCapture log;
 
     @BeforeEach
     void captureLog() {
-        log.start();
-        levelBefore = logger.getLevel();
-        logger.setLevel(Level.INFO);
-        logger.addAppender(log);
+        log = NamesrvLogCapture.start();
     }
 
     @AfterEach
     void closeAll() throws Exception {
-        logger.detachAppender(log);
-        logger.setLevel(levelBefore);
+        log.close();
         Collections.reverse(open);
         for (AutoCloseable c : open) {
             c.close();
@@ -177,8 +166,7 @@ class PeerAgreementTest {
     }
 
     private List<String> warnings(String containing) {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
-            .filter(m -> m.contains(containing)).toList();
+        return log.warnings(containing);
     }
 
     // ------------------------------------------------------------ agreement

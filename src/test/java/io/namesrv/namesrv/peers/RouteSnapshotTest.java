@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.namesrv.namesrv.config.AtomicFileWriter;
 import io.namesrv.namesrv.routeinfo.BrokerOrigin;
 import io.namesrv.namesrv.routeinfo.BrokerRegistration;
@@ -36,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The route snapshot on disk: what is written restores the same routes; a crash at any step of a
@@ -51,22 +46,16 @@ class RouteSnapshotTest {
     Path dir;
 
     private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("RocketmqNamesrv");
-    private Level levelBefore;
+    private NamesrvLogCapture log;
 
     @BeforeEach
     void captureLog() {
-        log.start();
-        levelBefore = logger.getLevel();
-        logger.setLevel(Level.INFO);
-        logger.addAppender(log);
+        log = NamesrvLogCapture.start();
     }
 
     @AfterEach
     void releaseLog() {
-        logger.detachAppender(log);
-        logger.setLevel(levelBefore);
+        log.close();
     }
 
     private RouteInfoManager table() {
@@ -99,7 +88,7 @@ class RouteSnapshotTest {
     }
 
     private List<String> warnings() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+        return log.warnings("");
     }
 
     // ------------------------------------------------------------ round trip
@@ -246,7 +235,7 @@ class RouteSnapshotTest {
         assertEquals(1, warnings.size(), warnings.toString());
         assertEquals("route snapshot " + file + " not restored: format version 0, this name server reads version 1 only",
             warnings.get(0));
-        assertTrue(log.list.stream().allMatch(e -> e.getThrowableProxy() == null), "one line, no stack trace");
+        assertFalse(log.anyStackTrace(), "one line, no stack trace");
     }
 
     @Test

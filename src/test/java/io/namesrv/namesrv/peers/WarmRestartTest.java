@@ -7,12 +7,14 @@ import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.interop.support.ApacheWireClient;
 import io.namesrv.interop.support.Await;
 import io.namesrv.interop.support.FakeBroker;
+import io.namesrv.namesrv.NamesrvConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.remoting.protocol.RequestCode;
@@ -67,19 +69,28 @@ class WarmRestartTest {
         return null;
     }
 
+    /**
+     * Runs a server with {@code broker} registered on a connection that stays open until the
+     * server has stopped (as SIGTERM stops it: the snapshot is written before the connections
+     * close); returns its port.
+     */
+    private int runWithBrokerThenStop(Consumer<NamesrvConfig> tune, FakeBroker broker, long timeoutMillis)
+        throws InterruptedException {
+        PeerTestServer server = PeerTestServer.start(dir, 0, tune);
+        ApacheWireClient brokerConnection = new ApacheWireClient(server.address());
+        try {
+            assertEquals(ResponseCode.SUCCESS, brokerConnection.invoke(register(broker, timeoutMillis)).getCode());
+            return server.port();
+        } finally {
+            server.close();
+            brokerConnection.close();
+        }
+    }
+
     @Test
     void aRestartedServerRoutesAtOnceAndTheBrokerIsRestoredUntilItRegisters() throws Exception {
         FakeBroker b = broker("warm-a", "127.0.0.1:30911", 1);
-        int port;
-        PeerTestServer first = PeerTestServer.start(dir, 0, c -> { });
-        ApacheWireClient brokerConnection = new ApacheWireClient(first.address());
-        try {
-            port = first.port();
-            assertEquals(ResponseCode.SUCCESS, brokerConnection.invoke(register(b, 120_000)).getCode());
-        } finally {
-            first.close(); // SIGTERM: the snapshot is written before the connections close
-            brokerConnection.close();
-        }
+        int port = runWithBrokerThenStop(c -> { }, b, 120_000);
 
         try (PeerTestServer second = PeerTestServer.start(dir, port, c -> { });
              ApacheWireClient client = new ApacheWireClient(second.address())) {
@@ -101,17 +112,7 @@ class WarmRestartTest {
 
     @Test
     void aRestoredBrokerThatNeverRegistersAgainIsDroppedAfterItsTimeout() throws Exception {
-        FakeBroker gone = broker("warm-gone", "127.0.0.1:30921", 1);
-        int port;
-        PeerTestServer first = PeerTestServer.start(dir, 0, c -> { });
-        ApacheWireClient brokerConnection = new ApacheWireClient(first.address());
-        try {
-            port = first.port();
-            brokerConnection.invoke(register(gone, 1_500));
-        } finally {
-            first.close();
-            brokerConnection.close();
-        }
+        int port = runWithBrokerThenStop(c -> { }, broker("warm-gone", "127.0.0.1:30921", 1), 1_500);
         try (PeerTestServer second = PeerTestServer.start(dir, port, c -> { });
              ApacheWireClient client = new ApacheWireClient(second.address())) {
             assertEquals("restored", originOf(second, "127.0.0.1:30921"));
@@ -141,17 +142,8 @@ class WarmRestartTest {
 
     @Test
     void withSnapshotsOffNothingIsWrittenOrRestored() throws Exception {
-        FakeBroker b = broker("warm-off", "127.0.0.1:30941", 1);
-        int port;
-        PeerTestServer first = PeerTestServer.start(dir, 0, c -> c.setRouteSnapshotEnable(false));
-        ApacheWireClient brokerConnection = new ApacheWireClient(first.address());
-        try {
-            port = first.port();
-            brokerConnection.invoke(register(b, 120_000));
-        } finally {
-            first.close();
-            brokerConnection.close();
-        }
+        int port = runWithBrokerThenStop(c -> c.setRouteSnapshotEnable(false), broker("warm-off", "127.0.0.1:30941", 1),
+            120_000);
         assertTrue(Files.notExists(dir.resolve("routeSnapshot.json")));
         try (PeerTestServer second = PeerTestServer.start(dir, port, c -> c.setRouteSnapshotEnable(false));
              ApacheWireClient client = new ApacheWireClient(second.address())) {
