@@ -116,6 +116,7 @@ public class NamesrvController {
                              NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
                              AclSettings acl, HttpConfig httpConfig) {
         this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
+        httpConfig.followBindAddress(nettyServerConfig.getBindAddress());
         this.httpConfig = httpConfig;
         this.metrics = new NamesrvMetrics(this::snapshot);
         this.namesrvConfig = namesrvConfig;
@@ -229,7 +230,7 @@ public class NamesrvController {
         remotingServer.start();
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
-        long scanInterval = Math.max(100, namesrvConfig.getScanNotActiveBrokerInterval());
+        long scanInterval = namesrvConfig.getScanNotActiveBrokerInterval();
         expiryScan = scanExecutor.scheduleAtFixedRate(fatalErrors.guard("scanNotActiveBroker",
             routeInfoManager::scanNotActiveBroker), Math.min(5000, scanInterval), scanInterval, TimeUnit.MILLISECONDS);
         scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printAllPeriodically",
