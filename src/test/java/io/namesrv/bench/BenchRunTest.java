@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.namesrv.namesrv.NamesrvConfig;
-import io.namesrv.namesrv.NamesrvController;
-import io.namesrv.namesrv.config.NamesrvConfiguration;
-import io.namesrv.remoting.netty.NettyServerConfig;
-import io.namesrv.remoting.netty.WireIdentity;
-import io.namesrv.remoting.protocol.SerializeType;
-import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.namesrv.TestNameServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,26 +26,16 @@ class BenchRunTest {
     @TempDir
     Path dir;
 
-    private NamesrvController server;
+    private TestNameServer server;
 
     @BeforeEach
     void startServer() throws Exception {
-        NamesrvConfig config = new NamesrvConfig();
-        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
-        NettyServerConfig netty = new NettyServerConfig();
-        netty.setBindAddress("127.0.0.1");
-        netty.setListenPort(0);
-        NamesrvConfiguration configuration = new NamesrvConfiguration(dir.resolve("namesrv.properties"), new Properties(),
-            key -> false, List.of(config, netty));
-        server = new NamesrvController(config, netty, configuration,
-            new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled());
-        assertTrue(server.initialize());
-        server.start();
+        server = TestNameServer.start(dir);
     }
 
     @AfterEach
     void stopServer() {
-        server.shutdown();
+        server.close();
     }
 
     private static BenchOptions small() {
@@ -65,7 +48,7 @@ class BenchRunTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         BenchRun bench = new BenchRun(small(), new PrintStream(log, true, StandardCharsets.UTF_8));
 
-        BenchRun.Result result = bench.run("127.0.0.1:" + server.listenPort(), null);
+        BenchRun.Result result = bench.run(server.address(), null);
 
         assertEquals(6, result.phase("fleet-register").ops(), "3 broker names, master and slave each");
         assertEquals(4, result.phase(BenchRun.REGISTER_PLAIN).ops());
@@ -78,7 +61,7 @@ class BenchRunTest {
             assertFalse(Double.isNaN(p.p50Millis()), p.toString());
             assertTrue(Double.isNaN(p.serverCpuMicrosPerOp()), "no pid, no CPU figure: " + p);
         }
-        assertEquals(500, server.getRouteInfoManager().getAllTopicList().topicList().stream()
+        assertEquals(500, server.controller().getRouteInfoManager().getAllTopicList().topicList().stream()
             .filter(t -> t.startsWith("BenchBigTopic_")).count(), "the big broker's topics were registered");
         assertNotNull(result.sampleRoute());
 

@@ -8,10 +8,10 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.cli.support.FakeBroker;
-import io.namesrv.cli.support.InProcessNameServer;
-import io.namesrv.cli.support.OurMqAdmin;
 import io.namesrv.cli.support.OurMqAdmin.Result;
+import io.namesrv.cli.support.OurMqAdmin;
 import io.namesrv.common.NameServerAddresses;
+import io.namesrv.namesrv.TestNameServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,13 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MQAdminStartupTest {
 
-    private InProcessNameServer ns;
+    private TestNameServer ns;
     private FakeBroker broker;
     private String dead;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        ns = InProcessNameServer.start(dir);
+        ns = TestNameServer.start(dir);
         broker = new FakeBroker("C1", "broker-a", 0, FakeBroker.typicalStats("V5_3_3", System.currentTimeMillis()));
         broker.registerWith(ns.address(), List.of("T1", "T2"));
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
