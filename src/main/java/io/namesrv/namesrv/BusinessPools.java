@@ -4,6 +4,7 @@ import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.remoting.netty.RequestExecutor;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +22,17 @@ final class BusinessPools {
     private final RequestExecutor clientRequests;
     private final RequestExecutor defaultRequests;
 
-    BusinessPools(NamesrvConfig config) {
-        this.clientRequests = new RequestExecutor(config.getClientRequestThreadPoolNums(),
-            config.getClientRequestThreadPoolQueueCapacity(), "ClientRequestExecutorThread_");
-        this.defaultRequests = new RequestExecutor(config.getDefaultThreadPoolNums(),
-            config.getDefaultThreadPoolQueueCapacity(), "RemotingExecutorThread_");
+    /** {@code deathsOf} gives, by thread-name prefix, who is told when a pool thread dies. */
+    BusinessPools(NamesrvConfig config, Function<String, Thread.UncaughtExceptionHandler> deathsOf) {
+        this.clientRequests = pool(config.getClientRequestThreadPoolNums(),
+            config.getClientRequestThreadPoolQueueCapacity(), "ClientRequestExecutorThread_", deathsOf);
+        this.defaultRequests = pool(config.getDefaultThreadPoolNums(), config.getDefaultThreadPoolQueueCapacity(),
+            "RemotingExecutorThread_", deathsOf);
+    }
+
+    private static RequestExecutor pool(int threads, int queueCapacity, String namePrefix,
+                                        Function<String, Thread.UncaughtExceptionHandler> deathsOf) {
+        return new RequestExecutor(threads, queueCapacity, namePrefix, deathsOf.apply(namePrefix));
     }
 
     /** Route lookups. */

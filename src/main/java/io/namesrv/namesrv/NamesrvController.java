@@ -11,6 +11,9 @@ import io.namesrv.namesrv.http.OpsEndpoints;
 import io.namesrv.namesrv.http.OpsHttpServer;
 import io.namesrv.namesrv.http.Readiness;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
+import io.namesrv.namesrv.lifecycle.FatalErrorHandler;
+import io.namesrv.namesrv.lifecycle.Health;
+import io.namesrv.namesrv.lifecycle.VitalsMonitor;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.namesrv.metrics.TrafficLogger;
@@ -32,9 +35,12 @@ import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +69,14 @@ public class NamesrvController {
     private final NamesrvMetrics metrics;
     private final ServiceReadiness readiness;
     private final BusinessPools pools;
+    private final Health health = new Health();
+    /** Embedded, a fatal failure stops this controller; the daemon's main makes it exit the process. */
+    private final FatalErrorHandler fatalErrors = new FatalErrorHandler(health, System.err,
+        () -> new Thread(this::shutdown, "NamesrvFatalShutdown").start());
+    private VitalsMonitor vitals;
+    private ScheduledFuture<?> expiryScan;
+    /** Set by the first {@link #shutdown()}: a fatal failure and the owner may both ask. */
+    private boolean stopped;
     /** The ACL file to reload on change; null: the settings given stay as they are. */
     private Path aclFile;
 
@@ -100,9 +114,9 @@ public class NamesrvController {
         });
         this.routeInfoManager.setEventListener(metrics.brokerEvents());
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
-        this.pools = new BusinessPools(namesrvConfig);
+        this.pools = new BusinessPools(namesrvConfig, fatalErrors::workerDeaths);
         this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
-            () -> remotingServer != null && remotingServer.isListening());
+            () -> remotingServer != null && remotingServer.isListening(), health::status);
     }
 
     /** Loads the KV store and builds the server, its processors and the scheduled jobs. False on failure. */
@@ -131,6 +145,7 @@ public class NamesrvController {
         remotingServer = new NettyRemotingServer(nettyServerConfig, new BrokerHousekeepingService(routeInfoManager),
             identity, tls);
         remotingServer.setRequestListener(metrics.requests());
+        remotingServer.setFatalErrorListener(fatalErrors);
     }
 
     /** Route lookups on the client pool; every other code on the default pool. */
@@ -162,13 +177,15 @@ public class NamesrvController {
     private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                this::uptimeMillis, this::listenPort));
+                health::status, this::uptimeMillis, this::listenPort));
         }
     }
 
     private void initiateScheduledExecutors() {
-        scanExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScanScheduledThread", true, 1));
-        scheduledExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScheduledThread", true, 1));
+        scanExecutor = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("NSScanScheduledThread", true, 1, fatalErrors));
+        scheduledExecutor = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("NSScheduledThread", true, 1, fatalErrors));
     }
 
     /**
@@ -199,27 +216,33 @@ public class NamesrvController {
         this.aclFile = file;
     }
 
-    /** Binds the server and starts the scans, the periodic logs and the operations endpoint. */
+    /** Binds the server, then starts the scheduled jobs, the operations endpoint and the vitals monitor. */
     public void start() throws InterruptedException {
         remotingServer.start();
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
         scheduleJobs();
         startOpsEndpoint();
+        vitals = new VitalsMonitor(vitalChecks(), health, fatalErrors, VitalsMonitor.DEFAULT_PERIOD_MILLIS);
+        vitals.start();
     }
 
     private void scheduleJobs() {
         long scanInterval = Math.max(100, namesrvConfig.getScanNotActiveBrokerInterval());
-        scanExecutor.scheduleAtFixedRate(this::scanNotActiveBroker, Math.min(5000, scanInterval), scanInterval,
-            TimeUnit.MILLISECONDS);
-        scheduledExecutor.scheduleAtFixedRate(kvConfigManager::printAllPeriodically, 1, 10, TimeUnit.MINUTES);
-        scheduledExecutor.scheduleAtFixedRate(pools::logWaterMark, 10, 1, TimeUnit.SECONDS);
+        expiryScan = scanExecutor.scheduleAtFixedRate(fatalErrors.guard("scanNotActiveBroker",
+            routeInfoManager::scanNotActiveBroker), Math.min(5000, scanInterval), scanInterval, TimeUnit.MILLISECONDS);
+        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printAllPeriodically",
+            kvConfigManager::printAllPeriodically), 1, 10, TimeUnit.MINUTES);
+        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printWaterMark", pools::logWaterMark), 10, 1,
+            TimeUnit.SECONDS);
         TrafficLogger traffic = new TrafficLogger(metrics.requests(), remotingServer.localPort(),
             System.currentTimeMillis());
-        scheduledExecutor.scheduleAtFixedRate(traffic::logInterval, 1, 1, TimeUnit.MINUTES);
+        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("logTraffic", traffic::logInterval), 1, 1,
+            TimeUnit.MINUTES);
         if (aclFile != null) {
-            scheduledExecutor.scheduleWithFixedDelay(new AclFileWatcher(aclFile, authenticator),
-                AclFileWatcher.CHECK_INTERVAL_MILLIS, AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            scheduledExecutor.scheduleWithFixedDelay(fatalErrors.guard("watchAclFile",
+                    new AclFileWatcher(aclFile, authenticator)), AclFileWatcher.CHECK_INTERVAL_MILLIS,
+                AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -229,6 +252,19 @@ public class NamesrvController {
             LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
                 httpConfig.getHttpBindAddress(), httpServer.localPort());
         }
+    }
+
+    /** What the vitals monitor checks: each answers what has stopped, or null. */
+    private List<Supplier<String>> vitalChecks() {
+        return List.of(
+            remotingServer::failure,
+            () -> expiryScan.isDone() ? "the broker expiry scan stopped" : null,
+            () -> httpServer == null || httpServer.isListening() ? null : "the operations HTTP endpoint stopped");
+    }
+
+    /** Heap exhaustion, lost essential threads and the process's health; the daemon's main sets its exit. */
+    public FatalErrorHandler fatalErrors() {
+        return fatalErrors;
     }
 
     /** Ready for traffic or not, and why (see {@link ServiceReadiness}). */
@@ -242,17 +278,19 @@ public class NamesrvController {
             pools.states(System.currentTimeMillis()), kv.namespaces(), kv.entries(), readiness().ready());
     }
 
-    private void scanNotActiveBroker() {
-        try {
-            routeInfoManager.scanNotActiveBroker();
-        } catch (RuntimeException e) {
-            LOG.error("scanNotActiveBroker failed", e);
+    /**
+     * Stops accepting, drains the executors, persists the KV store and stops every thread. Once:
+     * a fatal failure and the owner may both ask, and the second waits for the first.
+     */
+    public synchronized void shutdown() {
+        if (stopped) {
+            return;
         }
-    }
-
-    /** Stops accepting, drains the executors, persists the KV store and stops every thread. */
-    public void shutdown() {
+        stopped = true;
         readiness.shuttingDown();
+        if (vitals != null) {
+            vitals.close();
+        }
         if (remotingServer != null) {
             remotingServer.shutdown();
         }

@@ -1,41 +1,54 @@
 package io.namesrv.namesrv;
 
 import io.namesrv.namesrv.http.Readiness;
+import io.namesrv.namesrv.lifecycle.Health;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * Whether the name server should get traffic, decided in one place: not while it shuts down, not
+ * Whether the name server should get traffic, decided in one place: not while its health is DOWN
+ * (a fatal failure, an exhausted heap), not while it shuts down, not
  * before its remoting port listens, and with {@code needWaitForService} not until
  * {@code waitSecondsForService} have passed since start, so that brokers have registered again
- * before clients are told routes. Route lookups ask only the last part ({@link #servesRoutes}).
+ * before clients are told routes. Route lookups ask {@link #servesRoutes}: not while waiting for the
+ * brokers, and not once shutdown has begun (Apache after 5.5.1, #11072/PR #11073): while the
+ * server stops, broker connections close and take their brokers out of the tables, so a route
+ * answered then could be partial or empty, and a client would believe it.
  */
 final class ServiceReadiness {
 
     private final NamesrvConfig config;
     private final LongSupplier uptimeMillis;
     private final BooleanSupplier listening;
+    private final Supplier<Health.Status> health;
     private volatile boolean shuttingDown;
     /** Latched once the wait is over: lookups after start-up then read one field. */
     private volatile boolean waitOver;
 
-    ServiceReadiness(NamesrvConfig config, LongSupplier uptimeMillis, BooleanSupplier listening) {
+    ServiceReadiness(NamesrvConfig config, LongSupplier uptimeMillis, BooleanSupplier listening,
+                     Supplier<Health.Status> health) {
         this.config = config;
         this.uptimeMillis = uptimeMillis;
         this.listening = listening;
+        this.health = health;
     }
 
     void shuttingDown() {
         shuttingDown = true;
     }
 
-    /** Routes may be given out: any wait for the brokers after start is over. */
+    /** Routes may be given out: any wait for the brokers after start is over, and not stopping. */
     boolean servesRoutes() {
-        return waitMillisLeft() == 0;
+        return !shuttingDown && waitMillisLeft() == 0;
     }
 
     /** Ready or not, and why not: for /ready, the status page and the readiness metric. */
     Readiness current() {
+        Health.Status status = health.get();
+        if (!status.up()) {
+            return Readiness.no(status.reason());
+        }
         if (shuttingDown) {
             return Readiness.no("shutting down");
         }

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
 import io.namesrv.namesrv.http.HttpConfig;
@@ -47,6 +48,11 @@ public final class TestNameServer implements AutoCloseable {
         return "127.0.0.1:" + port();
     }
 
+    /** The operations HTTP port; -1 without the endpoint. */
+    public int httpPort() {
+        return controller.httpPort();
+    }
+
     @Override
     public void close() {
         controller.shutdown();
@@ -58,6 +64,8 @@ public final class TestNameServer implements AutoCloseable {
         private final List<Consumer<NamesrvConfig>> namesrv = new ArrayList<>();
         private final List<Consumer<NettyServerConfig>> netty = new ArrayList<>();
         private HttpConfig http = HttpConfig.disabled();
+        private AclSettings acl;
+        private Consumer<NamesrvController> beforeStart = c -> { };
 
         private Builder(Path dir) {
             this.dir = dir;
@@ -81,6 +89,18 @@ public final class TestNameServer implements AutoCloseable {
             return this;
         }
 
+        /** With authentication: the codes {@code acl} names need a request signed with its keys. */
+        public Builder acl(AclSettings acl) {
+            this.acl = acl;
+            return this;
+        }
+
+        /** Runs on the initialized controller just before {@link #start()} starts it. */
+        public Builder beforeStart(Consumer<NamesrvController> hook) {
+            this.beforeStart = hook;
+            return this;
+        }
+
         /** Built and initialized, not started. */
         public NamesrvController build() {
             NamesrvConfig config = new NamesrvConfig();
@@ -97,7 +117,7 @@ public final class TestNameServer implements AutoCloseable {
                 new Properties(), RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, config::getConfigBlackList),
                 beans);
             NamesrvController controller = new NamesrvController(config, server, configuration,
-                new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), null, http);
+                new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), acl, http);
             if (!controller.initialize()) {
                 controller.shutdown();
                 throw new IllegalStateException("name server did not initialize in " + dir);
@@ -109,6 +129,7 @@ public final class TestNameServer implements AutoCloseable {
         public TestNameServer start() throws InterruptedException {
             NamesrvController controller = build();
             try {
+                beforeStart.accept(controller);
                 controller.start();
             } catch (InterruptedException | RuntimeException e) {
                 controller.shutdown();

@@ -15,10 +15,14 @@ public final class RequestExecutor {
 
     private final ThreadPoolExecutor pool;
 
-    /** Threads are named {@code threadNamePrefix} 1, 2, ... and started on demand. */
-    public RequestExecutor(int threads, int queueCapacity, String threadNamePrefix) {
+    /**
+     * Threads are named {@code threadNamePrefix} 1, 2, ... and started on demand; {@code deaths}
+     * (null: the JVM's default) is told about a thread that dies of an uncaught throwable.
+     */
+    public RequestExecutor(int threads, int queueCapacity, String threadNamePrefix,
+                           Thread.UncaughtExceptionHandler deaths) {
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(queueCapacity), new NamedThreadFactory(threadNamePrefix, true, 1));
+            new LinkedBlockingQueue<>(queueCapacity), new NamedThreadFactory(threadNamePrefix, true, 1, deaths));
     }
 
     /** What to register a processor with. */

@@ -15,7 +15,7 @@ class RequestExecutorTest {
 
     @Test
     void boundedNamedAndMeasuresItsQueueHead() throws Exception {
-        RequestExecutor pool = new RequestExecutor(1, 2, "TestRequestThread_");
+        RequestExecutor pool = new RequestExecutor(1, 2, "TestRequestThread_", null);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<String> threadName = new AtomicReference<>();
