@@ -94,6 +94,20 @@ class MQAdminStartupTest {
         assertTrue(halfKey.err().contains("--secretKey"), halfKey.err());
     }
 
+    /** updateTopic's own -a (attributes) takes the letter; the access key is then --accessKey only. */
+    @Test
+    void aCommandsOwnOptionWinsItsLetterOverTheCommonOnes() {
+        Result attributes = run("updateTopic", "-n", ns.address(), "-b", dead, "-t", "T1", "-a", "+message.type=NORMAL");
+        assertEquals(1, attributes.exitCode());
+        assertTrue(attributes.err().contains("cannot connect to " + dead), attributes.err());
+        Result signing = run("updateTopic", "-n", ns.address(), "-b", dead, "-t", "T1", "-a", "+message.type=NORMAL",
+            "--accessKey", "ak");
+        assertEquals(2, signing.exitCode());
+        assertTrue(signing.err().contains("signing needs a secret key too"), signing.err());
+        Result help = run("help", "updateTopic");
+        assertTrue(help.out().contains("-a,--attributes <arg>") && help.out().contains("   --accessKey <ak>"), help.out());
+    }
+
     @Test
     void unreachableServerNamesTheAddressWithoutAStackTrace() {
         Result r = run("topicList", "-n", dead);
