@@ -1,5 +1,6 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.common.NameServerAddresses;
 import io.namesrv.namesrv.auth.AclFileWatcher;
 import io.namesrv.namesrv.auth.AclSettings;
@@ -49,9 +50,9 @@ import org.slf4j.LoggerFactory;
  */
 public class NamesrvController {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     static final long BROKER_REQUEST_TIMEOUT_MILLIS = 24_000;
-    private static final Logger WATERMARK = LoggerFactory.getLogger("RocketmqNamesrvWaterMark");
+    private static final Logger WATERMARK = LoggerFactory.getLogger(LoggerNames.NAMESRV_WATER_MARK);
 
     private final NamesrvConfig namesrvConfig;
     private final NettyServerConfig nettyServerConfig;

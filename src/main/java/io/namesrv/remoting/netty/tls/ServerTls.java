@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty.tls;
 
+import io.namesrv.common.LoggerNames;
 import io.netty.handler.ssl.SslContext;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerTls {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
 
     private final TlsMode mode;
     private final FutureTask<SslContext> context;
