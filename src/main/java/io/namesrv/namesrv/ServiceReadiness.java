@@ -1,11 +1,14 @@
 package io.namesrv.namesrv;
 
 import io.namesrv.namesrv.http.Readiness;
+import io.namesrv.namesrv.lifecycle.Health;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * Whether the name server should get traffic, decided in one place: not while it shuts down, not
+ * Whether the name server should get traffic, decided in one place: not while its health is DOWN
+ * (a fatal failure, an exhausted heap), not while it shuts down, not
  * before its remoting port listens, and with {@code needWaitForService} not until
  * {@code waitSecondsForService} have passed since start, so that brokers have registered again
  * before clients are told routes. Route lookups ask {@link #servesRoutes}: not while waiting for the
@@ -18,14 +21,17 @@ final class ServiceReadiness {
     private final NamesrvConfig config;
     private final LongSupplier uptimeMillis;
     private final BooleanSupplier listening;
+    private final Supplier<Health.Status> health;
     private volatile boolean shuttingDown;
     /** Latched once the wait is over: lookups after start-up then read one field. */
     private volatile boolean waitOver;
 
-    ServiceReadiness(NamesrvConfig config, LongSupplier uptimeMillis, BooleanSupplier listening) {
+    ServiceReadiness(NamesrvConfig config, LongSupplier uptimeMillis, BooleanSupplier listening,
+                     Supplier<Health.Status> health) {
         this.config = config;
         this.uptimeMillis = uptimeMillis;
         this.listening = listening;
+        this.health = health;
     }
 
     void shuttingDown() {
@@ -39,6 +45,10 @@ final class ServiceReadiness {
 
     /** Ready or not, and why not: for /ready, the status page and the readiness metric. */
     Readiness current() {
+        Health.Status status = health.get();
+        if (!status.up()) {
+            return Readiness.no(status.reason());
+        }
         if (shuttingDown) {
             return Readiness.no("shutting down");
         }

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.namesrv.namesrv.NamesrvConfig;
-import io.namesrv.namesrv.NamesrvController;
 import io.namesrv.interop.support.Await;
 import io.namesrv.interop.support.ChildClasspath;
-import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.NamesrvController;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.namesrv.routeinfo.RemovalCause;
 import io.namesrv.namesrv.routeinfo.RouteTableSizes;
-import io.namesrv.remoting.netty.NettyServerConfig;
-import io.namesrv.remoting.netty.WireIdentity;
-import io.namesrv.remoting.protocol.SerializeType;
-import io.namesrv.remoting.netty.tls.ServerTls;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,17 +38,7 @@ class BenchRunTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        NamesrvConfig config = new NamesrvConfig();
-        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
-        NettyServerConfig netty = new NettyServerConfig();
-        netty.setBindAddress("127.0.0.1");
-        netty.setListenPort(0);
-        NamesrvConfiguration configuration = new NamesrvConfiguration(dir.resolve("namesrv.properties"), new Properties(),
-            key -> false, List.of(config, netty));
-        server = new NamesrvController(config, netty, configuration,
-            new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled());
-        assertTrue(server.initialize());
-        server.start();
+        server = TestNameServer.start(dir).controller();
     }
 
     @AfterEach

@@ -5,17 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.namesrv.http.Readiness;
+import io.namesrv.namesrv.lifecycle.Health;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The one readiness rule: shutdown, then listening, then the wait for brokers after start. */
+/** The one readiness rule: health, shutdown, then listening, then the wait for brokers after start. */
 class ServiceReadinessTest {
 
     private final NamesrvConfig config = new NamesrvConfig();
     private final AtomicLong uptime = new AtomicLong();
     private final AtomicBoolean listening = new AtomicBoolean(true);
-    private final ServiceReadiness readiness = new ServiceReadiness(config, uptime::get, listening::get);
+    private final Health health = new Health();
+    private final ServiceReadiness readiness = new ServiceReadiness(config, uptime::get, listening::get, health::status);
 
     @Test
     void withoutNeedWaitForServiceAYoungServerIsReady() {
@@ -46,5 +48,12 @@ class ServiceReadinessTest {
         readiness.shuttingDown();
         assertEquals(Readiness.no("shutting down"), readiness.current());
         assertFalse(readiness.servesRoutes(), "#11073: no route from tables emptying as brokers disconnect");
+    }
+
+    @Test
+    void aServerWhoseHealthIsDownIsNotReadyForTheSameReason() {
+        health.fail("the acceptor thread stopped");
+        readiness.shuttingDown();
+        assertEquals(Readiness.no("the acceptor thread stopped"), readiness.current());
     }
 }

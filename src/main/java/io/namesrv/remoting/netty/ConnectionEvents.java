@@ -1,6 +1,7 @@
 package io.namesrv.remoting.netty;
 
 import io.namesrv.common.LoggerNames;
+import io.namesrv.remoting.FatalErrorListener;
 import io.namesrv.remoting.RemotingHelper;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,9 +21,12 @@ final class ConnectionEvents extends ChannelInboundHandlerAdapter {
 
     /** Null: no listener, only the log. */
     private final NettyEventExecutor events;
+    /** Told when the failure was the heap running out: not this connection's problem alone. */
+    private final FatalErrorListener fatal;
 
-    ConnectionEvents(NettyEventExecutor events) {
+    ConnectionEvents(NettyEventExecutor events, FatalErrorListener fatal) {
         this.events = events;
+        this.fatal = fatal;
     }
 
     @Override
@@ -58,6 +62,9 @@ final class ConnectionEvents extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         String remote = RemotingHelper.remoteAddr(ctx.channel());
+        if (FatalErrorListener.isFatal(cause)) {
+            fatal.onFatalError("the connection from " + remote, cause);
+        }
         LOG.warn("NETTY SERVER PIPELINE: exceptionCaught {}: {}", remote, cause.toString());
         post(NettyEventType.EXCEPTION, remote, ctx);
         ctx.close();

@@ -1,6 +1,7 @@
 package io.namesrv.remoting.netty;
 
 import io.namesrv.common.LoggerNames;
+import io.namesrv.remoting.FatalErrorListener;
 import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.netty.tls.TlsMode;
@@ -19,6 +20,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -64,6 +66,8 @@ public class NettyRemotingServer {
     /** Accepted connections, closed first on shutdown while every group still runs. */
     private final ChannelGroup connections = new DefaultChannelGroup("namesrv-connections", GlobalEventExecutor.INSTANCE);
     private volatile int port;
+    private volatile FatalErrorListener fatalErrors = FatalErrorListener.NONE;
+    private volatile boolean shuttingDown;
 
     public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, WireIdentity identity,
                                ServerTls tls) {
@@ -72,8 +76,57 @@ public class NettyRemotingServer {
         this.dispatcher = new RequestDispatcher(identity, config.getServerMaxPendingRequestsPerConnection(),
             config.getRequestMaxQueueWaitMillis(), (long) UNSENT_BYTES_PER_HIGH_WATER_MARK * waterMark(config).high());
         this.connectionLimiter = new ConnectionLimiter(config.getServerMaxConnections());
-        this.eventExecutor = listener == null ? null : new NettyEventExecutor(listener);
-        this.connectionEvents = new ConnectionEvents(eventExecutor);
+        this.eventExecutor = listener == null ? null : new NettyEventExecutor(listener, this::reportFatal);
+        this.connectionEvents = new ConnectionEvents(eventExecutor, this::reportFatal);
+        this.dispatcher.setFatalErrorListener(this::reportFatal);
+    }
+
+    /** Told about heap exhaustion seen while serving and about essential threads dying (null means none). */
+    public void setFatalErrorListener(FatalErrorListener listener) {
+        this.fatalErrors = listener == null ? FatalErrorListener.NONE : listener;
+    }
+
+    private void reportFatal(String where, Throwable error) {
+        fatalErrors.onFatalError(where, error);
+    }
+
+    /**
+     * What has stopped that this server cannot serve without, or null while all of it runs (and
+     * once {@link #shutdown()} began): the listening socket, the acceptor, a selector or codec
+     * thread, the channel event thread. Netty's event loops survive nearly anything thrown at
+     * them, and the rare thing that ends one leaves the server half alive (its connections or
+     * its port served by nobody) without any exception reaching us, so the owner polls this.
+     */
+    public String failure() {
+        Channel listening = serverChannel;
+        if (shuttingDown || listening == null) {
+            return null;
+        }
+        String stopped = firstStopped(bossGroup, "the acceptor thread");
+        if (stopped == null) {
+            stopped = firstStopped(selectorGroup, "a selector thread");
+        }
+        if (stopped == null) {
+            stopped = firstStopped(workerGroup, "a codec thread");
+        }
+        if (stopped != null) {
+            return stopped;
+        }
+        if (eventExecutor != null && !eventExecutor.isAlive()) {
+            return "the channel event thread stopped";
+        }
+        return listening.isActive() ? null : "the listening socket closed";
+    }
+
+    private static String firstStopped(EventExecutorGroup group, String what) {
+        if (group != null) {
+            for (EventExecutor executor : group) {
+                if (executor.isShuttingDown()) {
+                    return what + " stopped";
+                }
+            }
+        }
+        return null;
     }
 
     /** Told about every finished request (for metrics); set before {@link #start()} or at any time. */
@@ -180,6 +233,7 @@ public class NettyRemotingServer {
 
     /** Stops accepting, closes connections and stops every thread this server started. */
     public void shutdown() {
+        shuttingDown = true;
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(3, TimeUnit.SECONDS);
         }

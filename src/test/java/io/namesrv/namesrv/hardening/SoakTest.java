@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.interop.support.Await;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.QueueData;
@@ -67,7 +68,8 @@ class SoakTest {
         long seconds = Long.getLong("soak.seconds", 10);
         long heapBefore = usedHeapAfterGc();
         Set<String> threadsBefore = liveThreadNames();
-        InProcessNameServer server = InProcessNameServer.start(dir, c -> c.setScanNotActiveBrokerInterval(100), n -> { });
+        TestNameServer server = TestNameServer.builder(dir).namesrv(c -> c.setScanNotActiveBrokerInterval(100))
+            .start();
         liveView = () -> server.controller().getRouteInfoManager().liveBrokers().toString();
         try {
             long deadline = System.currentTimeMillis() + seconds * 1000;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.remoting.FatalErrorListener;
 import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -29,7 +30,7 @@ class ConnectionEventsTest {
     private final BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
     private final NettyEventExecutor executor = new NettyEventExecutor((ChannelEventListener) Proxy.newProxyInstance(
         getClass().getClassLoader(), new Class<?>[] {ChannelEventListener.class},
-        (proxy, method, args) -> heard.add(new Heard(method.getName(), (Channel) args[1]))));
+        (proxy, method, args) -> heard.add(new Heard(method.getName(), (Channel) args[1]))), FatalErrorListener.NONE);
 
     @AfterEach
     void stop() {
@@ -38,7 +39,7 @@ class ConnectionEventsTest {
 
     private EmbeddedChannel channel() {
         executor.start();
-        return new EmbeddedChannel(IdleCloser.INSTANCE, new ConnectionEvents(executor));
+        return new EmbeddedChannel(IdleCloser.INSTANCE, new ConnectionEvents(executor, FatalErrorListener.NONE));
     }
 
     private void expect(String event, Channel channel) throws InterruptedException {
@@ -91,8 +92,8 @@ class ConnectionEventsTest {
 
     @Test
     void withoutAListenerConnectionsAreStillClosedWhenIdleOrFailed() {
-        EmbeddedChannel idle = new EmbeddedChannel(IdleCloser.INSTANCE, new ConnectionEvents(null));
-        EmbeddedChannel failed = new EmbeddedChannel(IdleCloser.INSTANCE, new ConnectionEvents(null));
+        EmbeddedChannel idle = new EmbeddedChannel(IdleCloser.INSTANCE, new ConnectionEvents(null, FatalErrorListener.NONE));
+        EmbeddedChannel failed = new EmbeddedChannel(IdleCloser.INSTANCE, new ConnectionEvents(null, FatalErrorListener.NONE));
         idle.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
         failed.pipeline().fireExceptionCaught(new IllegalStateException("decoder broke"));
 
