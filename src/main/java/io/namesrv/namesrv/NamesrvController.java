@@ -1,5 +1,6 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.common.NameServerAddresses;
 import io.namesrv.namesrv.auth.AclFileWatcher;
 import io.namesrv.namesrv.auth.AclSettings;
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  */
 public class NamesrvController {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     static final long BROKER_REQUEST_TIMEOUT_MILLIS = 24_000;
 
     private final NamesrvConfig namesrvConfig;

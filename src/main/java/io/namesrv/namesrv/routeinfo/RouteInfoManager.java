@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.routeinfo;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.BrokerMemberGroup;
 import io.namesrv.protocol.ClusterInfo;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public class RouteInfoManager {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     static final int PERM_WRITE = 1 << 1;
     static final int PERM_READ = 1 << 2;
