@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.cli.support.ApacheMqAdmin;
-import io.namesrv.cli.support.InProcessNameServer;
 import io.namesrv.cli.support.OurMqAdmin;
 import io.namesrv.cli.support.StrictJson;
 import io.namesrv.interop.support.Await;
 import io.namesrv.interop.support.BrokerProcess;
+import io.namesrv.namesrv.TestNameServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,14 +57,14 @@ class ApacheMqAdminBrokerCommandsTest {
     private static final Duration SETTLE = Duration.ofSeconds(40);
     private static final String NL = System.lineSeparator();
 
-    private InProcessNameServer ns;
+    private TestNameServer ns;
     private BrokerProcess master;
     private BrokerProcess replica;
     private DefaultMQAdminExt admin;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        ns = InProcessNameServer.start(dir);
+        ns = TestNameServer.start(dir);
         master = BrokerProcess.start(CLUSTER, BROKER, ns.address());
         replica = BrokerProcess.start(CLUSTER, BROKER, 1, ns.address(), Map.of());
         admin = new DefaultMQAdminExt(5_000);

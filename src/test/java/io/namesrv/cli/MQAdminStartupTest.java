@@ -1,5 +1,7 @@
 package io.namesrv.cli;
 
+import java.time.Duration;
+import io.namesrv.interop.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +10,11 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.cli.support.FakeBroker;
-import io.namesrv.cli.support.InProcessNameServer;
 import io.namesrv.cli.support.OurMqAdmin;
 import io.namesrv.cli.support.OurMqAdmin.Result;
 import io.namesrv.cli.support.StrictJson;
 import io.namesrv.common.NameServerAddresses;
+import io.namesrv.namesrv.TestNameServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,13 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MQAdminStartupTest {
 
-    private InProcessNameServer ns;
+    private TestNameServer ns;
     private FakeBroker broker;
     private String dead;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        ns = InProcessNameServer.start(dir);
+        ns = TestNameServer.start(dir);
         broker = new FakeBroker("C1", "broker-a", 0, FakeBroker.typicalStats("V5_3_3", System.currentTimeMillis()));
         broker.registerWith(ns.address(), List.of("T1", "T2"));
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -264,10 +266,7 @@ class MQAdminStartupTest {
             "clusterList-repeating");
         repeating.start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (headers(out) < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.last(Duration.ofSeconds(20), () -> headers(out), n -> n >= 3);
         } finally {
             repeating.interrupt();
             repeating.join(10_000);
