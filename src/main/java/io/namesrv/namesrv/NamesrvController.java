@@ -6,6 +6,9 @@ import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.auth.AuthenticatingProcessor;
 import io.namesrv.namesrv.auth.RequestAuthenticator;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.console.StatusConsole;
+import io.namesrv.namesrv.console.StatusContributor;
+import io.namesrv.namesrv.http.ClientRouteLookup;
 import io.namesrv.namesrv.http.HttpConfig;
 import io.namesrv.namesrv.http.OpsEndpoints;
 import io.namesrv.namesrv.http.OpsHttpServer;
@@ -18,9 +21,11 @@ import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
 import io.namesrv.namesrv.routeinfo.BrokerHousekeepingService;
+import io.namesrv.namesrv.routeinfo.RouteEventListener;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
 import io.namesrv.protocol.JsonBodies;
+import io.namesrv.protocol.header.GetRouteInfoRequestHeader;
 import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyRemotingClient;
@@ -30,6 +35,7 @@ import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.RequestTask;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,6 +72,8 @@ public class NamesrvController {
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
+    /** Null when the HTTP endpoint is off: nobody could see it. */
+    private final StatusConsole console;
     private volatile boolean shuttingDown;
     /** The ACL file to reload on change; null: the settings given stay as they are. */
     private Path aclFile;
@@ -76,6 +84,7 @@ public class NamesrvController {
     private ScheduledExecutorService scheduledExecutor;
     private NettyRemotingServer remotingServer;
     private NettyRemotingClient productEnvClient;
+    private ClientRequestProcessor routeProcessor;
     private OpsHttpServer httpServer;
 
     /** A controller without the operations HTTP endpoint (metrics are still counted). */
@@ -122,7 +131,14 @@ public class NamesrvController {
             }
         });
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
-        this.routeInfoManager.setEventListener(metrics.brokerEvents());
+        this.console = httpConfig.isHttpEnable() ? new StatusConsole(new StatusConsole.Facts(
+            httpConfig.getHttpConsoleSampleSeconds(), startMillis, identity.version() == WireIdentity.V5_3_3 ? "5.3.3"
+                : "version ordinal " + identity.version(),
+            () -> nettyServerConfig.getBindAddress() + ":" + nettyServerConfig.getListenPort(),
+            () -> httpConfig.getHttpBindAddress() + ":" + httpPort()), routeInfoManager, metrics.requests(),
+            System::currentTimeMillis) : null;
+        this.routeInfoManager.setEventListener(console == null ? metrics.brokerEvents()
+            : RouteEventListener.all(metrics.brokerEvents(), console.routeEvents()));
     }
 
     /** Loads the KV store and builds executors, processors and the server. False on failure. */
@@ -143,7 +159,7 @@ public class NamesrvController {
         registerProcessors();
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                this::uptimeMillis, this::listenPort));
+                console, this::clientRoute));
         }
         scanExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScanScheduledThread", true, 1));
         scheduledExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScheduledThread", true, 1));
@@ -156,7 +172,6 @@ public class NamesrvController {
     }
 
     private void registerProcessors() {
-        ClientRequestProcessor routeProcessor;
         if (namesrvConfig.isClusterTest()) {
             productEnvClient = new NettyRemotingClient(new NettyClientConfig(), identity);
             try {
@@ -185,6 +200,15 @@ public class NamesrvController {
      */
     static long defaultProcessorMaxQueueWait(long requestMaxQueueWaitMillis) {
         return requestMaxQueueWaitMillis <= 0 ? 0 : Math.max(requestMaxQueueWaitMillis, BROKER_REQUEST_TIMEOUT_MILLIS);
+    }
+
+    /** The console's route view: what the route processor answers a current client, ACL aside. */
+    private ClientRouteLookup.ClientRoute clientRoute(String topic) {
+        RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            new GetRouteInfoRequestHeader(topic, null));
+        request.setVersion(identity.version());
+        RemotingCommand answer = routeProcessor.processRequest(null, request);
+        return new ClientRouteLookup.ClientRoute(answer.getCode(), answer.getRemark(), answer.getBody());
     }
 
     private NettyRequestProcessor guarded(NettyRequestProcessor processor) {
@@ -222,6 +246,9 @@ public class NamesrvController {
         if (aclFile != null) {
             scheduledExecutor.scheduleWithFixedDelay(new AclFileWatcher(aclFile, authenticator),
                 AclFileWatcher.CHECK_INTERVAL_MILLIS, AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        if (console != null) {
+            console.start();
         }
         if (httpServer != null) {
             httpServer.start();
@@ -317,6 +344,19 @@ public class NamesrvController {
         // Last, so /ready answers "shutting down" while the rest drains.
         if (httpServer != null) {
             httpServer.shutdown();
+        }
+        if (console != null) {
+            console.shutdown();
+        }
+    }
+
+    /**
+     * Adds a section to the status console (the embedded controller's role, say); nothing happens
+     * when the HTTP endpoint is off.
+     */
+    public void addStatusContributor(StatusContributor contributor) {
+        if (console != null) {
+            console.addContributor(contributor);
         }
     }
 

@@ -11,6 +11,7 @@ public class HttpConfig {
     private boolean httpEnable = true;
     private int httpListenPort = DEFAULT_PORT;
     private String httpBindAddress = "0.0.0.0";
+    private int httpConsoleSampleSeconds = 10;
 
     /** Settings with the endpoint switched off (embedded controllers, tests). */
     public static HttpConfig disabled() {
@@ -42,5 +43,17 @@ public class HttpConfig {
 
     public void setHttpBindAddress(String httpBindAddress) {
         this.httpBindAddress = httpBindAddress;
+    }
+
+    public int getHttpConsoleSampleSeconds() {
+        return httpConsoleSampleSeconds;
+    }
+
+    /** How often the status console samples its charts (1-60 s); it keeps 360 samples, an hour at 10 s. */
+    public void setHttpConsoleSampleSeconds(int seconds) {
+        if (seconds < 1 || seconds > 60) {
+            throw new IllegalArgumentException("httpConsoleSampleSeconds must be 1 to 60, not " + seconds);
+        }
+        this.httpConsoleSampleSeconds = seconds;
     }
 }

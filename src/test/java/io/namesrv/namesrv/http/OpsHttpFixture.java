@@ -63,6 +63,7 @@ final class OpsHttpFixture implements AutoCloseable {
         HttpConfig httpConfig = new HttpConfig();
         httpConfig.setHttpListenPort(0);
         httpConfig.setHttpBindAddress("127.0.0.1");
+        httpConfig.setHttpConsoleSampleSeconds(1);
         NamesrvConfiguration configuration = new NamesrvConfiguration(dir.resolve("namesrv.properties"), new Properties(),
             key -> false, List.of(config, netty, httpConfig));
         controller = new NamesrvController(config, netty, configuration, IDENTITY, ServerTls.disabled(), httpConfig);
