@@ -10,6 +10,8 @@ import io.namesrv.namesrv.config.ConfigProblem;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.lifecycle.FatalErrorHandler;
+import io.namesrv.namesrv.lifecycle.ShutdownWatchdog;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -45,6 +48,15 @@ public final class NamesrvStartup {
     static final int DEFAULT_PORT = 9876;
     /** Key in the {@code -c} file naming the authentication file; absent means authentication is off. */
     static final String ACL_CONFIG_PATH = "aclConfigPath";
+    /**
+     * The embedded controller is not part of this name server yet. Starting without it while the
+     * operator asked for it would leave brokers in controller mode without a controller, so we
+     * refuse and say what works today: Apache's standalone controller shares nothing with the name
+     * server but the JVM and the config file, so running it alongside is equivalent.
+     */
+    static final String CONTROLLER_REFUSED = "enableControllerInNamesrv=true is not supported by this name server;"
+        + " run Apache's standalone controller alongside it (bin/mqcontroller -c controller.conf) and point the"
+        + " brokers' controllerAddr at that, then remove enableControllerInNamesrv from the -c file";
 
     private NamesrvStartup() {
     }
@@ -87,6 +99,7 @@ public final class NamesrvStartup {
             NettyServerConfig nettyServerConfig = new NettyServerConfig();
             nettyServerConfig.setListenPort(DEFAULT_PORT);
             HttpConfig httpConfig = new HttpConfig();
+            LimitsConfig limits = new LimitsConfig();
             Properties fileProperties = new Properties();
             if (cmd.hasOption('c')) {
                 Path file = Path.of(cmd.getOptionValue('c'));
@@ -96,6 +109,7 @@ public final class NamesrvStartup {
                 List<ConfigProblem> problems = new ArrayList<>(ConfigBinder.bind(fileProperties, namesrvConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, nettyServerConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, httpConfig));
+                problems.addAll(ConfigBinder.bind(fileProperties, limits));
                 for (ConfigProblem p : problems) {
                     err.println("config " + file + ": " + p);
                 }
@@ -103,8 +117,12 @@ public final class NamesrvStartup {
                 out.println("load config properties file OK, " + file);
             }
             if (cmd.hasOption('p')) {
-                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig).forEach(out::println);
+                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig, limits).forEach(out::println);
                 return 0;
+            }
+            if (namesrvConfig.isEnableControllerInNamesrv()) {
+                err.println(CONTROLLER_REFUSED);
+                return EXIT_FAILURE;
             }
             if (namesrvConfig.getRocketmqHome() == null || namesrvConfig.getRocketmqHome().isBlank()) {
                 err.println("Please set the ROCKETMQ_HOME variable in your environment to match the location of the"
@@ -121,7 +139,7 @@ public final class NamesrvStartup {
             ServerTls tls = ServerTls.fromSettings(TlsSettings.fromSystemProperties());
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
-                List.of(namesrvConfig, nettyServerConfig, httpConfig));
+                List.of(namesrvConfig, nettyServerConfig, httpConfig, limits));
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
             if (aclFile != null) {
@@ -133,15 +151,22 @@ public final class NamesrvStartup {
                 controller.shutdown();
                 return EXIT_INIT_FAILED;
             }
+            // Whatever starts the exit (a signal, a fatal error, mqshutdown), the hook bounds how long it takes.
+            AtomicInteger exitStatus = new AtomicInteger();
+            ShutdownWatchdog watchdog = new ShutdownWatchdog(
+                Math.max(1, limits.getShutdownTimeoutSeconds()) * 1000L, err, Runtime.getRuntime()::halt);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                watchdog.arm(exitStatus.get());
                 log.info("Shutdown hook was invoked, shutting down the name server");
                 long begin = System.currentTimeMillis();
                 controller.shutdown();
                 log.info("Shutdown hook over, consuming total time(ms): {}", System.currentTimeMillis() - begin);
                 flushLogs();
             }, "ShutdownHook"));
-            exitZeroOnSignal("TERM");
-            exitZeroOnSignal("INT");
+            controller.fatalErrors().exitWith(() -> exitOnNewThread(FatalErrorHandler.EXIT_STATUS, exitStatus));
+            Thread.setDefaultUncaughtExceptionHandler(controller.fatalErrors());
+            exitOnSignal("TERM", exitStatus);
+            exitOnSignal("INT", exitStatus);
             controller.start();
             String boot = "The Name Server boot success. serializeType=" + serializeType + ", address "
                 + nettyServerConfig.getBindAddress() + ":" + controller.listenPort();
@@ -179,12 +204,25 @@ public final class NamesrvStartup {
      * with status 0 rather than the JVM's 143/130, so service managers see a clean stop.
      */
     @SuppressWarnings("removal")
-    private static void exitZeroOnSignal(String name) {
+    private static void exitOnSignal(String name, AtomicInteger exitStatus) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> new Thread(() -> System.exit(0),
-                "SignalHandler-" + name).start());
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> exitOnNewThread(0, exitStatus));
         } catch (IllegalArgumentException e) {
             // The signal is not available on this platform (or reserved by the JVM): keep the default.
+        }
+    }
+
+    /**
+     * {@link System#exit} on a thread of its own: it runs the shutdown hook and never returns, and
+     * the thread asking may be one the hook waits for. If not even a thread can be started (native
+     * memory gone), nothing orderly is possible: halt.
+     */
+    private static void exitOnNewThread(int status, AtomicInteger exitStatus) {
+        exitStatus.set(status);
+        try {
+            new Thread(() -> System.exit(status), "NamesrvExit").start();
+        } catch (Throwable e) {
+            Runtime.getRuntime().halt(status);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.namesrv.namesrv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -80,5 +81,26 @@ class NamesrvStartupTest {
         assertEquals(NamesrvStartup.EXIT_FAILURE, run("-c", dir.resolve("nope.properties").toString()));
         String e = err.toString(StandardCharsets.UTF_8);
         assertTrue(e.contains("nope.properties"), e);
+    }
+
+    @Test
+    void embeddedControllerIsRefusedWithOneLineSayingWhatToRunInstead(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("controller.properties");
+        Files.writeString(conf, "listenPort=0\nrocketmqHome=" + dir + "\nenableControllerInNamesrv=true\n");
+        assertEquals(NamesrvStartup.EXIT_FAILURE, run("-c", conf.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(NamesrvStartup.CONTROLLER_REFUSED + System.lineSeparator(), e, "exactly one line");
+        assertTrue(e.contains("mqcontroller"), e);
+        assertTrue(e.contains("controllerAddr"), e);
+        assertFalse(out().contains("boot success"), out());
+    }
+
+    @Test
+    void controllerSwitchOffStartsNormallyUpToTheHomeCheck(@TempDir Path dir) throws Exception {
+        // false is the default and must not trip the refusal; without rocketmqHome the start stops at the home check
+        Path conf = dir.resolve("off.properties");
+        Files.writeString(conf, "listenPort=0\nrocketmqHome=\nenableControllerInNamesrv=false\n");
+        assertEquals(NamesrvStartup.EXIT_NO_HOME, run("-c", conf.toString()));
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("enableControllerInNamesrv"));
     }
 }

@@ -3,6 +3,7 @@ package io.namesrv.namesrv.http;
 import com.alibaba.fastjson2.JSON;
 import io.namesrv.namesrv.console.StatusConsole;
 import io.namesrv.namesrv.console.TopicIndex;
+import io.namesrv.namesrv.lifecycle.Health;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.PrometheusTextWriter;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
@@ -31,16 +32,18 @@ public final class OpsEndpoints {
     private final NamesrvMetrics metrics;
     private final RouteInfoManager routes;
     private final Supplier<Readiness> readiness;
+    private final Supplier<Health.Status> health;
     private final StatusConsole console;
     private final ClientRouteLookup clientRoutes;
     private final JsonBodies json = new JsonBodies();
     private final Map<String, HttpAnswer> staticFiles;
 
     public OpsEndpoints(NamesrvMetrics metrics, RouteInfoManager routes, Supplier<Readiness> readiness,
-                        StatusConsole console, ClientRouteLookup clientRoutes) {
+                        Supplier<Health.Status> health, StatusConsole console, ClientRouteLookup clientRoutes) {
         this.metrics = metrics;
         this.routes = routes;
         this.readiness = readiness;
+        this.health = health;
         this.console = console;
         this.clientRoutes = clientRoutes;
         String html = "text/html; charset=utf-8";
@@ -88,8 +91,11 @@ public final class OpsEndpoints {
         switch (path) {
             case "/metrics":
                 return HttpAnswer.text(200, PrometheusTextWriter.CONTENT_TYPE, metrics.scrape());
-            case "/health":
-                return HttpAnswer.json(200, "{\"status\":\"UP\"}");
+            case "/health": {
+                Health.Status h = health.get();
+                return h.up() ? HttpAnswer.json(200, "{\"status\":\"UP\"}")
+                    : HttpAnswer.json(503, "{\"status\":\"DOWN\",\"reason\":" + JSON.toJSONString(h.reason()) + "}");
+            }
             case "/ready": {
                 Readiness r = readiness.get();
                 return HttpAnswer.json(r.ready() ? 200 : 503, JSON.toJSONString(r));

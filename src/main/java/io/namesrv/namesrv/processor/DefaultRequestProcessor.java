@@ -1,9 +1,9 @@
 package io.namesrv.namesrv.processor;
 
-import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.UpdateResult;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
+import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.namesrv.routeinfo.RegisterBrokerResult;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.UnregisterRequest;
@@ -65,7 +65,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
 
     private final RouteInfoManager routeInfoManager;
     private final KVConfigManager kvConfigManager;
-    private final NamesrvConfig config;
+    private final DefaultRequestSettings settings;
     private final NamesrvConfiguration configuration;
     private final JsonBodies json;
     private final RegisterBrokerBodyCodec registerBodyCodec;
@@ -73,11 +73,11 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private final VersionedBody clusterInfoBody;
     private final VersionedBody allTopicListBody;
 
-    public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager, NamesrvConfig config,
-                                   NamesrvConfiguration configuration, JsonBodies json) {
+    public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
+                                   DefaultRequestSettings settings, NamesrvConfiguration configuration, JsonBodies json) {
         this.routeInfoManager = routeInfoManager;
         this.kvConfigManager = kvConfigManager;
-        this.config = config;
+        this.settings = settings;
         this.configuration = configuration;
         this.json = json;
         this.registerBodyCodec = new RegisterBrokerBodyCodec(json);
@@ -102,17 +102,17 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             case RequestCode.GET_BROKER_CLUSTER_INFO -> success(clusterInfoBody.get());
             case RequestCode.WIPE_WRITE_PERM_OF_BROKER -> wipeWritePerm(request);
             case RequestCode.ADD_WRITE_PERM_OF_BROKER -> addWritePerm(request);
-            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> config.isEnableAllTopicList()
+            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> settings.isEnableAllTopicList()
                 ? success(allTopicListBody.get()) : disabled();
             case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
             case RequestCode.REGISTER_TOPIC_IN_NAMESRV -> registerTopic(request);
             case RequestCode.GET_TOPICS_BY_CLUSTER -> getTopicsByCluster(request);
             case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS -> topicList(routeInfoManager.getSystemTopicList());
-            case RequestCode.GET_UNIT_TOPIC_LIST -> config.isEnableTopicList()
+            case RequestCode.GET_UNIT_TOPIC_LIST -> settings.isEnableTopicList()
                 ? topicList(routeInfoManager.getUnitTopics()) : disabled();
-            case RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST -> config.isEnableTopicList()
+            case RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST -> settings.isEnableTopicList()
                 ? topicList(routeInfoManager.getHasUnitSubTopicList()) : disabled();
-            case RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST -> config.isEnableTopicList()
+            case RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST -> settings.isEnableTopicList()
                 ? topicList(routeInfoManager.getHasUnitSubUnUnitTopicList()) : disabled();
             case RequestCode.UPDATE_NAMESRV_CONFIG -> updateConfig(channel, request);
             case RequestCode.GET_NAMESRV_CONFIG -> getConfig();
@@ -211,15 +211,22 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         if (body == null || body.topicConfigSerializeWrapper() == null) {
             body = RegisterBrokerBody.empty();
         }
-        RegisterBrokerResult result = routeInfoManager.registerBroker(h.clusterName(), h.brokerAddr(), h.brokerName(),
-            h.brokerId(), h.haServerAddr(), request.extField(ZoneRouteFilter.ZONE_NAME), h.heartbeatTimeoutMillis(),
-            h.enableActingMaster(), body.topicConfigSerializeWrapper(), body.filterServerList(), channel);
+        RegisterBrokerResult result = routeInfoManager.registerBroker(BrokerRegistration.builder(h.clusterName(),
+                h.brokerAddr(), h.brokerName(), h.brokerId())
+            .haServerAddr(h.haServerAddr())
+            .zoneName(request.extField(ZoneRouteFilter.ZONE_NAME))
+            .heartbeatTimeoutMillis(h.heartbeatTimeoutMillis())
+            .enableActingMaster(h.enableActingMaster())
+            .topics(body.topicConfigSerializeWrapper())
+            .filterServers(body.filterServerList())
+            .channel(channel)
+            .build());
         if (result == null) {
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed", emptyHeader);
         }
         RemotingCommand response = RemotingCommand.response(ResponseCode.SUCCESS, null,
             new RegisterBrokerResponseHeader(result.haServerAddr(), result.masterAddr()));
-        if (config.isReturnOrderTopicConfigToBroker()) {
+        if (settings.isReturnOrderTopicConfigToBroker()) {
             kvConfigManager.getKVListByNamespace(ORDER_TOPIC_CONFIG)
                 .ifPresent(table -> response.setBody(json.encode(new KVTable(table))));
         }
@@ -325,7 +332,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     }
 
     private RemotingCommand getTopicsByCluster(RemotingCommand request) {
-        if (!config.isEnableTopicList()) {
+        if (!settings.isEnableTopicList()) {
             return disabled();
         }
         GetTopicsByClusterRequestHeader h = request.decodeHeader(GetTopicsByClusterRequestHeader::decode);

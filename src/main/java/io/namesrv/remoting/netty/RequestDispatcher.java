@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.remoting.FatalErrorListener;
 import io.namesrv.remoting.RemotingHelper;
 import io.namesrv.remoting.ThrottledLog;
 import io.namesrv.remoting.protocol.RemotingCommand;
@@ -54,6 +55,7 @@ public final class RequestDispatcher {
     private final ThrottledLog overloadLog = new ThrottledLog(LOG, OVERLOAD_LOG_INTERVAL_MILLIS);
     private volatile Registration defaultRegistration;
     private volatile RequestListener listener = RequestListener.NONE;
+    private volatile FatalErrorListener fatalErrors = FatalErrorListener.NONE;
 
     /** No per-connection bound, no queue-wait limit. */
     public RequestDispatcher(WireIdentity identity) {
@@ -88,6 +90,11 @@ public final class RequestDispatcher {
     /** Replaces the listener told about every finished request (null means none). */
     public void setListener(RequestListener listener) {
         this.listener = listener == null ? RequestListener.NONE : listener;
+    }
+
+    /** Told when processing a request ran out of heap (null means none). */
+    public void setFatalErrorListener(FatalErrorListener listener) {
+        this.fatalErrors = listener == null ? FatalErrorListener.NONE : listener;
     }
 
     public void dispatch(Channel channel, RemotingCommand request) {
@@ -185,6 +192,9 @@ public final class RequestDispatcher {
         try {
             response = processor.processRequest(channel, request);
         } catch (Throwable e) {
+            if (FatalErrorListener.isFatal(e)) {
+                fatalErrors.onFatalError("request code " + request.getCode() + " from " + RemotingHelper.remoteAddr(channel), e);
+            }
             LOG.error("process request code {} from {} failed", request.getCode(), RemotingHelper.remoteAddr(channel), e);
             response = RemotingCommand.response(ResponseCode.SYSTEM_ERROR, RemotingHelper.exceptionSimpleDesc(e));
         }

@@ -260,7 +260,7 @@ class BadInputTest {
     private boolean awaitOpenConnections(int expected) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (System.currentTimeMillis() < deadline) {
-            if (server.controller().getRemotingServer().openConnections() == expected) {
+            if (server.controller().getRemotingServer().connectionCount() == expected) {
                 return true;
             }
             Thread.sleep(10);

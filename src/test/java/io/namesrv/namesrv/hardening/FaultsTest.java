@@ -175,10 +175,10 @@ class FaultsTest {
             stuckWriter.join(5000);
             broker.close();
             long deadline = System.currentTimeMillis() + 5000;
-            while (server.controller().getRemotingServer().openConnections() > 0 && System.currentTimeMillis() < deadline) {
+            while (server.controller().getRemotingServer().connectionCount() > 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
-            assertEquals(0, server.controller().getRemotingServer().openConnections(), "the stuck connection leaked");
+            assertEquals(0, server.controller().getRemotingServer().connectionCount(), "the stuck connection leaked");
         }
     }
 

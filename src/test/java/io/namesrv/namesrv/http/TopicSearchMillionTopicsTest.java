@@ -9,8 +9,10 @@ import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.namesrv.console.StatusConsole;
 import io.namesrv.namesrv.console.TopicIndex;
+import io.namesrv.namesrv.lifecycle.Health;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.RequestMetrics;
+import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
 import io.namesrv.protocol.DataVersion;
@@ -51,8 +53,9 @@ class TopicSearchMillionTopicsTest {
     }
 
     private void register(String brokerName, String addr, Map<String, TopicConfig> topics) {
-        routes.registerBroker("C", addr, brokerName, 0, null, null, 600_000L, false,
-            TopicConfigSerializeWrapper.of(new DataVersion(0, 1, 1), topics), List.of(), null);
+        routes.registerBroker(BrokerRegistration.builder("C", addr, brokerName, 0).heartbeatTimeoutMillis(600_000L)
+            .enableActingMaster(false).topics(TopicConfigSerializeWrapper.of(new DataVersion(0, 1, 1), topics))
+            .filterServers(List.of()).build());
     }
 
     @BeforeAll
@@ -70,7 +73,7 @@ class TopicSearchMillionTopicsTest {
             routes, new RequestMetrics(), System::currentTimeMillis);
         endpoints = new OpsEndpoints(new NamesrvMetrics(() -> {
             throw new AssertionError("not scraped here");
-        }), routes, () -> Readiness.yes(), console, topic -> {
+        }), routes, () -> Readiness.yes(), () -> new Health().status(), console, topic -> {
             throw new AssertionError("no route view here");
         });
     }

@@ -205,7 +205,7 @@ class ServerLimitsTest {
     private static boolean awaitOpen(NettyRemotingServer server, int expected) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (System.currentTimeMillis() < deadline) {
-            if (server.openConnections() == expected) {
+            if (server.connectionCount() == expected) {
                 return true;
             }
             Thread.sleep(10);
