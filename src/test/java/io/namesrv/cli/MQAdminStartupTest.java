@@ -1,5 +1,7 @@
 package io.namesrv.cli;
 
+import java.time.Duration;
+import io.namesrv.interop.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -250,10 +252,7 @@ class MQAdminStartupTest {
             "clusterList-repeating");
         repeating.start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (headers(out) < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.last(Duration.ofSeconds(20), () -> headers(out), n -> n >= 3);
         } finally {
             repeating.interrupt();
             repeating.join(10_000);

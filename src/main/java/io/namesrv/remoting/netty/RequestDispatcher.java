@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,8 @@ public final class RequestDispatcher {
     private final int maxPendingPerConnection;
     private final long maxQueueWaitMillis;
     private final long maxUnsentBytesPerConnection;
+    /** Wall-clock millis for queue waits (injectable, as RouteInfoManager's is, so tests need no sleeping). */
+    private final LongSupplier clock;
     private final LongAdder droppedStale = new LongAdder();
     private final ThrottledLog overloadLog = new ThrottledLog(LOG, OVERLOAD_LOG_INTERVAL_MILLIS);
     private volatile Registration defaultRegistration;
@@ -65,6 +68,14 @@ public final class RequestDispatcher {
     /** Bounds of 0 or less are off. */
     public RequestDispatcher(WireIdentity identity, int maxPendingPerConnection, long maxQueueWaitMillis,
                              long maxUnsentBytesPerConnection) {
+        this(identity, maxPendingPerConnection, maxQueueWaitMillis, maxUnsentBytesPerConnection,
+            System::currentTimeMillis);
+    }
+
+    /** As above, measuring queue waits with {@code clock} (milliseconds). */
+    public RequestDispatcher(WireIdentity identity, int maxPendingPerConnection, long maxQueueWaitMillis,
+                             long maxUnsentBytesPerConnection, LongSupplier clock) {
+        this.clock = clock;
         this.identity = identity;
         this.maxPendingPerConnection = maxPendingPerConnection;
         this.maxQueueWaitMillis = maxQueueWaitMillis;
@@ -122,7 +133,7 @@ public final class RequestDispatcher {
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK), startNanos);
             return;
         }
-        long createdAt = System.currentTimeMillis();
+        long createdAt = clock.getAsLong();
         try {
             registration.executor().execute(new RequestTask(
                 () -> runQueued(registration, channel, request, createdAt, pending, startNanos), createdAt));
@@ -154,7 +165,7 @@ public final class RequestDispatcher {
     private void runQueued(Registration registration, Channel channel, RemotingCommand request, long createdAt,
                            AtomicInteger pending, long startNanos) {
         try {
-            long waited = System.currentTimeMillis() - createdAt;
+            long waited = clock.getAsLong() - createdAt;
             long maxWait = registration.maxQueueWaitMillis() < 0 ? maxQueueWaitMillis : registration.maxQueueWaitMillis();
             if (maxWait > 0 && waited > maxWait) {
                 droppedStale.increment();
