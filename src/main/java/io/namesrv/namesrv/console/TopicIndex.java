@@ -15,28 +15,32 @@ import java.util.function.Supplier;
  * from where the previous page stopped (a binary search finds the place), so its cost does not
  * grow with the table; a search with few matches is continued by the caller, page by page.
  *
- * <p>The copy is taken again when the route table has changed: inline while the table is small
- * (up to {@link #INLINE_BUILD_MAX} topics, a few tens of ms at most), else on the console thread
- * at most every {@link #REBUILD_INTERVAL_MILLIS}, answering from the previous copy meanwhile (the
- * answer says how old it is). The copy costs 4 bytes a topic (the names themselves are the route
- * table's) and is let go after {@link #RELEASE_AFTER_MILLIS} without a search.
+ * <p>The copy is made, and made again when the route table has changed, inline while the table
+ * is small (up to {@link #INLINE_BUILD_MAX} topics, a few ms); a larger one is sorted on the
+ * console's thread, never on the HTTP thread that asked (at a million topics that takes about a
+ * second, longer on a loaded machine, and the HTTP threads also answer /health): until the first
+ * copy exists the answer says {@code indexing}, and later rebuilds, at most every
+ * {@link #REBUILD_INTERVAL_MILLIS}, are answered from the previous copy (the answer says how old it
+ * is). The copy costs 4 bytes a topic (the names themselves are the route table's) and is let go
+ * after {@link #RELEASE_AFTER_MILLIS} without a search.
  */
 public final class TopicIndex {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
     public static final int SCAN_BUDGET = 100_000;
-    static final int INLINE_BUILD_MAX = 100_000;
+    static final int INLINE_BUILD_MAX = 10_000;
     static final long REBUILD_INTERVAL_MILLIS = 5_000;
     static final long RELEASE_AFTER_MILLIS = 10 * 60_000L;
 
     /**
      * One page of a search. {@code next} is where to continue ({@code after=next}), null when the
      * whole index has been searched; {@code searchedTo} of {@code indexed} names have been looked
-     * at so far (counting from the start of the index).
+     * at so far (counting from the start of the index). {@code indexing}: the first copy of a large
+     * table is being made, nothing was searched; ask again shortly.
      */
     public record Page(String query, List<String> topics, String next, int searchedTo, int indexed,
-                       long indexAgeMillis) {
+                       long indexAgeMillis, boolean indexing) {
     }
 
     private record Snapshot(long version, String[] sorted, long builtAtMillis) {
@@ -78,6 +82,9 @@ public final class TopicIndex {
         long now = clock.getAsLong();
         lastUsedMillis = now;
         Snapshot s = current(now);
+        if (s == null) {
+            return new Page(needle, List.of(), after == null || after.isEmpty() ? null : after, 0, 0, 0, true);
+        }
         String[] sorted = s.sorted();
         int start = 0;
         if (after != null && !after.isEmpty()) {
@@ -94,7 +101,7 @@ public final class TopicIndex {
             i++;
         }
         String next = i < sorted.length && i > 0 ? sorted[i - 1] : null;
-        return new Page(needle, found, next, i, sorted.length, now - s.builtAtMillis());
+        return new Page(needle, found, next, i, sorted.length, now - s.builtAtMillis(), false);
     }
 
     /** Case-insensitive substring test without allocating (the scan runs over up to 100,000 names). */
@@ -108,16 +115,18 @@ public final class TopicIndex {
         return false;
     }
 
+    /** The copy to search now; null while the first copy of a large table is being made. */
     private Snapshot current(long now) {
         Snapshot s = snapshot;
         long v = version.getAsLong();
         if (s != null && s.version() == v) {
             return s;
         }
-        if (s == null || size.getAsInt() <= INLINE_BUILD_MAX) {
+        if (size.getAsInt() <= INLINE_BUILD_MAX) {
             return build();
         }
-        if (now - lastBuildMillis >= REBUILD_INTERVAL_MILLIS && rebuildQueued.compareAndSet(false, true)) {
+        boolean due = s == null || now - lastBuildMillis >= REBUILD_INTERVAL_MILLIS;
+        if (due && rebuildQueued.compareAndSet(false, true)) {
             background.execute(() -> {
                 try {
                     build();

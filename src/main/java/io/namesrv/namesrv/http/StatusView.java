@@ -47,7 +47,8 @@ final class StatusView {
     record Topic(String topic, List<Queue> queues) {
     }
 
-    record TopicsPage(String query, List<Topic> topics, String next, int searchedTo, int indexed, long indexAgeMillis) {
+    record TopicsPage(String query, List<Topic> topics, String next, int searchedTo, int indexed, long indexAgeMillis,
+                      boolean indexing) {
     }
 
     record Status(long now, boolean ready, String readiness, ServerIdentity server, List<StatusSection> sections,
@@ -118,6 +119,7 @@ final class StatusView {
                 .toList();
             rows.add(new Topic(topic, queues));
         }
-        return new TopicsPage(page.query(), rows, page.next(), page.searchedTo(), page.indexed(), page.indexAgeMillis());
+        return new TopicsPage(page.query(), rows, page.next(), page.searchedTo(), page.indexed(), page.indexAgeMillis(),
+            page.indexing());
     }
 }

@@ -317,6 +317,19 @@ function topicRows(topics) {
   return rows;
 }
 
+function sleep(ms) { return new Promise(resolve => setTimeout(resolve, ms)); }
+
+// A large table's names are sorted on the server's console thread the first time they are
+// searched: until then the answer says "indexing" and is asked again every second.
+async function topicPage(params) {
+  for (let wait = 0; ; wait++) {
+    const page = await getJson('/topics?' + params);
+    if (!page.indexing || wait >= 120) { return page; }
+    $('topics-note').textContent = 'Sorting the topic names for the search…';
+    await sleep(1000);
+  }
+}
+
 async function searchTopics(fromStart) {
   const query = $('filter').value.trim();
   if (fromStart) {
@@ -330,7 +343,7 @@ async function searchTopics(fromStart) {
   for (let i = 0; i < TOPIC_CHAIN; i++) {
     const params = new URLSearchParams({ q: state.topicQuery, limit: String(TOPIC_PAGE - found.length) });
     if (after) { params.set('after', after); }
-    page = await getJson('/topics?' + params);
+    page = await topicPage(params);
     found.push(...page.topics);
     after = page.next;
     if (!after || found.length >= TOPIC_PAGE) { break; }

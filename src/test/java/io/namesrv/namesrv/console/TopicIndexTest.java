@@ -47,10 +47,21 @@ class TopicIndexTest {
         }, version::get, () -> names.get().length, background::add, clock::get);
     }
 
+    /** A large index's first search only starts the copy on the console thread; run it. */
+    private TopicIndex built(TopicIndex index) {
+        TopicIndex.Page first = index.search("", null, 10);
+        assertTrue(first.indexing(), "the asking thread does not sort a million names");
+        assertEquals(List.of(), first.topics());
+        assertEquals(1, background.size());
+        background.remove(0).run();
+        assertFalse(index.search("", null, 10).indexing());
+        return index;
+    }
+
     @Test
     void aRareMatchAmongAMillionIsFoundPageByPageWithBoundedWorkPerRequest() {
         AtomicReference<String[]> names = new AtomicReference<>(millionTopics());
-        TopicIndex index = index(names);
+        TopicIndex index = built(index(names));
 
         List<String> found = new ArrayList<>();
         String after = null;
@@ -81,7 +92,7 @@ class TopicIndexTest {
     @Test
     void pagesOfAllTopicsFollowEachOtherWithoutGapsOrRepeats() {
         AtomicReference<String[]> names = new AtomicReference<>(millionTopics());
-        TopicIndex index = index(names);
+        TopicIndex index = built(index(names));
         TopicIndex.Page first = index.search("", null, 200);
         assertEquals(200, first.topics().size());
         assertEquals("Topic-000000-rare", first.topics().get(0));
@@ -109,9 +120,9 @@ class TopicIndexTest {
     @Test
     void aLargeIndexIsRebuiltInTheBackgroundAtMostEveryFewSecondsAndLetGoWhenIdle() {
         AtomicReference<String[]> names = new AtomicReference<>(millionTopics());
-        TopicIndex index = index(names);
+        TopicIndex index = built(index(names));
         assertEquals(0, index.search("NewTopic", null, 10).topics().size());
-        assertEquals(1, copies.get(), "the first copy is made at once");
+        assertEquals(1, copies.get());
 
         String[] more = Arrays.copyOf(names.get(), MILLION + 1);
         more[MILLION] = "NewTopic";

@@ -76,6 +76,10 @@ class TopicSearchMillionTopicsTest {
         }), routes, () -> Readiness.yes(), () -> new Health().status(), console, topic -> {
             throw new AssertionError("no route view here");
         });
+        assertTrue(get("/topics", Map.of()).getBooleanValue("indexing"),
+            "a million names are sorted on the console's thread, not on the HTTP thread that asked");
+        Await.until("the first copy of the names", Duration.ofSeconds(120), () -> get("/topics", Map.of()),
+            page -> !page.getBooleanValue("indexing"));
     }
 
     @AfterAll
