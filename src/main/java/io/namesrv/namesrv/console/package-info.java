@@ -6,5 +6,8 @@
  * and sections other capabilities contribute ({@link io.namesrv.namesrv.console.StatusContributor}).
  * {@link io.namesrv.namesrv.console.StatusConsole} owns them and their one thread; the HTTP
  * endpoint ({@code namesrv.http}) serves them.
+ *
+ * <p>May import: {@code namesrv.routeinfo}, {@code namesrv.metrics}, {@code protocol},
+ * {@code remoting}, {@code common}; imported by {@code namesrv.http} and {@code NamesrvController}.
  */
 package io.namesrv.namesrv.console;
