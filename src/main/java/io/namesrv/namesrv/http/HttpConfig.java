@@ -12,6 +12,7 @@ public class HttpConfig {
     private int httpListenPort = DEFAULT_PORT;
     /** Null until bound: the name server then uses its own {@code bindAddress} (DaemonConfig). */
     private String httpBindAddress;
+    private int httpConsoleSampleSeconds = 10;
 
     /** Settings with the endpoint switched off (embedded controllers, tests). */
     public static HttpConfig disabled() {
@@ -57,5 +58,17 @@ public class HttpConfig {
 
     public void setHttpBindAddress(String httpBindAddress) {
         this.httpBindAddress = httpBindAddress;
+    }
+
+    public int getHttpConsoleSampleSeconds() {
+        return httpConsoleSampleSeconds;
+    }
+
+    /** How often the status console samples its charts (1-60 s); it keeps 360 samples, an hour at 10 s. */
+    public void setHttpConsoleSampleSeconds(int seconds) {
+        if (seconds < 1 || seconds > 60) {
+            throw new IllegalArgumentException("httpConsoleSampleSeconds must be 1 to 60, not " + seconds);
+        }
+        this.httpConsoleSampleSeconds = seconds;
     }
 }
