@@ -7,6 +7,7 @@ import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.auth.AuthenticatingProcessor;
 import io.namesrv.namesrv.auth.RequestAuthenticator;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.http.HttpAccess;
 import io.namesrv.namesrv.http.HttpConfig;
 import io.namesrv.namesrv.console.StatusConsole;
 import io.namesrv.namesrv.console.StatusContributor;
@@ -197,7 +198,8 @@ public class NamesrvController {
     private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                health::status, console, this::clientRoute));
+                health::status, console, this::clientRoute), authenticator == null ? HttpAccess.OPEN
+                : HttpAccess.basic(() -> authenticator.settings().secretKeys()));
         }
     }
 
@@ -286,9 +288,21 @@ public class NamesrvController {
         }
         if (httpServer != null) {
             httpServer.start();
-            LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
-                httpConfig.getHttpBindAddress(), httpServer.localPort());
+            LOG.info(httpEndpointLine());
         }
+    }
+
+    /**
+     * Where the operations endpoint listens and who may read it, for the console and namesrv.log;
+     * null when it is off.
+     */
+    public String httpEndpointLine() {
+        if (httpServer == null) {
+            return null;
+        }
+        return "The operations HTTP endpoint listens on http://" + httpServer.boundHost() + ":" + httpServer.localPort()
+            + "/ (status page; /metrics /health /ready /status /cluster /routes/{topic})"
+            + (authenticator == null ? "" : ", with an ACL access key and secret key (HTTP Basic) except /health and /ready");
     }
 
     /** What the vitals monitor checks: each answers what has stopped, or null. */

@@ -163,6 +163,9 @@ public final class NamesrvStartup {
                 + nettyServerConfig.getBindAddress() + ":" + controller.listenPort();
             log.info(boot);
             out.println(boot);
+            if (controller.httpEndpointLine() != null) {
+                out.println(controller.httpEndpointLine());
+            }
             return Integer.MIN_VALUE;
         } catch (ConfigException e) {
             // a mistake in the -c file or a path it names: the line says which key and why
