@@ -199,6 +199,18 @@ class StrictConfigStartupTest {
     }
 
     @Test
+    void getNamesrvConfigShowsAclConfigPath(@TempDir Path dir) {
+        DaemonConfig config = new DaemonConfig();
+        String dump = new io.namesrv.namesrv.config.NamesrvConfiguration(dir.resolve("namesrv.properties"),
+            new java.util.Properties(), key -> false, config.beans()).dump();
+        assertTrue(dump.lines().anyMatch("aclConfigPath="::equals), dump);
+        config.auth().setAclConfigPath("/etc/acl.properties");
+        dump = new io.namesrv.namesrv.config.NamesrvConfiguration(dir.resolve("namesrv.properties"),
+            new java.util.Properties(), key -> false, config.beans()).dump();
+        assertTrue(dump.lines().anyMatch("aclConfigPath=/etc/acl.properties"::equals), dump);
+    }
+
+    @Test
     void printConfigItemShowsAclConfigPathAndTheHttpAddressItFollows(@TempDir Path dir) throws Exception {
         assertEquals(0, run("-p"));
         java.util.List<String> printed = out.toString(StandardCharsets.UTF_8).lines().toList();
