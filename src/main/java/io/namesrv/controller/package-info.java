@@ -1,0 +1,8 @@
+/**
+ * The embedded controller ({@code enableControllerInNamesrv=true}): automatic master failover for
+ * RocketMQ 5 brokers in controller mode, on its own port, consensus from sofa-jraft. Its state
+ * machine is in {@code controller.state}, Raft in {@code controller.raft}, broker liveness in
+ * {@code controller.liveness}. It shares the process, the config file and /metrics with the name
+ * server and nothing else.
+ */
+package io.namesrv.controller;
