@@ -4,6 +4,7 @@ import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.UpdateResult;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
+import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.namesrv.routeinfo.RegisterBrokerResult;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.UnregisterRequest;
@@ -211,9 +212,16 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         if (body == null || body.topicConfigSerializeWrapper() == null) {
             body = RegisterBrokerBody.empty();
         }
-        RegisterBrokerResult result = routeInfoManager.registerBroker(h.clusterName(), h.brokerAddr(), h.brokerName(),
-            h.brokerId(), h.haServerAddr(), request.extField(ZoneRouteFilter.ZONE_NAME), h.heartbeatTimeoutMillis(),
-            h.enableActingMaster(), body.topicConfigSerializeWrapper(), body.filterServerList(), channel);
+        RegisterBrokerResult result = routeInfoManager.registerBroker(BrokerRegistration.builder(h.clusterName(),
+                h.brokerAddr(), h.brokerName(), h.brokerId())
+            .haServerAddr(h.haServerAddr())
+            .zoneName(request.extField(ZoneRouteFilter.ZONE_NAME))
+            .heartbeatTimeoutMillis(h.heartbeatTimeoutMillis())
+            .enableActingMaster(h.enableActingMaster())
+            .topics(body.topicConfigSerializeWrapper())
+            .filterServers(body.filterServerList())
+            .channel(channel)
+            .build());
         if (result == null) {
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed", emptyHeader);
         }

@@ -1,8 +1,9 @@
 package io.namesrv.namesrv.routeinfo;
 
 /**
- * Told about brokers joining and leaving the live table. Called while the route table's write
- * lock is held, so an implementation must be cheap and must not call back into the table.
+ * Told about brokers joining and leaving the live table. Called on the thread that made the
+ * change, after the route table's lock is released (so an implementation may read the table),
+ * in the order that thread made its changes; different threads may call it concurrently.
  */
 public interface RouteEventListener {
 

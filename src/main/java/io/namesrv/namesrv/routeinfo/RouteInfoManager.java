@@ -6,7 +6,6 @@ import io.namesrv.protocol.ClusterInfo;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicConfig;
-import io.namesrv.protocol.TopicConfigSerializeWrapper;
 import io.namesrv.protocol.TopicList;
 import io.namesrv.protocol.TopicQueueMappingInfo;
 import io.namesrv.protocol.TopicRouteData;
@@ -24,41 +23,44 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The name server's whole routing state: topicQueueTable, brokerAddrTable, clusterAddrTable,
- * brokerLiveTable and filterServerTable (plus the static-topic mapping table), all behind one
- * read-write lock. Semantics follow Apache 5.x (see docs/compatibility.md for where we differ):
- * topics are taken from the master or the prime slave, unchanged re-registrations do no topic
- * work, and removals are fenced by registration generation.
+ * The name server's whole routing state: topicQueueTable, brokerAddrTable, clusterAddrTable and
+ * filterServerTable (plus the static-topic mapping table), and the live brokers kept by
+ * {@link BrokerLivenessTracker}, all behind one read-write lock. Semantics follow Apache 5.x (see
+ * docs/compatibility.md for where we differ): topics are taken from the master or the prime slave,
+ * unchanged re-registrations do no topic work, and removals are fenced by registration generation.
+ *
+ * <p>Brokers come in through one door, {@link #registerBroker}, and leave through one,
+ * {@link #unregisterBroker} (channel events and the expiry scan use it too). Each applies its
+ * change under the write lock while collecting {@link RouteEvents}, and tells the
+ * {@link RouteEventListener} once the lock is released.
  */
 public class RouteInfoManager {
 
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
 
-    public static final long DEFAULT_BROKER_CHANNEL_EXPIRED_TIME = 1000L * 60 * 2;
     static final int PERM_WRITE = 1 << 1;
     static final int PERM_READ = 1 << 2;
     static final int FLAG_UNIT = 1;
     static final int FLAG_UNIT_SUB = 1 << 1;
-    private static final DataVersion NO_VERSION = new DataVersion(0L, 0L, 0L);
     private static final String SYNC_BROKER_MEMBER_TOPIC_PREFIX = "rmq_sys_SYNC_BROKER_MEMBER_";
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Map<String, QueueData>> topicQueueTable = new HashMap<>(1024);
     private final Map<String, BrokerGroup> brokerAddrTable = new HashMap<>(128);
     private final Map<String, Set<String>> clusterAddrTable = new HashMap<>(32);
-    private final Map<BrokerAddrInfo, BrokerLiveInfo> brokerLiveTable = new HashMap<>(256);
     private final Map<BrokerAddrInfo, List<String>> filterServerTable = new HashMap<>(256);
     private final Map<String, Map<String, TopicQueueMappingInfo>> topicQueueMappingInfoTable = new HashMap<>(1024);
+    /** Guarded by {@link #lock} like the tables. */
+    private final BrokerLivenessTracker liveness;
 
     private final RouteInfoSettings settings;
-    private final LongSupplier clock;
-    private final AtomicLong generations = new AtomicLong();
     /** Bumped by every change that can alter a route answer; lets callers cache encoded routes. */
     private final AtomicLong routeVersion = new AtomicLong();
     private volatile RouteEventListener eventListener = RouteEventListener.NONE;
@@ -67,9 +69,10 @@ public class RouteInfoManager {
         this(settings, System::currentTimeMillis);
     }
 
+    /** {@code clock} stamps heartbeats and decides expiry (tests pass their own). */
     public RouteInfoManager(RouteInfoSettings settings, LongSupplier clock) {
         this.settings = settings;
-        this.clock = clock;
+        this.liveness = new BrokerLivenessTracker(clock);
     }
 
     /** Replaces the listener told about registrations and removals (null means none). */
@@ -96,114 +99,139 @@ public class RouteInfoManager {
      * registration arrives before the broker's first full one (Apache answers "register broker
      * failed"), otherwise what a slave needs to know about its master.
      */
-    public RegisterBrokerResult registerBroker(String clusterName, String brokerAddr, String brokerName, long brokerId,
-                                               String haServerAddr, String zoneName, Long timeoutMillis,
-                                               Boolean enableActingMaster, TopicConfigSerializeWrapper topicConfigWrapper,
-                                               List<String> filterServerList, Channel channel) {
-        DataVersion incomingVersion = topicConfigWrapper != null && topicConfigWrapper.dataVersion() != null
-            ? topicConfigWrapper.dataVersion() : NO_VERSION;
+    public RegisterBrokerResult registerBroker(BrokerRegistration registration) {
+        return change(events -> applyRegistration(registration, events));
+    }
+
+    /**
+     * Runs {@code change} under the write lock, then tells the listener the events it collected:
+     * the one way registrations and removals modify the tables.
+     */
+    private <T> T change(Function<RouteEvents, T> change) {
+        RouteEvents events = new RouteEvents();
+        T result;
         lock.writeLock().lock();
         try {
-            if (clusterAddrTable.computeIfAbsent(clusterName, k -> new HashSet<>()).add(brokerName)) {
-                routesChanged();
-            }
-
-            boolean registerFirst = false;
-            BrokerGroup group = brokerAddrTable.get(brokerName);
-            if (group == null) {
-                registerFirst = true;
-                group = new BrokerGroup(clusterName, brokerName);
-                brokerAddrTable.put(brokerName, group);
-                routesChanged();
-            }
-            boolean actingMaster = enableActingMaster != null && enableActingMaster;
-            if (group.enableActingMaster() != actingMaster) {
-                group.setEnableActingMaster(actingMaster);
-                routesChanged();
-            }
-            // Deliberate difference: a replica that names no zone keeps the group's zone.
-            if (zoneName != null && !zoneName.equals(group.zoneName())) {
-                group.setZoneName(zoneName);
-                routesChanged();
-            }
-
-            Map<Long, String> addrs = group.brokerAddrs();
-            // The same address under another id: the process switched role (slave <-> master).
-            if (addrs.entrySet().removeIf(e -> brokerAddr.equals(e.getValue()) && e.getKey() != brokerId)) {
-                routesChanged();
-            }
-
-            String oldAddr = addrs.get(brokerId);
-            if (oldAddr != null && !oldAddr.equals(brokerAddr)) {
-                BrokerLiveInfo oldLive = brokerLiveTable.get(new BrokerAddrInfo(clusterName, oldAddr));
-                if (oldLive != null && oldLive.dataVersion().stateVersion() > incomingVersion.stateVersion()) {
-                    LOG.warn("Registering broker conflicts with the existing one, just ignore: cluster {}, broker {}, id {},"
-                        + " old addr {} stateVersion {}, new addr {} stateVersion {}", clusterName, brokerName, brokerId,
-                        oldAddr, oldLive.dataVersion().stateVersion(), brokerAddr, incomingVersion.stateVersion());
-                    brokerLiveTable.remove(new BrokerAddrInfo(clusterName, brokerAddr));
-                    return RegisterBrokerResult.EMPTY;
-                }
-            }
-
-            Map<String, TopicConfig> topicConfigs = topicConfigWrapper == null ? null : topicConfigWrapper.topicConfigTable();
-            if (!addrs.containsKey(brokerId) && topicConfigs != null && topicConfigs.size() == 1) {
-                LOG.warn("Can't register topicConfigWrapper={} because broker[{}]={} has not registered",
-                    topicConfigs.keySet(), brokerId, brokerAddr);
-                return null;
-            }
-
-            oldAddr = addrs.put(brokerId, brokerAddr);
-            if (!brokerAddr.equals(oldAddr)) {
-                routesChanged();
-            }
-            registerFirst = registerFirst || oldAddr == null || oldAddr.isEmpty();
-
-            BrokerAddrInfo addrInfo = new BrokerAddrInfo(clusterName, brokerAddr);
-            boolean isMaster = brokerId == BrokerGroup.MASTER_ID;
-            boolean isOldVersionBroker = enableActingMaster == null;
-            boolean isPrimeSlave = !isOldVersionBroker && !isMaster && brokerId == Collections.min(addrs.keySet());
-            if (topicConfigs != null && (isMaster || isPrimeSlave)) {
-                applyTopicConfigs(group, addrInfo, registerFirst, isPrimeSlave, incomingVersion, topicConfigWrapper);
-            }
-
-            BrokerLiveInfo previous = brokerLiveTable.put(addrInfo, new BrokerLiveInfo(clock.getAsLong(),
-                timeoutMillis != null ? timeoutMillis : DEFAULT_BROKER_CHANNEL_EXPIRED_TIME, incomingVersion, channel,
-                haServerAddr, generations.incrementAndGet()));
-            if (previous == null) {
-                LOG.info("new broker registered, {} HAService: {}", addrInfo, haServerAddr);
-            }
-            eventListener.brokerRegistered(clusterName, brokerAddr, previous == null);
-
-            if (filterServerList != null) {
-                List<String> before = filterServerList.isEmpty()
-                    ? filterServerTable.remove(addrInfo) : filterServerTable.put(addrInfo, List.copyOf(filterServerList));
-                if (!filterServerList.equals(before == null ? List.of() : before)) {
-                    routesChanged();
-                }
-            }
-
-            if (!isMaster) {
-                String masterAddr = addrs.get(BrokerGroup.MASTER_ID);
-                if (masterAddr != null) {
-                    BrokerLiveInfo masterLive = brokerLiveTable.get(new BrokerAddrInfo(clusterName, masterAddr));
-                    if (masterLive != null) {
-                        return new RegisterBrokerResult(masterLive.haServerAddr(), masterAddr);
-                    }
-                }
-            }
-            return RegisterBrokerResult.EMPTY;
+            result = change.apply(events);
         } finally {
             lock.writeLock().unlock();
         }
+        events.deliverTo(eventListener);
+        return result;
+    }
+
+    /** The whole registration; the caller holds the write lock. */
+    private RegisterBrokerResult applyRegistration(BrokerRegistration r, RouteEvents events) {
+        DataVersion incomingVersion = r.dataVersion();
+        boolean registerFirst = !brokerAddrTable.containsKey(r.brokerName());
+        BrokerGroup group = joinGroup(r);
+
+        Map<Long, String> addrs = group.brokerAddrs();
+        // The same address under another id: the process switched role (slave <-> master).
+        if (addrs.entrySet().removeIf(e -> r.brokerAddr().equals(e.getValue()) && e.getKey() != r.brokerId())) {
+            routesChanged();
+        }
+
+        String oldAddr = addrs.get(r.brokerId());
+        if (oldAddr != null && !oldAddr.equals(r.brokerAddr())) {
+            BrokerLiveInfo oldLive = liveness.get(new BrokerAddrInfo(r.clusterName(), oldAddr));
+            if (oldLive != null && oldLive.dataVersion().stateVersion() > incomingVersion.stateVersion()) {
+                LOG.warn("Registering broker conflicts with the existing one, just ignore: cluster {}, broker {}, id {},"
+                    + " old addr {} stateVersion {}, new addr {} stateVersion {}", r.clusterName(), r.brokerName(),
+                    r.brokerId(), oldAddr, oldLive.dataVersion().stateVersion(), r.brokerAddr(),
+                    incomingVersion.stateVersion());
+                // As Apache: the newcomer loses its live entry too (no event: it was never announced as new).
+                liveness.remove(r.addrInfo());
+                return RegisterBrokerResult.EMPTY;
+            }
+        }
+
+        Map<String, TopicConfig> topicConfigs = r.topicConfigs();
+        if (!addrs.containsKey(r.brokerId()) && topicConfigs != null && topicConfigs.size() == 1) {
+            LOG.warn("Can't register topicConfigWrapper={} because broker[{}]={} has not registered",
+                topicConfigs.keySet(), r.brokerId(), r.brokerAddr());
+            return null;
+        }
+
+        oldAddr = addrs.put(r.brokerId(), r.brokerAddr());
+        if (!r.brokerAddr().equals(oldAddr)) {
+            routesChanged();
+        }
+        registerFirst = registerFirst || oldAddr == null || oldAddr.isEmpty();
+
+        BrokerAddrInfo addrInfo = r.addrInfo();
+        boolean isPrimeSlave = !r.isOldVersionBroker() && !r.isMaster() && r.brokerId() == Collections.min(addrs.keySet());
+        if (topicConfigs != null && (r.isMaster() || isPrimeSlave)) {
+            applyTopicConfigs(group, addrInfo, registerFirst, isPrimeSlave, incomingVersion, r);
+        }
+
+        BrokerLiveInfo previous = liveness.register(r);
+        if (previous == null) {
+            LOG.info("new broker registered, {} HAService: {}", addrInfo, r.haServerAddr());
+        }
+        events.add(l -> l.brokerRegistered(r.clusterName(), r.brokerAddr(), previous == null));
+
+        applyFilterServers(addrInfo, r.filterServerList());
+        return r.isMaster() ? RegisterBrokerResult.EMPTY : masterOf(r.clusterName(), group);
+    }
+
+    /**
+     * The broker's group, created on its first registration, with the cluster, acting-master flag
+     * and zone the registration names; the caller holds the write lock.
+     */
+    private BrokerGroup joinGroup(BrokerRegistration r) {
+        if (clusterAddrTable.computeIfAbsent(r.clusterName(), k -> new HashSet<>()).add(r.brokerName())) {
+            routesChanged();
+        }
+        BrokerGroup group = brokerAddrTable.get(r.brokerName());
+        if (group == null) {
+            group = new BrokerGroup(r.clusterName(), r.brokerName());
+            brokerAddrTable.put(r.brokerName(), group);
+            routesChanged();
+        }
+        if (group.enableActingMaster() != r.actingMaster()) {
+            group.setEnableActingMaster(r.actingMaster());
+            routesChanged();
+        }
+        // Deliberate difference: a replica that names no zone keeps the group's zone.
+        if (r.zoneName() != null && !r.zoneName().equals(group.zoneName())) {
+            group.setZoneName(r.zoneName());
+            routesChanged();
+        }
+        return group;
+    }
+
+    /** Null leaves the broker's filter servers as they are; the caller holds the write lock. */
+    private void applyFilterServers(BrokerAddrInfo addrInfo, List<String> filterServerList) {
+        if (filterServerList == null) {
+            return;
+        }
+        List<String> before = filterServerList.isEmpty()
+            ? filterServerTable.remove(addrInfo) : filterServerTable.put(addrInfo, List.copyOf(filterServerList));
+        if (!filterServerList.equals(before == null ? List.of() : before)) {
+            routesChanged();
+        }
+    }
+
+    /** What a slave of {@code group} learns: its live master's HA and broker address. */
+    private RegisterBrokerResult masterOf(String clusterName, BrokerGroup group) {
+        String masterAddr = group.brokerAddrs().get(BrokerGroup.MASTER_ID);
+        if (masterAddr != null) {
+            BrokerLiveInfo masterLive = liveness.get(new BrokerAddrInfo(clusterName, masterAddr));
+            if (masterLive != null) {
+                return new RegisterBrokerResult(masterLive.haServerAddr(), masterAddr);
+            }
+        }
+        return RegisterBrokerResult.EMPTY;
     }
 
     /** Applies a master's (or prime slave's) topics; the caller holds the write lock. */
     private void applyTopicConfigs(BrokerGroup group, BrokerAddrInfo addrInfo, boolean registerFirst, boolean isPrimeSlave,
-                                   DataVersion incomingVersion, TopicConfigSerializeWrapper wrapper) {
+                                   DataVersion incomingVersion, BrokerRegistration r) {
         String brokerName = group.brokerName();
-        Map<String, TopicConfig> topicConfigs = wrapper.topicConfigTable();
-        Map<String, TopicQueueMappingInfo> mappings = wrapper.topicQueueMappingInfoMap();
-        boolean versionChanged = isBrokerTopicConfigChangedLocked(addrInfo, incomingVersion);
+        Map<String, TopicConfig> topicConfigs = r.topicConfigs();
+        Map<String, TopicQueueMappingInfo> mappings = r.topicConfigWrapper().topicQueueMappingInfoMap();
+        boolean versionChanged = liveness.topicConfigChanged(addrInfo, incomingVersion);
 
         if (settings.deleteTopicWithBrokerRegistration() && (mappings == null || mappings.isEmpty())) {
             Iterator<Map.Entry<String, Map<String, QueueData>>> it = topicQueueTable.entrySet().iterator();
@@ -299,8 +327,7 @@ public class RouteInfoManager {
     public DataVersion queryBrokerTopicConfig(String clusterName, String brokerAddr) {
         lock.readLock().lock();
         try {
-            BrokerLiveInfo live = brokerLiveTable.get(new BrokerAddrInfo(clusterName, brokerAddr));
-            return live == null ? null : live.dataVersion();
+            return liveness.dataVersion(new BrokerAddrInfo(clusterName, brokerAddr));
         } finally {
             lock.readLock().unlock();
         }
@@ -309,25 +336,17 @@ public class RouteInfoManager {
     public boolean isBrokerTopicConfigChanged(String clusterName, String brokerAddr, DataVersion dataVersion) {
         lock.readLock().lock();
         try {
-            return isBrokerTopicConfigChangedLocked(new BrokerAddrInfo(clusterName, brokerAddr), dataVersion);
+            return liveness.topicConfigChanged(new BrokerAddrInfo(clusterName, brokerAddr), dataVersion);
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    private boolean isBrokerTopicConfigChangedLocked(BrokerAddrInfo addrInfo, DataVersion dataVersion) {
-        BrokerLiveInfo live = brokerLiveTable.get(addrInfo);
-        return live == null || !live.dataVersion().equals(dataVersion);
     }
 
     /** A heartbeat: QUERY_DATA_VERSION or BROKER_HEARTBEAT refresh the broker's last-seen time. */
     public void updateBrokerInfoUpdateTimestamp(String clusterName, String brokerAddr) {
         lock.readLock().lock();
         try {
-            BrokerLiveInfo live = brokerLiveTable.get(new BrokerAddrInfo(clusterName, brokerAddr));
-            if (live != null) {
-                live.touch(clock.getAsLong());
-            }
+            liveness.touch(new BrokerAddrInfo(clusterName, brokerAddr));
         } finally {
             lock.readLock().unlock();
         }
@@ -338,48 +357,27 @@ public class RouteInfoManager {
      * Returns how many were dropped.
      */
     public int scanNotActiveBroker() {
-        long now = clock.getAsLong();
-        List<Map.Entry<BrokerAddrInfo, BrokerLiveInfo>> expired = new ArrayList<>();
+        List<BrokerLivenessTracker.Expiry> expired;
         lock.readLock().lock();
         try {
-            for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : brokerLiveTable.entrySet()) {
-                if (e.getValue().expiredAt(now)) {
-                    expired.add(Map.entry(e.getKey(), e.getValue()));
-                }
-            }
+            expired = liveness.expired();
         } finally {
             lock.readLock().unlock();
         }
         int removed = 0;
-        for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : expired) {
-            BrokerLiveInfo live = e.getValue();
-            long silentMillis = now - live.lastUpdateTimestamp();
-            LOG.warn("The broker channel expired, {} {}ms", e.getKey(), live.heartbeatTimeoutMillis());
+        for (BrokerLivenessTracker.Expiry expiry : expired) {
+            LOG.warn("The broker channel expired, {} {}ms", expiry.removal().addrInfo(), expiry.timeoutMillis());
             // Remove first (so the close event cannot record the wrong cause), and close only once
             // the fenced removal succeeded: a broker that re-registered on the same channel since
             // the snapshot is alive, and closing its channel would drop it after all.
-            if (unregisterLive(e.getKey(), live.generation(), RemovalCause.EXPIRED, "no heartbeat for " + silentMillis
-                + "ms, timeout " + live.heartbeatTimeoutMillis() + "ms")) {
+            if (unregisterBroker(expiry.removal())) {
                 removed++;
-                if (live.channel() != null) {
-                    live.channel().close();
+                if (expiry.channel() != null) {
+                    expiry.channel().close();
                 }
             }
         }
         return removed;
-    }
-
-    /**
-     * A broker's connection closed, failed or idled out: drop the broker that owned it.
-     * {@code reason} is "closed", "failed" or "idle"; anything else counts as closed.
-     */
-    public void onChannelDestroy(Channel channel, String reason) {
-        RemovalCause cause = switch (String.valueOf(reason)) {
-            case "failed" -> RemovalCause.CHANNEL_FAILED;
-            case "idle" -> RemovalCause.CHANNEL_IDLE;
-            default -> RemovalCause.CHANNEL_CLOSED;
-        };
-        onChannelDestroy(channel, cause);
     }
 
     /** A broker's connection closed, failed or idled out: drop the broker that owned it. */
@@ -387,89 +385,78 @@ public class RouteInfoManager {
         if (channel == null) {
             return;
         }
-        BrokerAddrInfo owner = null;
-        long generation = 0;
+        UnregisterRequest removal;
         lock.readLock().lock();
         try {
-            for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : brokerLiveTable.entrySet()) {
-                if (e.getValue().channel() == channel) {
-                    owner = e.getKey();
-                    generation = e.getValue().generation();
-                    break;
-                }
-            }
+            removal = liveness.removalOf(channel, cause);
         } finally {
             lock.readLock().unlock();
         }
-        if (owner != null) {
-            LOG.info("the broker's channel destroyed ({}), {}, clean it's data structure at once", cause.label(), owner);
-            unregisterLive(owner, generation, cause, "channel " + cause.label());
+        if (removal != null) {
+            LOG.info("the broker's channel destroyed ({}), {}, clean it's data structure at once", cause.label(),
+                removal.addrInfo());
+            unregisterBroker(removal);
         }
     }
 
-    /** Unregisters the broker at {@code addrInfo} if it is still the registration we saw. */
-    private boolean unregisterLive(BrokerAddrInfo addrInfo, long generation, RemovalCause cause, String reason) {
-        return unregisterBroker(new UnregisterRequest(addrInfo.clusterName(), addrInfo.brokerAddr(), null, null,
-            generation, reason, cause));
-    }
+    // ---------------------------------------------------------------- removal
 
     /**
      * Removes one broker process from every table. Skipped (returns false) when the broker has
      * registered again since the requester looked, so a stale removal cannot wipe a fresh one.
      */
     public boolean unregisterBroker(UnregisterRequest request) {
-        lock.writeLock().lock();
-        try {
-            BrokerAddrInfo addrInfo = new BrokerAddrInfo(request.clusterName(), request.brokerAddr());
-            BrokerLiveInfo live = brokerLiveTable.get(addrInfo);
-            if (request.generation() != UnregisterRequest.ANY_GENERATION
-                && (live == null || live.generation() != request.generation())) {
-                LOG.info("unregister of {} skipped: already removed or registered again since ({})", addrInfo,
-                    request.reason());
-                return false;
-            }
-            brokerLiveTable.remove(addrInfo);
-            filterServerTable.remove(addrInfo);
-            LOG.info("broker {}: unregisterBroker, remove from brokerLiveTable {}, {} ({})", request.cause().label(),
-                live != null ? "OK" : "Failed", addrInfo, request.reason());
-            if (live != null) {
-                eventListener.brokerRemoved(request.clusterName(), request.brokerAddr(), request.cause());
-            }
+        return change(events -> applyRemoval(request, events));
+    }
 
-            boolean removeBrokerName = false;
-            boolean reduced = false;
-            BrokerGroup group = request.brokerName() != null ? brokerAddrTable.get(request.brokerName())
-                : groupOwning(request.clusterName(), request.brokerAddr());
-            if (group != null && group.cluster().equals(request.clusterName())) {
-                if (group.brokerAddrs().values().removeIf(request.brokerAddr()::equals)) {
-                    routesChanged();
-                    reduced = true;
-                }
-                if (group.brokerAddrs().isEmpty()) {
-                    brokerAddrTable.remove(group.brokerName());
-                    routesChanged(); // the cluster table changes even when no address was left to remove
-                    removeBrokerName = true;
-                    LOG.info("unregisterBroker, remove name from brokerAddrTable OK, {}", group.brokerName());
-                }
-            }
-            if (removeBrokerName) {
-                Set<String> names = clusterAddrTable.get(request.clusterName());
-                if (names != null) {
-                    names.remove(group.brokerName());
-                    if (names.isEmpty()) {
-                        clusterAddrTable.remove(request.clusterName());
-                        LOG.info("unregisterBroker, remove cluster from clusterAddrTable {}", request.clusterName());
-                    }
-                }
-                removeTopicsOfBroker(group.brokerName());
-            } else if (reduced && group.enableActingMaster() && !group.brokerAddrs().containsKey(BrokerGroup.MASTER_ID)) {
-                // The master is gone and slaves act for it: nobody may write until a master returns.
-                operateWritePerm(group.brokerName(), false);
-            }
-            return true;
-        } finally {
-            lock.writeLock().unlock();
+    /** The whole removal; the caller holds the write lock. */
+    private boolean applyRemoval(UnregisterRequest request, RouteEvents events) {
+        BrokerAddrInfo addrInfo = request.addrInfo();
+        if (request.generation() != UnregisterRequest.ANY_GENERATION
+            && !liveness.isCurrent(addrInfo, request.generation())) {
+            LOG.info("unregister of {} skipped: already removed or registered again since ({})", addrInfo,
+                request.reason());
+            return false;
         }
+        BrokerLiveInfo live = liveness.remove(addrInfo);
+        filterServerTable.remove(addrInfo);
+        LOG.info("broker {}: unregisterBroker, remove from brokerLiveTable {}, {} ({})", request.cause().label(),
+            live != null ? "OK" : "Failed", addrInfo, request.reason());
+        if (live != null) {
+            events.add(l -> l.brokerRemoved(request.clusterName(), request.brokerAddr(), request.cause()));
+        }
+
+        boolean removeBrokerName = false;
+        boolean reduced = false;
+        BrokerGroup group = request.brokerName() != null ? brokerAddrTable.get(request.brokerName())
+            : groupOwning(request.clusterName(), request.brokerAddr());
+        if (group != null && group.cluster().equals(request.clusterName())) {
+            if (group.brokerAddrs().values().removeIf(request.brokerAddr()::equals)) {
+                routesChanged();
+                reduced = true;
+            }
+            if (group.brokerAddrs().isEmpty()) {
+                brokerAddrTable.remove(group.brokerName());
+                routesChanged(); // the cluster table changes even when no address was left to remove
+                removeBrokerName = true;
+                LOG.info("unregisterBroker, remove name from brokerAddrTable OK, {}", group.brokerName());
+            }
+        }
+        if (removeBrokerName) {
+            Set<String> names = clusterAddrTable.get(request.clusterName());
+            if (names != null) {
+                names.remove(group.brokerName());
+                if (names.isEmpty()) {
+                    clusterAddrTable.remove(request.clusterName());
+                    LOG.info("unregisterBroker, remove cluster from clusterAddrTable {}", request.clusterName());
+                }
+            }
+            removeTopicsOfBroker(group.brokerName());
+        } else if (reduced && group.enableActingMaster() && !group.brokerAddrs().containsKey(BrokerGroup.MASTER_ID)) {
+            // The master is gone and slaves act for it: nobody may write until a master returns.
+            operateWritePerm(group.brokerName(), false);
+        }
+        return true;
     }
 
     private BrokerGroup groupOwning(String clusterName, String brokerAddr) {
@@ -758,7 +745,7 @@ public class RouteInfoManager {
     public RouteTableSizes tableSizes() {
         lock.readLock().lock();
         try {
-            return new RouteTableSizes(clusterAddrTable.size(), brokerAddrTable.size(), brokerLiveTable.size(),
+            return new RouteTableSizes(clusterAddrTable.size(), brokerAddrTable.size(), liveness.size(),
                 topicQueueTable.size());
         } finally {
             lock.readLock().unlock();
@@ -790,13 +777,7 @@ public class RouteInfoManager {
     public List<BrokerLiveView> liveBrokers() {
         lock.readLock().lock();
         try {
-            List<BrokerLiveView> views = new ArrayList<>(brokerLiveTable.size());
-            for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : brokerLiveTable.entrySet()) {
-                BrokerLiveInfo live = e.getValue();
-                views.add(new BrokerLiveView(e.getKey().clusterName(), e.getKey().brokerAddr(), live.lastUpdateTimestamp(),
-                    live.heartbeatTimeoutMillis(), live.dataVersion(), live.haServerAddr()));
-            }
-            return views;
+            return liveness.views();
         } finally {
             lock.readLock().unlock();
         }

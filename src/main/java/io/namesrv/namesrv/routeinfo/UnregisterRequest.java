@@ -16,4 +16,9 @@ public record UnregisterRequest(String clusterName, String brokerAddr, String br
                              long generation, String reason) {
         this(clusterName, brokerAddr, brokerName, brokerId, generation, reason, RemovalCause.UNREGISTERED);
     }
+
+    /** The live-table key of the broker to remove. */
+    BrokerAddrInfo addrInfo() {
+        return new BrokerAddrInfo(clusterName, brokerAddr);
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
+import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
 import io.namesrv.protocol.DataVersion;
@@ -55,8 +56,10 @@ class ClientRequestProcessorRouteCacheTest {
         TopicConfig tc = new TopicConfig(TOPIC, 4, 4, 6, TopicFilterType.SINGLE_TAG, 0, false, Map.of());
         TopicConfig filler = new TopicConfig("Filler", 1, 1, 6, TopicFilterType.SINGLE_TAG, 0, false, Map.of());
         // Two topics: a first registration with exactly one is refused, as Apache does.
-        routes.registerBroker("c1", addr, brokerName, 0, addr, zone, 30_000L, Boolean.FALSE,
-            TopicConfigSerializeWrapper.of(new DataVersion(0, 1, 1), Map.of(TOPIC, tc, "Filler", filler)), null, null);
+        routes.registerBroker(BrokerRegistration.builder("c1", addr, brokerName, 0).haServerAddr(addr).zoneName(zone)
+            .heartbeatTimeoutMillis(30_000L).enableActingMaster(Boolean.FALSE)
+            .topics(TopicConfigSerializeWrapper.of(new DataVersion(0, 1, 1), Map.of(TOPIC, tc, "Filler", filler)))
+            .build());
     }
 
     private RemotingCommand lookup(int version, Map<String, String> extra) throws Exception {

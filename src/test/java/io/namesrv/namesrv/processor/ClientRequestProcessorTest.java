@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicRouteData;
@@ -43,8 +44,8 @@ class ClientRequestProcessorTest {
     void setUp() throws Exception {
         f = new ProcessorFixture(dir);
         processor = new ClientRequestProcessor(f.routes, f.kv, f.config, f.json, uptime::get);
-        f.routes.registerBroker(CLUSTER, A0, "broker-a", 0, null, "zone-1", null, false, wrapper(1, "T", "Other"), null,
-            f.channel);
+        f.routes.registerBroker(BrokerRegistration.builder(CLUSTER, A0, "broker-a", 0).zoneName("zone-1")
+            .enableActingMaster(false).topics(wrapper(1, "T", "Other")).channel(f.channel).build());
     }
 
     @AfterEach
@@ -131,10 +132,11 @@ class ClientRequestProcessorTest {
 
     @Test
     void zoneModeKeepsTheClientsZoneAndMasterlessGroupsInPlainJson() {
-        f.routes.registerBroker(CLUSTER, B0, "broker-b", 0, null, "zone-2", null, false, wrapper(1, "T", "Other"),
-            List.of("fs-b"), f.channel);
-        f.routes.registerBroker(CLUSTER, C1, "broker-c", 1, null, "zone-2", null, false, wrapper(1, "T", "Other"), null,
-            f.channel);
+        f.routes.registerBroker(BrokerRegistration.builder(CLUSTER, B0, "broker-b", 0).zoneName("zone-2")
+            .enableActingMaster(false).topics(wrapper(1, "T", "Other")).filterServers(List.of("fs-b"))
+            .channel(f.channel).build());
+        f.routes.registerBroker(BrokerRegistration.builder(CLUSTER, C1, "broker-c", 1).zoneName("zone-2")
+            .enableActingMaster(false).topics(wrapper(1, "T", "Other")).channel(f.channel).build());
 
         RemotingCommand request = request(RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader("T", true));
         request.addExtField("__ZONE_MODE", "true");
@@ -152,8 +154,8 @@ class ClientRequestProcessorTest {
 
     @Test
     void zoneModeNeedsBothTheSwitchAndAName() {
-        f.routes.registerBroker(CLUSTER, B0, "broker-b", 0, null, "zone-2", null, false, wrapper(1, "T", "Other"), null,
-            f.channel);
+        f.routes.registerBroker(BrokerRegistration.builder(CLUSTER, B0, "broker-b", 0).zoneName("zone-2")
+            .enableActingMaster(false).topics(wrapper(1, "T", "Other")).channel(f.channel).build());
         for (Map<String, String> ext : List.of(Map.of("__ZONE_MODE", "true"), Map.of("__ZONE_MODE", "true", "__ZONE_NAME", " "),
             Map.of("__ZONE_MODE", "false", "__ZONE_NAME", "zone-1"), Map.of("__ZONE_NAME", "zone-1"))) {
             RemotingCommand request = request(RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader("T", null));

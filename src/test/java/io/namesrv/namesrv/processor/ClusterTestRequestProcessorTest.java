@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.NamesrvController;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.protocol.TopicRouteData;
 import io.namesrv.protocol.header.GetRouteInfoRequestHeader;
 import io.namesrv.remoting.netty.NettyClientConfig;
@@ -61,12 +62,12 @@ class ClusterTestRequestProcessorTest {
         productEnv = new NamesrvController(remoteConfig, remoteNetty, remoteConfiguration, IDENTITY, ServerTls.disabled());
         assertTrue(productEnv.initialize());
         productEnv.start();
-        productEnv.getRouteInfoManager().registerBroker(CLUSTER, REMOTE_BROKER, "broker-remote", 0, null, null, null, false,
-            wrapper(1, "RemoteTopic", "Shared"), null, null);
+        productEnv.getRouteInfoManager().registerBroker(BrokerRegistration.builder(CLUSTER, REMOTE_BROKER,
+            "broker-remote", 0).enableActingMaster(false).topics(wrapper(1, "RemoteTopic", "Shared")).build());
 
         f = new ProcessorFixture(dir.resolve("local"));
-        f.routes.registerBroker(CLUSTER, LOCAL_BROKER, "broker-local", 0, null, null, null, false,
-            wrapper(1, "LocalTopic", "Shared"), null, f.channel);
+        f.routes.registerBroker(BrokerRegistration.builder(CLUSTER, LOCAL_BROKER, "broker-local", 0)
+            .enableActingMaster(false).topics(wrapper(1, "LocalTopic", "Shared")).channel(f.channel).build());
         productEnvClient = new NettyRemotingClient(new NettyClientConfig(), IDENTITY);
         productEnvClient.updateNameServerAddressList(List.of("127.0.0.1:" + productEnv.listenPort()));
         processor = new ClusterTestRequestProcessor(f.routes, f.kv, f.config, f.json, () -> 3_600_000L, productEnvClient);

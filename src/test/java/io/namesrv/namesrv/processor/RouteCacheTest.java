@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
 import io.namesrv.namesrv.routeinfo.UnregisterRequest;
@@ -64,7 +65,8 @@ class RouteCacheTest {
     }
 
     private void register(String brokerName, long id, String addr, TopicConfigSerializeWrapper topics) {
-        routes.registerBroker(CLUSTER, addr, brokerName, id, addr, null, 30_000L, Boolean.TRUE, topics, null, null);
+        routes.registerBroker(BrokerRegistration.builder(CLUSTER, addr, brokerName, id).haServerAddr(addr)
+            .heartbeatTimeoutMillis(30_000L).enableActingMaster(Boolean.TRUE).topics(topics).build());
     }
 
     private byte[] fresh(Form form) {

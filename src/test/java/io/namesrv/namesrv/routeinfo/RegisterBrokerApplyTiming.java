@@ -37,8 +37,9 @@ public final class RegisterBrokerApplyTiming {
                 byte[] body = codec.encodeJson(body(topicCount, new DataVersion(0L, 1_700_000_000_000L + counter, counter++)));
                 RegisterBrokerBody decoded = codec.decodeJson(body);
                 long start = System.nanoTime();
-                routes.registerBroker("BenchCluster", "127.0.0.1:10911", "bench-big", 0L, "127.0.0.1:10912", null,
-                    30_000L, Boolean.FALSE, decoded.topicConfigSerializeWrapper(), decoded.filterServerList(), null);
+                routes.registerBroker(BrokerRegistration.builder("BenchCluster", "127.0.0.1:10911", "bench-big", 0L)
+                    .haServerAddr("127.0.0.1:10912").heartbeatTimeoutMillis(30_000L).enableActingMaster(Boolean.FALSE)
+                    .topics(decoded.topicConfigSerializeWrapper()).filterServers(decoded.filterServerList()).build());
                 nanos[i] = System.nanoTime() - start;
             }
             Arrays.sort(nanos);

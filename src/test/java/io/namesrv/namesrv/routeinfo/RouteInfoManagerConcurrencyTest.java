@@ -77,9 +77,10 @@ class RouteInfoManagerConcurrencyTest {
                         String name = name(writer, b);
                         switch (random.nextInt(4)) {
                             case 0, 1 -> {
-                                rim.registerBroker(CLUSTER, addr(writer, b), name, 0, null, null, null, false,
-                                    wrapper(version(++counter), topic("Shared"), topic(ownTopic(name))), null,
-                                    channels[b]);
+                                rim.registerBroker(BrokerRegistration.builder(CLUSTER, addr(writer, b), name, 0)
+                                    .enableActingMaster(false)
+                                    .topics(wrapper(version(++counter), topic("Shared"), topic(ownTopic(name))))
+                                    .channel(channels[b]).build());
                                 registered.put(name, true);
                             }
                             case 2 -> {
@@ -88,7 +89,7 @@ class RouteInfoManagerConcurrencyTest {
                                 registered.put(name, false);
                             }
                             default -> {
-                                rim.onChannelDestroy(channels[b], "closed");
+                                rim.onChannelDestroy(channels[b], RemovalCause.CHANNEL_CLOSED);
                                 registered.put(name, false);
                             }
                         }

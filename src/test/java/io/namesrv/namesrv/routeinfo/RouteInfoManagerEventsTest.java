@@ -15,6 +15,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +62,10 @@ class RouteInfoManagerEventsTest {
         Map<String, TopicConfig> topics = Map.of(
             "T", new TopicConfig("T", 4, 4, 6, TopicFilterType.SINGLE_TAG, 0, false, Map.of()),
             name, new TopicConfig(name, 1, 1, 7, TopicFilterType.SINGLE_TAG, 0, false, Map.of()));
-        routes.registerBroker("C", addr, name, 0, addr, null, 10_000L, false,
-            TopicConfigSerializeWrapper.of(new DataVersion(0, 1, 1), topics), List.of(), channel);
+        routes.registerBroker(BrokerRegistration.builder("C", addr, name, 0).haServerAddr(addr)
+            .heartbeatTimeoutMillis(10_000L).enableActingMaster(false)
+            .topics(TopicConfigSerializeWrapper.of(new DataVersion(0, 1, 1), topics)).filterServers(List.of())
+            .channel(channel).build());
     }
 
     private boolean loggedAtInfo(String text) {
@@ -80,8 +84,8 @@ class RouteInfoManagerEventsTest {
         register("c", "3.3.3.3:3", c);
         register("d", "4.4.4.4:4", d);
 
-        routes.onChannelDestroy(b, "idle");
-        routes.onChannelDestroy(c, "failed");
+        routes.onChannelDestroy(b, RemovalCause.CHANNEL_IDLE);
+        routes.onChannelDestroy(c, RemovalCause.CHANNEL_FAILED);
         routes.onChannelDestroy(d, RemovalCause.CHANNEL_CLOSED);
         clock.addAndGet(10_001);
         assertEquals(1, routes.scanNotActiveBroker());
@@ -103,5 +107,38 @@ class RouteInfoManagerEventsTest {
         assertTrue(loggedAtInfo("broker unregistered: unregisterBroker, remove from brokerLiveTable OK, "
             + "BrokerAddrInfo[clusterName=C, brokerAddr=5.5.5.5:5] (UNREGISTER_BROKER request)"), log.list.toString());
         assertEquals(new RouteTableSizes(0, 0, 0, 0), routes.tableSizes());
+    }
+
+    @Test
+    void theListenerIsToldAfterTheLockIsReleasedAndCannotFailTheChange() throws Exception {
+        List<String> seen = new ArrayList<>();
+        routes.setEventListener(new RouteEventListener() {
+            @Override
+            public void brokerRegistered(String clusterName, String brokerAddr, boolean firstTime) {
+                // Another thread can read the table, so no write lock is held while we are told.
+                seen.add("registered, " + readFromAnotherThread() + " live");
+                throw new IllegalStateException("a broken listener");
+            }
+
+            @Override
+            public void brokerRemoved(String clusterName, String brokerAddr, RemovalCause cause) {
+                seen.add("removed, " + readFromAnotherThread() + " live");
+            }
+        });
+        EmbeddedChannel a = new EmbeddedChannel();
+        register("a", "1.1.1.1:1", a);
+        routes.onChannelDestroy(a, RemovalCause.CHANNEL_CLOSED);
+
+        assertEquals(List.of("registered, 1 live", "removed, 0 live"), seen);
+        assertTrue(log.list.stream().anyMatch(e -> e.getLevel() == Level.WARN
+            && e.getFormattedMessage().contains("route event listener failed")), log.list.toString());
+    }
+
+    private int readFromAnotherThread() {
+        try {
+            return CompletableFuture.supplyAsync(() -> routes.tableSizes().liveBrokers()).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the table could not be read while the listener ran", e);
+        }
     }
 }

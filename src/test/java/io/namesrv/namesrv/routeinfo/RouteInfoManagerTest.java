@@ -82,9 +82,15 @@ class RouteInfoManagerTest {
         return new TopicConfig[] {topics[0], topic(SELF_TEST_TOPIC)};
     }
 
+    /** A 5.x broker of cluster C1 (acting master off) registering on {@code ch}. */
+    private static BrokerRegistration.Builder broker(String addr, String name, long id, Channel ch) {
+        return BrokerRegistration.builder(C1, addr, name, id).enableActingMaster(false).channel(ch);
+    }
+
     private RegisterBrokerResult register(String addr, String name, long id, Boolean actingMaster,
                                           TopicConfigSerializeWrapper w, Channel ch) {
-        return rim.registerBroker(C1, addr, name, id, "ha-" + addr, null, null, actingMaster, w, null, ch);
+        return rim.registerBroker(BrokerRegistration.builder(C1, addr, name, id).haServerAddr("ha-" + addr)
+            .enableActingMaster(actingMaster).topics(w).channel(ch).build());
     }
 
     private RegisterBrokerResult registerMasterA(TopicConfigSerializeWrapper w) {
@@ -128,7 +134,8 @@ class RouteInfoManagerTest {
 
     @Test
     void perBrokerHeartbeatTimeoutIsStored() {
-        rim.registerBroker(C1, A0, A, 0, null, null, 30_000L, false, full(version(1)), null, chA0);
+        rim.registerBroker(BrokerRegistration.builder(C1, A0, A, 0).heartbeatTimeoutMillis(30_000L)
+            .enableActingMaster(false).topics(full(version(1))).channel(chA0).build());
         assertEquals(30_000L, rim.liveBrokers().get(0).heartbeatTimeoutMillis());
     }
 
@@ -215,15 +222,15 @@ class RouteInfoManagerTest {
 
     @Test
     void staleStateVersionFromAnotherAddressIsRefused() {
-        rim.registerBroker(C1, A0, A, 0, null, null, null, false, full(stateVersion(5, 1), topic("T")), null, chA0);
+        rim.registerBroker(broker(A0, A, 0, chA0).topics(full(stateVersion(5, 1), topic("T"))).build());
 
-        RegisterBrokerResult stale = rim.registerBroker(C1, A1, A, 0, null, null, null, false,
-            full(stateVersion(3, 1), topic("T")), null, chA1);
+        RegisterBrokerResult stale = rim.registerBroker(broker(A1, A, 0, chA1)
+            .topics(full(stateVersion(3, 1), topic("T"))).build());
         assertEquals(new RegisterBrokerResult(null, null), stale);
         assertEquals(Map.of(0L, A0), rim.getAllClusterInfo().brokerAddrTable().get(A).brokerAddrs());
         assertEquals(Set.of(A0), liveAddrs());
 
-        rim.registerBroker(C1, A1, A, 0, null, null, null, false, full(stateVersion(6, 1), topic("T")), null, chA1);
+        rim.registerBroker(broker(A1, A, 0, chA1).topics(full(stateVersion(6, 1), topic("T"))).build());
         assertEquals(Map.of(0L, A1), rim.getAllClusterInfo().brokerAddrTable().get(A).brokerAddrs());
     }
 
@@ -265,24 +272,27 @@ class RouteInfoManagerTest {
 
     @Test
     void filterServerListNullKeepsEmptyRemovesNonEmptyReplaces() {
-        rim.registerBroker(C1, A0, A, 0, null, null, null, false, full(version(1), topic("T")), List.of("fs1"), chA0);
+        rim.registerBroker(broker(A0, A, 0, chA0).topics(full(version(1), topic("T"))).filterServers(List.of("fs1"))
+            .build());
         assertEquals(Map.of(A0, List.of("fs1")), rim.pickupTopicRouteData("T").filterServerTable());
 
-        rim.registerBroker(C1, A0, A, 0, null, null, null, false, full(version(1), topic("T")), null, chA0);
+        rim.registerBroker(broker(A0, A, 0, chA0).topics(full(version(1), topic("T"))).build());
         assertEquals(Map.of(A0, List.of("fs1")), rim.pickupTopicRouteData("T").filterServerTable(), "null: unchanged");
 
-        rim.registerBroker(C1, A0, A, 0, null, null, null, false, full(version(1), topic("T")), List.of("fs2", "fs3"),
-            chA0);
+        rim.registerBroker(broker(A0, A, 0, chA0).topics(full(version(1), topic("T")))
+            .filterServers(List.of("fs2", "fs3")).build());
         assertEquals(Map.of(A0, List.of("fs2", "fs3")), rim.pickupTopicRouteData("T").filterServerTable());
 
-        rim.registerBroker(C1, A0, A, 0, null, null, null, false, full(version(1), topic("T")), List.of(), chA0);
+        rim.registerBroker(broker(A0, A, 0, chA0).topics(full(version(1), topic("T"))).filterServers(List.of())
+            .build());
         assertEquals(Map.of(), rim.pickupTopicRouteData("T").filterServerTable(), "empty: removed");
     }
 
     @Test
     void routeNamesEveryAddressOfItsBrokersOnceAnyFilterServerExists() {
-        rim.registerBroker(C1, A0, A, 0, null, null, null, false, full(version(1), topic("T")), List.of("fs1"), chA0);
-        rim.registerBroker(C1, B0, B, 0, null, null, null, false, full(version(1), topic("T")), null, chB0);
+        rim.registerBroker(broker(A0, A, 0, chA0).topics(full(version(1), topic("T"))).filterServers(List.of("fs1"))
+            .build());
+        rim.registerBroker(broker(B0, B, 0, chB0).topics(full(version(1), topic("T"))).build());
 
         Map<String, List<String>> table = rim.pickupTopicRouteData("T").filterServerTable();
         assertEquals(Set.of(A0, B0), table.keySet());
@@ -311,8 +321,8 @@ class RouteInfoManagerTest {
 
     @Test
     void unregisterRemovesFromEveryTable() {
-        rim.registerBroker(C1, A0, A, 0, null, null, null, false, full(version(1), topic("OnlyA"), topic("Both")),
-            List.of("fs1"), chA0);
+        rim.registerBroker(broker(A0, A, 0, chA0).topics(full(version(1), topic("OnlyA"), topic("Both")))
+            .filterServers(List.of("fs1")).build());
         register(A1, A, 1, false, full(version(1)), chA1);
         register(B0, B, 0, false, full(version(1), topic("Both")), chB0);
 
@@ -359,7 +369,7 @@ class RouteInfoManagerTest {
         register(A1, A, 1, false, full(version(1)), chA1);
         register(B0, B, 0, false, full(version(1), topic("T")), chB0);
 
-        rim.onChannelDestroy(new EmbeddedChannel(), "closed");
+        rim.onChannelDestroy(new EmbeddedChannel(), RemovalCause.CHANNEL_CLOSED);
         assertEquals(Set.of(A0, A1, B0), liveAddrs(), "an unknown channel changes nothing");
 
         new BrokerHousekeepingService(rim).onChannelClose("10.0.0.2:50000", chA1);
@@ -379,8 +389,9 @@ class RouteInfoManagerTest {
 
     @Test
     void scanExpiresByEachBrokersOwnTimeoutAndClosesTheChannel() {
-        rim.registerBroker(C1, A0, A, 0, null, null, null, false, full(version(1), topic("T")), null, chA0);
-        rim.registerBroker(C1, B0, B, 0, null, null, 30_000L, false, full(version(1), topic("T")), null, chB0);
+        rim.registerBroker(broker(A0, A, 0, chA0).topics(full(version(1), topic("T"))).build());
+        rim.registerBroker(BrokerRegistration.builder(C1, B0, B, 0).heartbeatTimeoutMillis(30_000L)
+            .enableActingMaster(false).topics(full(version(1), topic("T"))).channel(chB0).build());
 
         now.addAndGet(30_000);
         assertEquals(0, rim.scanNotActiveBroker(), "exactly at the timeout is not yet expired");
@@ -444,13 +455,13 @@ class RouteInfoManagerTest {
     @Test
     void channelCloseSeenForAnOldRegistrationSparesAFreshOne() {
         InterleavingRouteInfoManager fenced = new InterleavingRouteInfoManager(settings, now);
-        fenced.registerBroker(C1, A0, A, 0, null, null, null, false, full(version(1), topic("T")), null, chA0);
+        fenced.registerBroker(broker(A0, A, 0, chA0).topics(full(version(1), topic("T"))).build());
         // The broker reconnects and registers on a new channel between the lookup and the removal.
         EmbeddedChannel fresh = new EmbeddedChannel();
-        fenced.between = () -> fenced.registerBroker(C1, A0, A, 0, null, null, null, false,
-            full(version(1), topic("T")), null, fresh);
+        fenced.between = () -> fenced.registerBroker(broker(A0, A, 0, fresh).topics(full(version(1), topic("T")))
+            .build());
 
-        fenced.onChannelDestroy(chA0, "closed");
+        fenced.onChannelDestroy(chA0, RemovalCause.CHANNEL_CLOSED);
 
         assertEquals(1, fenced.liveBrokers().size());
         assertNotNull(fenced.pickupTopicRouteData("T"));
@@ -466,11 +477,11 @@ class RouteInfoManagerTest {
         // Netty reports a close later, on the event executor: collect it and deliver after the scan.
         chA0.closeFuture().addListener(f -> closeEvents.add(() -> housekeeping.onChannelClose(A0, chA0)));
 
-        fenced.registerBroker(C1, A0, A, 0, null, null, null, false, full(version(1), topic("T")), null, chA0);
+        fenced.registerBroker(broker(A0, A, 0, chA0).topics(full(version(1), topic("T"))).build());
         now.addAndGet(120_001);
         // The late broker's registration lands between the scan's snapshot and its removal.
-        fenced.between = () -> fenced.registerBroker(C1, A0, A, 0, null, null, null, false,
-            full(version(1), topic("T")), null, chA0);
+        fenced.between = () -> fenced.registerBroker(broker(A0, A, 0, chA0).topics(full(version(1), topic("T")))
+            .build());
 
         assertEquals(0, fenced.scanNotActiveBroker());
         closeEvents.forEach(Runnable::run);
@@ -532,8 +543,8 @@ class RouteInfoManagerTest {
     void clusterInfoAndTopicLists() {
         registerMasterA(full(version(1), topic("T1"), topic("Unit", 4, PERM_RW, 1), topic("UnitSub", 4, PERM_RW, 2),
             topic("Both", 4, PERM_RW, 3)));
-        rim.registerBroker("C2", B0, B, 0, null, null, null, false, full(version(1), topic("T2"), topic("T1")), null,
-            chB0);
+        rim.registerBroker(BrokerRegistration.builder("C2", B0, B, 0).enableActingMaster(false)
+            .topics(full(version(1), topic("T2"), topic("T1"))).channel(chB0).build());
 
         ClusterInfo info = rim.getAllClusterInfo();
         assertEquals(Map.of(C1, Set.of(A), "C2", Set.of(B)), info.clusterAddrTable());
@@ -593,8 +604,8 @@ class RouteInfoManagerTest {
     @Test
     void deleteTopicWholeAndPerCluster() {
         registerMasterA(full(version(1), topic("T"), topic("U")));
-        rim.registerBroker("C2", B0, B, 0, null, null, null, false, full(version(1), topic("T"), topic("U")), null,
-            chB0);
+        rim.registerBroker(BrokerRegistration.builder("C2", B0, B, 0).enableActingMaster(false)
+            .topics(full(version(1), topic("T"), topic("U"))).channel(chB0).build());
 
         rim.deleteTopic("T", "Unknown");
         assertEquals(2, rim.pickupTopicRouteData("T").queueDatas().size());
@@ -637,12 +648,14 @@ class RouteInfoManagerTest {
 
     @Test
     void zoneIsKeptWhenAReplicaRegistersWithoutOne() {
-        rim.registerBroker(C1, A0, A, 0, null, "zone-1", null, false, full(version(1), topic("T")), null, chA0);
-        rim.registerBroker(C1, A1, A, 1, null, null, null, false, full(version(1)), null, chA1);
+        rim.registerBroker(BrokerRegistration.builder(C1, A0, A, 0).zoneName("zone-1").enableActingMaster(false)
+            .topics(full(version(1), topic("T"))).channel(chA0).build());
+        rim.registerBroker(broker(A1, A, 1, chA1).topics(full(version(1))).build());
         assertEquals("zone-1", rim.getAllClusterInfo().brokerAddrTable().get(A).zoneName());
         assertEquals("zone-1", rim.pickupTopicRouteData("T").brokerDatas().get(0).zoneName());
 
-        rim.registerBroker(C1, A1, A, 1, null, "zone-2", null, false, full(version(1)), null, chA1);
+        rim.registerBroker(BrokerRegistration.builder(C1, A1, A, 1).zoneName("zone-2").enableActingMaster(false)
+            .topics(full(version(1))).channel(chA1).build());
         assertEquals("zone-2", rim.getAllClusterInfo().brokerAddrTable().get(A).zoneName(), "a named zone overwrites");
     }
 
@@ -676,11 +689,11 @@ class RouteInfoManagerTest {
         v = assertMoved(v, "queue data changed");
         register(A1, A, 1, false, full(version(1)), chA1);
         v = assertMoved(v, "slave added");
-        rim.registerBroker(C1, A0, A, 0, null, null, null, false, full(version(3), topic("T", 8, PERM_RW, 0)),
-            List.of("fs"), chA0);
+        rim.registerBroker(broker(A0, A, 0, chA0).topics(full(version(3), topic("T", 8, PERM_RW, 0)))
+            .filterServers(List.of("fs")).build());
         v = assertMoved(v, "filter servers");
-        rim.registerBroker(C1, A0, A, 0, null, "z", null, false, full(version(3), topic("T", 8, PERM_RW, 0)), null,
-            chA0);
+        rim.registerBroker(BrokerRegistration.builder(C1, A0, A, 0).zoneName("z").enableActingMaster(false)
+            .topics(full(version(3), topic("T", 8, PERM_RW, 0))).channel(chA0).build());
         v = assertMoved(v, "zone");
         rim.wipeWritePermOfBrokerByLock(A);
         v = assertMoved(v, "wipe");
@@ -696,7 +709,7 @@ class RouteInfoManagerTest {
         assertEquals(v, rim.routeVersion(), "deleting an absent topic");
         rim.unregisterBroker(unregister(A1, A, 1));
         v = assertMoved(v, "slave removed");
-        rim.onChannelDestroy(chA0, "closed");
+        rim.onChannelDestroy(chA0, RemovalCause.CHANNEL_CLOSED);
         assertMoved(v, "master's channel closed");
     }
 

@@ -1,0 +1,133 @@
+package io.namesrv.namesrv.routeinfo;
+
+import io.namesrv.protocol.DataVersion;
+import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Which broker processes are alive (Apache's brokerLiveTable): when each was last heard from, its
+ * timeout, the data version and channel it registered with, and the generation of that
+ * registration. Time and sockets live here only; the route tables never see them.
+ *
+ * <p>Not thread-safe on its own: {@link RouteInfoManager}'s lock guards it, the read lock for
+ * queries, heartbeats and scans, the write lock for registrations and removals. It decides who is
+ * live and who has expired; removing a broker is the manager's job, through the fenced
+ * {@link UnregisterRequest}s this class hands out.
+ */
+final class BrokerLivenessTracker {
+
+    /** A broker that names no heartbeat timeout is dropped after two minutes of silence. */
+    static final long DEFAULT_TIMEOUT_MILLIS = 1000L * 60 * 2;
+
+    private final Map<BrokerAddrInfo, BrokerLiveInfo> liveTable = new HashMap<>(256);
+    private final LongSupplier clock;
+    /** Guarded by the write lock: every registration takes the next one. */
+    private long lastGeneration;
+
+    BrokerLivenessTracker(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** A live broker whose heartbeat stopped: what to remove and which channel to close after. */
+    record Expiry(UnregisterRequest removal, Channel channel, long timeoutMillis) {
+    }
+
+    BrokerLiveInfo get(BrokerAddrInfo addrInfo) {
+        return liveTable.get(addrInfo);
+    }
+
+    /** The data version the broker last registered with, or null if it is not live. */
+    DataVersion dataVersion(BrokerAddrInfo addrInfo) {
+        BrokerLiveInfo live = liveTable.get(addrInfo);
+        return live == null ? null : live.dataVersion();
+    }
+
+    /** True unless the broker is live with exactly this data version. */
+    boolean topicConfigChanged(BrokerAddrInfo addrInfo, DataVersion dataVersion) {
+        BrokerLiveInfo live = liveTable.get(addrInfo);
+        return live == null || !live.dataVersion().equals(dataVersion);
+    }
+
+    /**
+     * Records a registration as a fresh generation heard from now (write lock). Returns the
+     * registration it replaces, or null when the broker was not live.
+     */
+    BrokerLiveInfo register(BrokerRegistration registration) {
+        long timeout = registration.heartbeatTimeoutMillis() != null
+            ? registration.heartbeatTimeoutMillis() : DEFAULT_TIMEOUT_MILLIS;
+        return liveTable.put(registration.addrInfo(), new BrokerLiveInfo(clock.getAsLong(), timeout,
+            registration.dataVersion(), registration.channel(), registration.haServerAddr(), ++lastGeneration));
+    }
+
+    /** Forgets the broker (write lock); returns what was known of it, or null. */
+    BrokerLiveInfo remove(BrokerAddrInfo addrInfo) {
+        return liveTable.remove(addrInfo);
+    }
+
+    /** Whether the broker is live under exactly the registration {@code generation}. */
+    boolean isCurrent(BrokerAddrInfo addrInfo, long generation) {
+        BrokerLiveInfo live = liveTable.get(addrInfo);
+        return live != null && live.generation() == generation;
+    }
+
+    /** A heartbeat (read lock is enough: the timestamp is volatile). False when the broker is not live. */
+    boolean touch(BrokerAddrInfo addrInfo) {
+        BrokerLiveInfo live = liveTable.get(addrInfo);
+        if (live == null) {
+            return false;
+        }
+        live.touch(clock.getAsLong());
+        return true;
+    }
+
+    /** Every live broker silent past its timeout now, each with the removal fenced to what was seen. */
+    List<Expiry> expired() {
+        long now = clock.getAsLong();
+        List<Expiry> expired = new ArrayList<>();
+        for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : liveTable.entrySet()) {
+            BrokerLiveInfo live = e.getValue();
+            if (live.expiredAt(now)) {
+                String reason = "no heartbeat for " + (now - live.lastUpdateTimestamp()) + "ms, timeout "
+                    + live.heartbeatTimeoutMillis() + "ms";
+                expired.add(new Expiry(removal(e.getKey(), live, reason, RemovalCause.EXPIRED), live.channel(),
+                    live.heartbeatTimeoutMillis()));
+            }
+        }
+        return expired;
+    }
+
+    /** The removal of the broker that registered on {@code channel}, or null when none did. */
+    UnregisterRequest removalOf(Channel channel, RemovalCause cause) {
+        for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : liveTable.entrySet()) {
+            if (e.getValue().channel() == channel) {
+                return removal(e.getKey(), e.getValue(), "channel " + cause.label(), cause);
+            }
+        }
+        return null;
+    }
+
+    private static UnregisterRequest removal(BrokerAddrInfo addrInfo, BrokerLiveInfo live, String reason,
+                                             RemovalCause cause) {
+        return new UnregisterRequest(addrInfo.clusterName(), addrInfo.brokerAddr(), null, null, live.generation(),
+            reason, cause);
+    }
+
+    int size() {
+        return liveTable.size();
+    }
+
+    /** A copy of every live broker as operators see it. */
+    List<RouteInfoManager.BrokerLiveView> views() {
+        List<RouteInfoManager.BrokerLiveView> views = new ArrayList<>(liveTable.size());
+        for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : liveTable.entrySet()) {
+            BrokerLiveInfo live = e.getValue();
+            views.add(new RouteInfoManager.BrokerLiveView(e.getKey().clusterName(), e.getKey().brokerAddr(),
+                live.lastUpdateTimestamp(), live.heartbeatTimeoutMillis(), live.dataVersion(), live.haServerAddr()));
+        }
+        return views;
+    }
+}
