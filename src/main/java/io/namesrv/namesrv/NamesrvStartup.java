@@ -3,6 +3,8 @@ package io.namesrv.namesrv;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
+import io.namesrv.controller.ControllerConfig;
+import io.namesrv.controller.EmbeddedController;
 import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.config.ConfigBinder;
 import io.namesrv.namesrv.config.ConfigPrinter;
@@ -87,6 +89,7 @@ public final class NamesrvStartup {
             NettyServerConfig nettyServerConfig = new NettyServerConfig();
             nettyServerConfig.setListenPort(DEFAULT_PORT);
             HttpConfig httpConfig = new HttpConfig();
+            ControllerConfig controllerConfig = new ControllerConfig();
             Properties fileProperties = new Properties();
             if (cmd.hasOption('c')) {
                 Path file = Path.of(cmd.getOptionValue('c'));
@@ -96,6 +99,7 @@ public final class NamesrvStartup {
                 List<ConfigProblem> problems = new ArrayList<>(ConfigBinder.bind(fileProperties, namesrvConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, nettyServerConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, httpConfig));
+                problems.addAll(ConfigBinder.bind(fileProperties, controllerConfig));
                 for (ConfigProblem p : problems) {
                     err.println("config " + file + ": " + p);
                 }
@@ -103,7 +107,9 @@ public final class NamesrvStartup {
                 out.println("load config properties file OK, " + file);
             }
             if (cmd.hasOption('p')) {
-                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig).forEach(out::println);
+                (namesrvConfig.isEnableControllerInNamesrv()
+                    ? ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig, controllerConfig)
+                    : ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig)).forEach(out::println);
                 return 0;
             }
             if (namesrvConfig.getRocketmqHome() == null || namesrvConfig.getRocketmqHome().isBlank()) {
@@ -122,6 +128,10 @@ public final class NamesrvStartup {
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
                 List.of(namesrvConfig, nettyServerConfig, httpConfig));
+            EmbeddedController embedded = namesrvConfig.isEnableControllerInNamesrv()
+                ? EmbeddedControllerLauncher.build(controllerConfig, nettyServerConfig, fileProperties,
+                    Path.of(namesrvConfig.getConfigStorePath()), new WireIdentity(WireIdentity.V5_3_3, serializeType), tls)
+                : null;
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
             if (aclFile != null) {
@@ -136,6 +146,9 @@ public final class NamesrvStartup {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log.info("Shutdown hook was invoked, shutting down the name server");
                 long begin = System.currentTimeMillis();
+                if (embedded != null) {
+                    embedded.shutdown();
+                }
                 controller.shutdown();
                 log.info("Shutdown hook over, consuming total time(ms): {}", System.currentTimeMillis() - begin);
                 flushLogs();
@@ -147,7 +160,14 @@ public final class NamesrvStartup {
                 + nettyServerConfig.getBindAddress() + ":" + controller.listenPort();
             log.info(boot);
             out.println(boot);
+            if (embedded != null) {
+                startController(embedded, controller, serializeType, log, out);
+            }
             return Integer.MIN_VALUE;
+        } catch (IllegalArgumentException e) {
+            // a configuration the embedded controller cannot run with: the sentence says what to set
+            err.println("The Name Server failed to start: " + e.getMessage());
+            return EXIT_FAILURE;
         } catch (UncheckedIOException e) {
             // e.g. "cannot listen on 0.0.0.0:9876: Address already in use": the sentence says it all
             err.println("The Name Server failed to start: " + e.getMessage());
@@ -156,6 +176,21 @@ public final class NamesrvStartup {
             err.println("The Name Server failed to start: " + e);
             return EXIT_FAILURE;
         }
+    }
+
+    /**
+     * Starts the embedded controller after the name server, as Apache does, and prints its boot
+     * line. A controller that cannot start stops the whole process: brokers in controller mode
+     * would otherwise wait for a role forever with nothing saying why.
+     */
+    private static void startController(EmbeddedController embedded, NamesrvController controller,
+                                        SerializeType serializeType, Logger log, PrintStream out)
+        throws InterruptedException {
+        embedded.start();
+        controller.getMetrics().setControllerStatus(embedded::status);
+        String boot = "The ControllerManager boot success. serializeType=" + serializeType;
+        log.info(boot);
+        out.println(boot);
     }
 
     /** The file named by {@code aclConfigPath}, or null when that key is absent or blank (authentication off). */

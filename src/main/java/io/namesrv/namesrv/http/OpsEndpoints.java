@@ -74,6 +74,14 @@ public final class OpsEndpoints {
             case "/status":
                 return HttpAnswer.json(200, JSON.toJSONString(StatusView.build(routes, System.currentTimeMillis(),
                     uptimeMillis.getAsLong(), readiness.get(), listenPort.getAsInt())));
+            case "/controller": {
+                // the embedded controller's role, leader, term and groups (for the status page)
+                var controller = metrics.controllerStatus();
+                return controller == null
+                    ? HttpAnswer.json(404, JSON.toJSONString(Map.of("error", "the controller is not enabled here"
+                        + " (enableControllerInNamesrv=false)")))
+                    : HttpAnswer.json(200, JSON.toJSONString(controller));
+            }
             case "/cluster":
                 return HttpAnswer.json(200, json.encodeStandard(routes.getAllClusterInfo()));
             default:

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.metrics;
 
+import io.namesrv.controller.ControllerStatus;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +13,8 @@ public final class NamesrvMetrics {
     private final RequestMetrics requests = new RequestMetrics();
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
     private final Supplier<ServerSnapshot> snapshots;
+    /** Null unless the embedded controller runs (enableControllerInNamesrv). */
+    private volatile Supplier<ControllerStatus> controllerStatus;
 
     public NamesrvMetrics(Supplier<ServerSnapshot> snapshots) {
         this.snapshots = snapshots;
@@ -25,6 +28,17 @@ public final class NamesrvMetrics {
     /** The listener to hand to the route table. */
     public BrokerEventMetrics brokerEvents() {
         return brokerEvents;
+    }
+
+    /** From now on /metrics (and /controller) also show the embedded controller. */
+    public void setControllerStatus(Supplier<ControllerStatus> status) {
+        this.controllerStatus = status;
+    }
+
+    /** The embedded controller's status, or null when it does not run. */
+    public ControllerStatus controllerStatus() {
+        Supplier<ControllerStatus> status = controllerStatus;
+        return status == null ? null : status.get();
     }
 
     /** The whole exposition, as served at /metrics. */
@@ -52,6 +66,10 @@ public final class NamesrvMetrics {
         w.sample("namesrv_kv_namespaces", s.kvNamespaces());
         w.family("namesrv_kv_entries", PrometheusTextWriter.Type.GAUGE, "Entries in the KV store, all namespaces.");
         w.sample("namesrv_kv_entries", s.kvEntries());
+        ControllerStatus controller = controllerStatus();
+        if (controller != null) {
+            ControllerMetrics.write(w, controller);
+        }
         JvmMetrics.write(w);
         return w.text();
     }
