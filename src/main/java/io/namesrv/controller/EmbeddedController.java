@@ -120,7 +120,8 @@ public final class EmbeddedController {
         notifier = new RoleChangeNotifier(client);
         forwarder = new HeartbeatForwarder(client, raftSettings.selfControllerAddress(), raftSettings.controllerAddresses());
         Proposer proposer = new Proposer(raft, liveness, notifier, config, () -> leaderReady);
-        MasterWatch watch = new MasterWatch(raft, liveness, proposer, config, scheduler, System::currentTimeMillis);
+        MasterWatch watch = new MasterWatch(raft, liveness, proposer, config, scheduler, System::currentTimeMillis,
+            PortProbe.tcp());
         server = new NettyRemotingServer(serverConfig, new ConnectionWatcher(watch), identity, tls);
         server.registerDefaultProcessor(new ControllerRequestProcessor(raft, liveness, proposer, forwarder, config,
             runtimeConfig), requestExecutor);

@@ -41,15 +41,17 @@ final class MasterWatch {
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final long watchFrom;
+    private final PortProbe portProbe;
 
     MasterWatch(ControllerRaftNode raft, BrokerLiveness liveness, Proposer proposer, ControllerConfig config,
-                ScheduledExecutorService scheduler, LongSupplier clock) {
+                ScheduledExecutorService scheduler, LongSupplier clock, PortProbe portProbe) {
         this.raft = raft;
         this.liveness = liveness;
         this.proposer = proposer;
         this.config = config;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.portProbe = portProbe;
         this.watchFrom = clock.getAsLong() + BrokerLiveness.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS;
     }
 
@@ -60,13 +62,26 @@ final class MasterWatch {
         scheduler.scheduleAtFixedRate(this::checkAllMasters, masters, masters, TimeUnit.MILLISECONDS);
     }
 
-    /** A broker's connection closed: check it once the grace period is over. */
+    /**
+     * A broker's connection closed. If its own port refuses connections too, the process is gone
+     * (a crash closes both at once): it is dead now, as Apache's controller takes any closed
+     * connection to mean. If the port still answers, or the probe times out, the broker has the
+     * grace period to send its next heartbeat: a connection can close without the broker dying
+     * (a client-side timeout closes it), and failing over a live master would be worse than waiting.
+     */
     void connectionLost(List<BrokerKey> brokers) {
-        if (brokers.isEmpty()) {
-            return;
+        for (BrokerKey key : brokers) {
+            String address = liveness.addressOf(key);
+            scheduler.execute(() -> {
+                if (portProbe.refusesConnections(address) && liveness.markDead(key)) {
+                    LOG.info("broker {} is gone: its connection closed and {} refuses connections", key, address);
+                    reactToLoss(key);
+                } else {
+                    scheduler.schedule(() -> checkLost(key),
+                        BrokerLiveness.CONNECTION_LOSS_GRACE_MILLIS + LOSS_CHECK_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            });
         }
-        scheduler.schedule(() -> brokers.forEach(this::checkLost),
-            BrokerLiveness.CONNECTION_LOSS_GRACE_MILLIS + LOSS_CHECK_SLACK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void checkLost(BrokerKey key) {

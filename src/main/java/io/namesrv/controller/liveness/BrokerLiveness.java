@@ -15,11 +15,10 @@ import java.util.function.LongSupplier;
  * keeps its own table from the heartbeats it receives and those its peers forward).
  *
  * <p>A broker is alive while its last heartbeat is younger than its {@code heartbeatTimeoutMills}
- * (10 s by default). When the broker's own connection to us closes, as it does at once when the
- * broker process dies, it must be heard from again within {@link #CONNECTION_LOSS_GRACE_MILLIS}:
- * a live broker reconnects with its next heartbeat (every second), a dead one never does. So a
- * crashed master is noticed in about 3 s rather than the full timeout; a broker that is cut off
- * without its connection closing still goes by the timeout.
+ * (10 s by default). When the broker's own connection to us closes, it must be heard from again
+ * within {@link #CONNECTION_LOSS_GRACE_MILLIS} (a live broker reconnects with its next heartbeat,
+ * every second), unless the caller finds it dead at once ({@link #markDead}); a broker that is cut
+ * off without its connection closing still goes by the timeout.
  *
  * <p>Epoch and max offset only move forward, as Apache keeps them. Thread-safe; every update is
  * one atomic map operation.
@@ -124,6 +123,21 @@ public final class BrokerLiveness {
             }
         });
         return expired;
+    }
+
+    /** The address the broker last announced, or null when it is not in the table. */
+    public String addressOf(BrokerKey key) {
+        LiveBroker live = table.get(key);
+        return live == null ? null : live.brokerAddr();
+    }
+
+    /**
+     * The broker is gone for sure (its connection closed and its port refuses connections): drop it
+     * now. Returns false when a heartbeat arrived after the connection loss, so it is back.
+     */
+    public boolean markDead(BrokerKey key) {
+        LiveBroker live = table.get(key);
+        return live != null && live.connectionLost() > 0 && table.remove(key, live);
     }
 
     /** Forgets the given brokers (their data was cleaned by an operator). */

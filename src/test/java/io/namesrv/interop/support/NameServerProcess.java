@@ -134,6 +134,11 @@ public final class NameServerProcess implements AutoCloseable {
         return jvm.isAlive();
     }
 
+    /** Waits (bounded) until the log holds a line matching {@code pattern}, e.g. a second boot line. */
+    public String waitForLine(Pattern pattern, Duration timeout) {
+        return jvm.waitForLine(pattern, timeout);
+    }
+
     /** SIGKILL. */
     public void kill() {
         jvm.kill();
