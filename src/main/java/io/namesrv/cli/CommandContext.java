@@ -59,8 +59,12 @@ public final class CommandContext {
         return v.trim();
     }
 
-    /** Prints a result document for {@code --json}: pretty, fields in declaration order. */
+    /**
+     * Prints a result document for {@code --json}: pretty, fields in declaration order, and
+     * strict JSON, so map keys that are numbers (a broker's id in {@code brokerAddrs}) are quoted.
+     */
     public void printJson(Object document) {
-        out.println(JSON.toJSONString(document, JSONWriter.Feature.PrettyFormat, JSONWriter.Feature.WriteNulls));
+        out.println(JSON.toJSONString(document, JSONWriter.Feature.PrettyFormat, JSONWriter.Feature.WriteNulls,
+            JSONWriter.Feature.WriteNonStringKeyAsString));
     }
 }

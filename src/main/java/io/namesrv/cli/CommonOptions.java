@@ -15,6 +15,7 @@ public final class CommonOptions {
     public static final String VERBOSE = "verbose";
     public static final String ACCESS_KEY = "a";
     public static final String SECRET_KEY = "secretKey";
+    public static final String SECRET_KEY_FILE = "secretKeyFile";
     public static final String TIMEOUT = "timeout";
     public static final long DEFAULT_TIMEOUT_MILLIS = 3000;
 
@@ -28,9 +29,12 @@ public final class CommonOptions {
         options.addOption(Option.builder().longOpt(JSON).desc("Print the result as JSON (for scripts)").build());
         options.addOption(Option.builder().longOpt(VERBOSE).desc("On failure, print the stack trace too").build());
         options.addOption(Option.builder(ACCESS_KEY).longOpt("accessKey").hasArg().argName("ak")
-            .desc("Sign requests with this ACL access key (needs --secretKey)").build());
+            .desc("Sign requests with this ACL access key (else $MQADMIN_ACCESS_KEY; needs a secret key)").build());
         options.addOption(Option.builder().longOpt(SECRET_KEY).hasArg().argName("sk")
-            .desc("Secret key for signing, as Apache's AclClientRPCHook does").build());
+            .desc("Secret key for signing, as Apache's AclClientRPCHook does (visible in ps: prefer"
+                + " --secretKeyFile or $MQADMIN_SECRET_KEY)").build());
+        options.addOption(Option.builder().longOpt(SECRET_KEY_FILE).hasArg().argName("file")
+            .desc("Read the secret key from the first line of this file").build());
         options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("ms")
             .desc("Per-request timeout in milliseconds (default " + DEFAULT_TIMEOUT_MILLIS + ")").build());
         return options;

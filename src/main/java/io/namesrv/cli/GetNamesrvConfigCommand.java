@@ -62,7 +62,7 @@ final class GetNamesrvConfigCommand implements SubCommand {
         if (ctx.json()) {
             ctx.printJson(Map.of("nameServers", docs));
         }
-        EveryNameServer.failIfAny(name(), outcomes);
+        EveryNameServer.failIfAny(outcomes);
     }
 
     // Loaded into java.util.Properties like Apache's string2Properties, so entries iterate in its order.

@@ -11,6 +11,9 @@ import io.namesrv.namesrv.http.OpsEndpoints;
 import io.namesrv.namesrv.http.OpsHttpServer;
 import io.namesrv.namesrv.http.Readiness;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
+import io.namesrv.namesrv.lifecycle.FatalErrorHandler;
+import io.namesrv.namesrv.lifecycle.Health;
+import io.namesrv.namesrv.lifecycle.VitalsMonitor;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.namesrv.metrics.TrafficLogger;
@@ -37,8 +40,10 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +71,15 @@ public class NamesrvController {
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
-    private volatile boolean shuttingDown;
+    private final ServiceReadiness readiness;
+    private final Health health = new Health();
+    /** Embedded, a fatal failure stops this controller; the daemon's main makes it exit the process. */
+    private final FatalErrorHandler fatalErrors = new FatalErrorHandler(health, System.err,
+        () -> new Thread(this::shutdown, "NamesrvFatalShutdown").start());
+    private VitalsMonitor vitals;
+    private ScheduledFuture<?> expiryScan;
+    /** Set by the first {@link #shutdown()}: a fatal failure and the owner may both ask. */
+    private boolean stopped;
     /** The ACL file to reload on change; null: the settings given stay as they are. */
     private Path aclFile;
 
@@ -123,6 +136,8 @@ public class NamesrvController {
         });
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
         this.routeInfoManager.setEventListener(metrics.brokerEvents());
+        this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
+            () -> remotingServer != null && remotingServer.isListening(), health::status);
     }
 
     /** Loads the KV store and builds executors, processors and the server. False on failure. */
@@ -140,19 +155,22 @@ public class NamesrvController {
         remotingServer = new NettyRemotingServer(nettyServerConfig, new BrokerHousekeepingService(routeInfoManager),
             identity, tls);
         remotingServer.setRequestListener(metrics.requests());
+        remotingServer.setFatalErrorListener(fatalErrors);
         registerProcessors();
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                this::uptimeMillis, this::listenPort));
+                health::status, this::uptimeMillis, this::listenPort));
         }
-        scanExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScanScheduledThread", true, 1));
-        scheduledExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScheduledThread", true, 1));
+        scanExecutor = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("NSScanScheduledThread", true, 1, fatalErrors));
+        scheduledExecutor = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("NSScheduledThread", true, 1, fatalErrors));
         return true;
     }
 
-    private static ThreadPoolExecutor boundedPool(int threads, int queueCapacity, String namePrefix) {
+    private ThreadPoolExecutor boundedPool(int threads, int queueCapacity, String namePrefix) {
         return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queueCapacity),
-            new NamedThreadFactory(namePrefix, true, 1));
+            new NamedThreadFactory(namePrefix, true, 1, fatalErrors.workerDeaths(namePrefix)));
     }
 
     private void registerProcessors() {
@@ -166,13 +184,13 @@ public class NamesrvController {
                 LOG.warn("clusterTest: cannot find the product environment name servers: {}", e.getMessage());
             }
             routeProcessor = new ClusterTestRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                this::uptimeMillis, productEnvClient);
+                readiness::servesRoutes, productEnvClient);
         } else {
             routeProcessor = new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                this::uptimeMillis);
+                readiness::servesRoutes);
         }
-        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
-            clientRequestExecutor);
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            guarded(routeProcessor), clientRequestExecutor);
         remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
             namesrvConfig, configuration, json)), defaultExecutor,
             defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));
@@ -212,41 +230,46 @@ public class NamesrvController {
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
         long scanInterval = Math.max(100, namesrvConfig.getScanNotActiveBrokerInterval());
-        scanExecutor.scheduleAtFixedRate(this::scanNotActiveBroker, Math.min(5000, scanInterval), scanInterval,
-            TimeUnit.MILLISECONDS);
-        scheduledExecutor.scheduleAtFixedRate(kvConfigManager::printAllPeriodically, 1, 10, TimeUnit.MINUTES);
-        scheduledExecutor.scheduleAtFixedRate(this::printWaterMark, 10, 1, TimeUnit.SECONDS);
+        expiryScan = scanExecutor.scheduleAtFixedRate(fatalErrors.guard("scanNotActiveBroker",
+            routeInfoManager::scanNotActiveBroker), Math.min(5000, scanInterval), scanInterval, TimeUnit.MILLISECONDS);
+        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printAllPeriodically",
+            kvConfigManager::printAllPeriodically), 1, 10, TimeUnit.MINUTES);
+        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printWaterMark", this::printWaterMark), 10, 1,
+            TimeUnit.SECONDS);
         TrafficLogger traffic = new TrafficLogger(metrics.requests(), remotingServer.localPort(),
             System.currentTimeMillis());
-        scheduledExecutor.scheduleAtFixedRate(traffic::logInterval, 1, 1, TimeUnit.MINUTES);
+        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("logTraffic", traffic::logInterval), 1, 1,
+            TimeUnit.MINUTES);
         if (aclFile != null) {
-            scheduledExecutor.scheduleWithFixedDelay(new AclFileWatcher(aclFile, authenticator),
-                AclFileWatcher.CHECK_INTERVAL_MILLIS, AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            scheduledExecutor.scheduleWithFixedDelay(fatalErrors.guard("watchAclFile",
+                    new AclFileWatcher(aclFile, authenticator)), AclFileWatcher.CHECK_INTERVAL_MILLIS,
+                AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         }
         if (httpServer != null) {
             httpServer.start();
             LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
                 httpConfig.getHttpBindAddress(), httpServer.localPort());
         }
+        vitals = new VitalsMonitor(vitalChecks(), health, fatalErrors, VitalsMonitor.DEFAULT_PERIOD_MILLIS);
+        vitals.start();
     }
 
-    /**
-     * Ready for traffic: the remoting port listens, no shutdown has begun, and when
-     * {@code needWaitForService} is set, {@code waitSecondsForService} have passed since start.
-     */
+    /** What the vitals monitor checks: each answers what has stopped, or null. */
+    private List<Supplier<String>> vitalChecks() {
+        return List.of(
+            remotingServer::failure,
+            () -> expiryScan.isDone() ? "the broker expiry scan stopped" : null,
+            () -> httpServer == null || httpServer.isListening() ? null : "the operations HTTP endpoint stopped");
+    }
+
+    /** Heap exhaustion, lost essential threads and the process's health; the daemon's main sets its exit. */
+    public FatalErrorHandler fatalErrors() {
+        return fatalErrors;
+    }
+
+    /** Ready for traffic or not, and why (see {@link ServiceReadiness}). */
     public Readiness readiness() {
-        if (shuttingDown) {
-            return Readiness.no("shutting down");
-        }
-        if (remotingServer == null || !remotingServer.isListening()) {
-            return Readiness.no("remoting port not listening");
-        }
-        long waitMillis = namesrvConfig.getWaitSecondsForService() * 1000L;
-        long uptime = uptimeMillis();
-        if (namesrvConfig.isNeedWaitForService() && uptime < waitMillis) {
-            return Readiness.no("waiting for service, " + (waitMillis - uptime + 999) / 1000 + "s left");
-        }
-        return Readiness.yes();
+        return readiness.current();
     }
 
     private ServerSnapshot snapshot() {
@@ -266,14 +289,6 @@ public class NamesrvController {
             pool.getActiveCount(), pool.getPoolSize());
     }
 
-    private void scanNotActiveBroker() {
-        try {
-            routeInfoManager.scanNotActiveBroker();
-        } catch (RuntimeException e) {
-            LOG.error("scanNotActiveBroker failed", e);
-        }
-    }
-
     private void printWaterMark() {
         long now = System.currentTimeMillis();
         WATERMARK.info("[WATERMARK] ClientQueueSize:{} ClientQueueSlowTime:{} DefaultQueueSize:{} DefaultQueueSlowTime:{}",
@@ -281,9 +296,19 @@ public class NamesrvController {
             defaultExecutor.getQueue().size(), RequestTask.headWaitMillis(defaultExecutor.getQueue(), now));
     }
 
-    /** Stops accepting, drains the executors, persists the KV store and stops every thread. */
-    public void shutdown() {
-        shuttingDown = true;
+    /**
+     * Stops accepting, drains the executors, persists the KV store and stops every thread. Once:
+     * a fatal failure and the owner may both ask, and the second waits for the first.
+     */
+    public synchronized void shutdown() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        readiness.shuttingDown();
+        if (vitals != null) {
+            vitals.close();
+        }
         if (remotingServer != null) {
             remotingServer.shutdown();
         }

@@ -2,6 +2,7 @@ package io.namesrv.protocol;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The answer to GET_ROUTEINFO_BY_TOPIC. {@code filterServerTable} may hold null lists (5.x does);
@@ -19,5 +20,11 @@ public record TopicRouteData(
         filterServerTable = Immutables.map(filterServerTable);
         queueDatas = Immutables.list(queueDatas);
         topicQueueMappingByBroker = Immutables.map(topicQueueMappingByBroker);
+    }
+
+    /** This route carrying {@code conf} as its order-topic config (this very route when it already does). */
+    public TopicRouteData withOrderTopicConf(String conf) {
+        return Objects.equals(conf, orderTopicConf) ? this
+            : new TopicRouteData(brokerDatas, filterServerTable, conf, queueDatas, topicQueueMappingByBroker);
     }
 }

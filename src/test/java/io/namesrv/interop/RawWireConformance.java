@@ -108,6 +108,21 @@ abstract class RawWireConformance {
         assertEquals(" request type 9999 not supported", response.getRemark());
     }
 
+    /**
+     * Answers carry the name server's own version, Apache 5.3.3's (479), whatever the asking
+     * client's: an old client (0), a 5.3.3 one and a 5.5.1 one (515).
+     */
+    @Test
+    void answersCarryVersion479OfApache533WhateverTheClientsVersion() {
+        for (int clientVersion : new int[] {0, MQVersion.Version.V5_3_3.ordinal(), 515}) {
+            RemotingCommand answer = route(TOPIC, clientVersion, false);
+            assertEquals(0, answer.getCode());
+            assertEquals(MQVersion.Version.V5_3_3.ordinal(), answer.getVersion(), "client version " + clientVersion);
+        }
+        RemotingCommand unknown = wire.invoke(RemotingCommand.createRequestCommand(9999, null));
+        assertEquals(479, unknown.getVersion());
+    }
+
     @Test
     void registrationWithAWrongBodyCrcIsRefusedAndRegistersNothing() {
         FakeBroker broker = new FakeBroker(CLUSTER, "wire-crc-broker", 0, "127.0.0.1:41931", "127.0.0.1:41932",
@@ -188,6 +203,80 @@ abstract class RawWireConformance {
         assertEquals(0, unknown.getCode());
         assertEquals(Map.of("changed", "true"), unknown.getExtFields());
         assertNull(unknown.getBody());
+    }
+
+    /**
+     * apache/rocketmq#10107: a DataVersion counter beyond 2^31 (the report had 2147871249) is read
+     * and compared as 64-bit from a plain and a compressed registration and from QUERY_DATA_VERSION;
+     * versions equal in their low 32 bits are still different.
+     */
+    @Test
+    void dataVersionCountersBeyondIntAreReadAndComparedAs64Bit() {
+        long reported = 2_147_871_249L;
+        // topics of their own: the route tests expect TOPIC on one group only
+        List<TopicConfig> topics = List.of(new TopicConfig("WireCounterTopic", 1, 1, 6, 0),
+            new TopicConfig("WireCounterTopic2", 1, 1, 6, 0));
+        FakeBroker plain = new FakeBroker(CLUSTER, "wire-counter-broker", 0, "127.0.0.1:41981", "127.0.0.1:41982",
+            topics, reported);
+        assertEquals(0, wire.invoke(plain.registerRequest()).getCode());
+        assertDataVersionComparedAs64Bit(plain);
+
+        FakeBroker compressed = new FakeBroker(CLUSTER, "wire-counter-broker-z", 0, "127.0.0.1:41991",
+            "127.0.0.1:41992", topics, Long.MAX_VALUE - 1);
+        RemotingCommand registered = wire.invoke(compressed.compressedRegisterRequest());
+        assertEquals(0, registered.getCode(), registered.getRemark());
+        assertDataVersionComparedAs64Bit(compressed);
+    }
+
+    private void assertDataVersionComparedAs64Bit(FakeBroker broker) {
+        RemotingCommand same = wire.invoke(broker.queryDataVersionRequest(broker.dataVersion()));
+        assertEquals(Map.of("changed", "false"), same.getExtFields());
+        assertEquals(broker.dataVersionCounter(), JSON.parseObject(same.getBody()).getLongValue("counter"));
+        RemotingCommand higherBits = wire.invoke(broker.queryDataVersionRequest(
+            FakeBroker.dataVersion(broker.dataVersionCounter() ^ (1L << 40))));
+        assertEquals(Map.of("changed", "true"), higherBits.getExtFields());
+    }
+
+    /**
+     * apache/rocketmq#10425: a broker with {@code enableSplitRegistration} sends its topics in
+     * batches. 5.5.1 gives each batch a new DataVersion (5.3.4-5.5.0 gave all batches one, so a
+     * name server took later batches for unchanged and skipped their updates). Every batch with a
+     * new version is applied: new topics and changed topics, in the first batch and the later ones.
+     */
+    @Test
+    void splitRegistrationBatchesWithTheirOwnDataVersionsAreAllApplied() {
+        String name = "wire-split-broker";
+        String addr = "127.0.0.1:41961";
+        List<TopicConfig> first = List.of(new TopicConfig("WireSplit1", 4, 4, 6, 0),
+            new TopicConfig("WireSplit2", 4, 4, 6, 0));
+        List<TopicConfig> second = List.of(new TopicConfig("WireSplit3", 4, 4, 6, 0),
+            new TopicConfig("WireSplit4", 4, 4, 6, 0));
+        long counter = 100;
+        for (List<TopicConfig> batch : List.of(first, second)) {
+            FakeBroker b = new FakeBroker(CLUSTER, name, 0, addr, "127.0.0.1:41962", batch, ++counter);
+            assertEquals(0, wire.invoke(b.registerRequest()).getCode());
+        }
+        for (String topic : List.of("WireSplit1", "WireSplit2", "WireSplit3", "WireSplit4")) {
+            assertEquals(0, route(topic, MQVersion.CURRENT_VERSION, false).getCode(), topic);
+        }
+
+        // the next round: one topic changed in each batch
+        List<TopicConfig> firstChanged = List.of(new TopicConfig("WireSplit1", 4, 4, 4, 0),
+            new TopicConfig("WireSplit2", 4, 4, 6, 0));
+        List<TopicConfig> secondChanged = List.of(new TopicConfig("WireSplit3", 8, 8, 6, 0),
+            new TopicConfig("WireSplit4", 4, 4, 6, 0));
+        for (List<TopicConfig> batch : List.of(firstChanged, secondChanged)) {
+            FakeBroker b = new FakeBroker(CLUSTER, name, 0, addr, "127.0.0.1:41962", batch, ++counter);
+            assertEquals(0, wire.invoke(b.registerRequest()).getCode());
+        }
+        JSONObject queue1 = lenient(route("WireSplit1", MQVersion.CURRENT_VERSION, false).getBody())
+            .getJSONArray("queueDatas").getJSONObject(0);
+        assertEquals(4, queue1.getIntValue("perm"), "the first batch's change");
+        JSONObject queue3 = lenient(route("WireSplit3", MQVersion.CURRENT_VERSION, false).getBody())
+            .getJSONArray("queueDatas").getJSONObject(0);
+        assertEquals(8, queue3.getIntValue("writeQueueNums"), "the second batch's change");
+        assertEquals(6, lenient(route("WireSplit2", MQVersion.CURRENT_VERSION, false).getBody())
+            .getJSONArray("queueDatas").getJSONObject(0).getIntValue("perm"), "a batch does not remove the other's topics");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.namesrv.namesrv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -80,5 +81,40 @@ class NamesrvStartupTest {
         assertEquals(NamesrvStartup.EXIT_FAILURE, run("-c", dir.resolve("nope.properties").toString()));
         String e = err.toString(StandardCharsets.UTF_8);
         assertTrue(e.contains("nope.properties"), e);
+    }
+
+    @Test
+    void aDLedgerControllerIsRefusedWithOneLineSayingWhatToSet(@TempDir Path dir) throws Exception {
+        // Apache's default controllerType is DLedger; ours runs on sofa-jraft only
+        Path conf = dir.resolve("controller.properties");
+        Files.writeString(conf, "listenPort=0\nrocketmqHome=" + dir + "\nenableControllerInNamesrv=true\n"
+            + "controllerDLegerPeers=n0-127.0.0.1:9878\ncontrollerDLegerSelfId=n0\n");
+        assertEquals(NamesrvStartup.EXIT_FAILURE, run("-c", conf.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, e.lines().count(), "exactly one line: " + e);
+        assertTrue(e.contains("controllerType=DLedger is not supported"), e);
+        assertTrue(e.contains("controllerType=jRaft") && e.contains("jRaftInitConf") && e.contains("jRaftControllerRPCAddr"), e);
+        assertFalse(out().contains("boot success"), out());
+    }
+
+    @Test
+    void aNodeMissingFromItsOwnRaftGroupIsRefusedWithOneLine(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("controller.properties");
+        Files.writeString(conf, "listenPort=0\nrocketmqHome=" + dir + "\nenableControllerInNamesrv=true\n"
+            + "controllerType=jRaft\njRaftServerId=127.0.0.1:9999\njRaftInitConf=127.0.0.1:9880\n"
+            + "jRaftControllerRPCAddr=127.0.0.1:9770\ncontrollerStorePath=" + dir.resolve("store") + "\n");
+        assertEquals(NamesrvStartup.EXIT_FAILURE, run("-c", conf.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, e.lines().count(), "exactly one line: " + e);
+        assertTrue(e.contains("jRaftServerId 127.0.0.1:9999 is not one of jRaftInitConf"), e);
+    }
+
+    @Test
+    void controllerSwitchOffStartsNormallyUpToTheHomeCheck(@TempDir Path dir) throws Exception {
+        // false is the default and must not trip the refusal; without rocketmqHome the start stops at the home check
+        Path conf = dir.resolve("off.properties");
+        Files.writeString(conf, "listenPort=0\nrocketmqHome=\nenableControllerInNamesrv=false\n");
+        assertEquals(NamesrvStartup.EXIT_NO_HOME, run("-c", conf.toString()));
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("enableControllerInNamesrv"));
     }
 }

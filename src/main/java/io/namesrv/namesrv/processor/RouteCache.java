@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.processor;
 
+import io.namesrv.namesrv.processor.RouteQuery.Form;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.TopicRouteData;
@@ -17,18 +18,22 @@ import java.util.function.BooleanSupplier;
  * without touching the route table) still has the same value.
  * Invalidation is lazy: a change costs the route table nothing, the next lookup rebuilds.
  *
- * <p>Zone-filtered answers are not cached (the caller filters and encodes them). Topics without a
- * route are not cached either. Past {@code maxEntries} topics the cache starts over, which keeps
- * its size bounded without bookkeeping on the hot path.
+ * <p>Answers are {@link Answer}s: a body, or {@link Answer#ABSENT} when no live broker serves the
+ * topic, so the caller never searches the table again to learn that. Zone-filtered queries are not
+ * for this cache (the caller filters and encodes them); absent topics are answered but not kept.
+ * Past {@code maxEntries} topics the cache starts over, which keeps its size bounded without
+ * bookkeeping on the hot path.
  */
 public final class RouteCache {
 
-    /** The two JSON forms a route is sent in. */
-    public enum Form {
-        /** Apache's plain {@code encode()}: unquoted numeric keys. */
-        PLAIN,
-        /** Standard JSON for clients from 4.9.4 on, or that ask for it. */
-        STANDARD
+    /** The cache's answer for a topic: its encoded route, or that no live broker serves it. */
+    public record Answer(byte[] body) {
+
+        public static final Answer ABSENT = new Answer(null);
+
+        public boolean isAbsent() {
+            return body == null;
+        }
     }
 
     private final RouteInfoManager routes;
@@ -38,20 +43,20 @@ public final class RouteCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>(1024);
 
     /** Only bytes are kept: the route objects would cost more memory than re-reading a rare second form. */
-    private record Entry(long version, boolean actingMaster, String orderTopicConf, byte[] plain, byte[] standard) {
+    private record Entry(long version, boolean actingMaster, String orderTopicConf, Answer plain, Answer standard) {
 
         boolean validFor(long currentVersion, boolean currentActingMaster, String currentOrderTopicConf) {
             return version == currentVersion && actingMaster == currentActingMaster
                 && Objects.equals(orderTopicConf, currentOrderTopicConf);
         }
 
-        byte[] bytes(Form form) {
+        Answer answer(Form form) {
             return form == Form.PLAIN ? plain : standard;
         }
 
-        Entry with(Form form, byte[] bytes) {
-            return form == Form.PLAIN ? new Entry(version, actingMaster, orderTopicConf, bytes, standard)
-                : new Entry(version, actingMaster, orderTopicConf, plain, bytes);
+        Entry with(Form form, Answer answer) {
+            return form == Form.PLAIN ? new Entry(version, actingMaster, orderTopicConf, answer, standard)
+                : new Entry(version, actingMaster, orderTopicConf, plain, answer);
         }
     }
 
@@ -66,55 +71,50 @@ public final class RouteCache {
     }
 
     /**
-     * The encoded route of {@code topic} in {@code form}, carrying {@code orderTopicConf} (null
-     * when order messages are off or the topic has none), or null when no live broker serves it.
+     * The answer to {@code query} (its zone is ignored): from the cache when valid, else built from
+     * the route table once and kept.
      */
-    public byte[] encodedRoute(String topic, Form form, String orderTopicConf) {
+    public Answer answer(RouteQuery query) {
+        String topic = query.topic();
         if (topic == null) {
-            return null;
+            return Answer.ABSENT;
         }
         // Read the version before the route: a change racing with the build leaves an entry
         // stamped with the older version, which the next lookup rebuilds.
         long version = routes.routeVersion();
         boolean actingMaster = supportActingMaster.getAsBoolean();
         Entry entry = entries.get(topic);
-        boolean valid = entry != null && entry.validFor(version, actingMaster, orderTopicConf);
-        if (valid && entry.bytes(form) != null) {
-            return entry.bytes(form);
+        boolean valid = entry != null && entry.validFor(version, actingMaster, query.orderTopicConf());
+        if (valid && entry.answer(query.form()) != null) {
+            return entry.answer(query.form());
         }
         TopicRouteData route = routes.pickupTopicRouteData(topic);
         if (route == null) {
             entries.remove(topic);
-            return null;
+            return Answer.ABSENT;
         }
-        if (orderTopicConf != null) {
-            route = new TopicRouteData(route.brokerDatas(), route.filterServerTable(), orderTopicConf, route.queueDatas(),
-                route.topicQueueMappingByBroker());
-        }
-        byte[] bytes = form == Form.PLAIN ? json.encode(route) : json.encodeStandard(route);
+        Answer answer = new Answer(query.form().encode(json, route.withOrderTopicConf(query.orderTopicConf())));
         if (valid) {
             // The other form is cached already and still valid: keep it alongside.
-            entries.replace(topic, entry, entry.with(form, bytes));
-            return bytes;
+            entries.replace(topic, entry, entry.with(query.form(), answer));
+            return answer;
         }
         if (entries.size() >= maxEntries && !entries.containsKey(topic)) {
             entries.clear();
         }
-        entries.put(topic, new Entry(version, actingMaster, orderTopicConf, null, null).with(form, bytes));
-        return bytes;
+        entries.put(topic, new Entry(version, actingMaster, query.orderTopicConf(), null, null)
+            .with(query.form(), answer));
+        return answer;
     }
 
     /**
-     * The cached bytes when a valid entry exists, else null; never builds anything, never takes a
-     * lock, so network threads may call it.
+     * The cached answer to {@code query} when a valid one exists, else null; never builds anything,
+     * never takes a lock, so network threads may call it.
      */
-    public byte[] cachedRoute(String topic, Form form, String orderTopicConf) {
-        if (topic == null) {
-            return null;
-        }
-        Entry entry = entries.get(topic);
-        return entry != null && entry.validFor(routes.routeVersion(), supportActingMaster.getAsBoolean(), orderTopicConf)
-            ? entry.bytes(form) : null;
+    public Answer cached(RouteQuery query) {
+        Entry entry = query.topic() == null ? null : entries.get(query.topic());
+        return entry != null && entry.validFor(routes.routeVersion(), supportActingMaster.getAsBoolean(),
+            query.orderTopicConf()) ? entry.answer(query.form()) : null;
     }
 
     /** How many topics have an entry (valid or stale); for tests and status. */

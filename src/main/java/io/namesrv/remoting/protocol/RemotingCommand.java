@@ -25,6 +25,8 @@ public final class RemotingCommand {
     private Map<String, String> extFields;
     private byte[] body;
     private SerializeType serializeTypeCurrentRPC = SerializeType.JSON;
+    /** Never on the wire: what a processor decoded on the network thread, for the executor that finishes. */
+    private Object decoded;
 
     public RemotingCommand() {
     }
@@ -66,6 +68,19 @@ public final class RemotingCommand {
     /** Decodes a custom header from {@code extFields}; a missing map reads as empty. */
     public <T> T decodeHeader(Function<Map<String, String>, T> decoder) {
         return decoder.apply(extFields == null ? Map.of() : extFields);
+    }
+
+    /**
+     * Keeps what a processor decoded from this request, so that the executor finishing it need not
+     * decode again. Local to this process; never encoded.
+     */
+    public void setDecoded(Object decoded) {
+        this.decoded = decoded;
+    }
+
+    /** What {@link #setDecoded} kept, when it is a {@code type}; else null. */
+    public <T> T decoded(Class<T> type) {
+        return type.isInstance(decoded) ? type.cast(decoded) : null;
     }
 
     public void addExtField(String key, String value) {

@@ -2,6 +2,7 @@ package io.namesrv.cli.support;
 
 import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.NamesrvController;
+import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
 import io.namesrv.remoting.netty.NettyServerConfig;
@@ -22,6 +23,11 @@ public final class InProcessNameServer implements AutoCloseable {
     }
 
     public static InProcessNameServer start(Path dir) throws InterruptedException {
+        return start(dir, null);
+    }
+
+    /** With {@code acl} non-null, state-changing requests must be signed with its keys. */
+    public static InProcessNameServer start(Path dir, AclSettings acl) throws InterruptedException {
         NamesrvConfig config = new NamesrvConfig();
         config.setRocketmqHome(dir.toString());
         config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
@@ -35,7 +41,7 @@ public final class InProcessNameServer implements AutoCloseable {
             new Properties(), RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, config::getConfigBlackList),
             List.of(config, netty));
         NamesrvController controller = new NamesrvController(config, netty, configuration,
-            new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled());
+            new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), acl);
         if (!controller.initialize()) {
             throw new IllegalStateException("name server did not initialize in " + dir);
         }

@@ -49,6 +49,19 @@ public record FakeBroker(String cluster, String name, long id, String addr, Stri
 
     /** The registration body as Apache's broker encodes it (plain JSON, not compressed). */
     public byte[] registerBody() {
+        return apacheRegisterBody().encode(false);
+    }
+
+    /**
+     * The registration as a broker with {@code compressedRegister=true} would send it if it also
+     * said so in the header (Apache's broker leaves {@code compressed=false} there): a deflated body.
+     */
+    public RemotingCommand compressedRegisterRequest() {
+        byte[] body = apacheRegisterBody().encode(true);
+        return registerRequest(body, UtilAll.crc32(body), true);
+    }
+
+    private RegisterBrokerBody apacheRegisterBody() {
         ConcurrentHashMap<String, TopicConfig> table = new ConcurrentHashMap<>();
         topics.forEach(t -> table.put(t.getTopicName(), t));
         TopicConfigAndMappingSerializeWrapper wrapper = new TopicConfigAndMappingSerializeWrapper();
@@ -57,7 +70,7 @@ public record FakeBroker(String cluster, String name, long id, String addr, Stri
         RegisterBrokerBody body = new RegisterBrokerBody();
         body.setTopicConfigSerializeWrapper(wrapper);
         body.setFilterServerList(List.of());
-        return body.encode(false);
+        return body;
     }
 
     public RemotingCommand registerRequest() {
@@ -67,6 +80,10 @@ public record FakeBroker(String cluster, String name, long id, String addr, Stri
 
     /** A registration whose {@code bodyCrc32} is whatever the caller says, e.g. a wrong one. */
     public RemotingCommand registerRequest(byte[] body, int bodyCrc32) {
+        return registerRequest(body, bodyCrc32, false);
+    }
+
+    private RemotingCommand registerRequest(byte[] body, int bodyCrc32, boolean compressed) {
         RegisterBrokerRequestHeader header = new RegisterBrokerRequestHeader();
         header.setBrokerName(name);
         header.setBrokerAddr(addr);
@@ -75,7 +92,7 @@ public record FakeBroker(String cluster, String name, long id, String addr, Stri
         header.setBrokerId(id);
         header.setHeartbeatTimeoutMillis(HEARTBEAT_TIMEOUT_MILLIS);
         header.setEnableActingMaster(false);
-        header.setCompressed(false);
+        header.setCompressed(compressed);
         header.setBodyCrc32(bodyCrc32);
         RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.REGISTER_BROKER, header);
         request.setVersion(MQVersion.CURRENT_VERSION);

@@ -1,5 +1,7 @@
 package io.namesrv.namesrv.hardening;
 
+import java.time.Duration;
+import io.namesrv.interop.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -257,15 +259,9 @@ class BadInputTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private boolean awaitOpenConnections(int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (System.currentTimeMillis() < deadline) {
-            if (server.controller().getRemotingServer().openConnections() == expected) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
+    private boolean awaitOpenConnections(int expected) {
+        return Await.last(Duration.ofSeconds(5), server.controller().getRemotingServer()::connectionCount,
+            n -> n == expected) == expected;
     }
 
     private static byte[] utf8(String s) {

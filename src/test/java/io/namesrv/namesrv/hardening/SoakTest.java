@@ -85,8 +85,8 @@ class SoakTest {
 
             assertTrue(await(() -> server.controller().getRouteInfoManager().liveBrokers().isEmpty(), 5000),
                 "brokers left behind: " + server.controller().getRouteInfoManager().liveBrokers());
-            assertTrue(await(() -> server.controller().getRemotingServer().openConnections() == 0, 5000),
-                "connections left open: " + server.controller().getRemotingServer().openConnections());
+            assertTrue(await(() -> server.controller().getRemotingServer().connectionCount() == 0, 5000),
+                "connections left open: " + server.controller().getRemotingServer().connectionCount());
         } finally {
             server.close();
         }

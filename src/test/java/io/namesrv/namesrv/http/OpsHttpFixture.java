@@ -1,7 +1,7 @@
 package io.namesrv.namesrv.http;
 
+import io.namesrv.interop.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.NamesrvController;
@@ -135,15 +135,8 @@ final class OpsHttpFixture implements AutoCloseable {
         return sample(get("/metrics").body(), series);
     }
 
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail("timed out waiting for " + what);
+    static void await(String what, BooleanSupplier condition) {
+        Await.until(what, Duration.ofSeconds(8), condition);
     }
 
     @Override

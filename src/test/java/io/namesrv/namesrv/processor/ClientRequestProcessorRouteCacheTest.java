@@ -23,6 +23,7 @@ import io.namesrv.remoting.protocol.ResponseCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +41,22 @@ class ClientRequestProcessorRouteCacheTest {
 
     private final JsonBodies json = new JsonBodies();
     private final NamesrvConfig config = new NamesrvConfig();
-    private final RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings.Fixed(false, false));
+    private final AtomicInteger searches = new AtomicInteger();
+    /** Counts how often the route table is searched for a topic. */
+    private final RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings.Fixed(false, false)) {
+        @Override
+        public TopicRouteData pickupTopicRouteData(String topic) {
+            searches.incrementAndGet();
+            return super.pickupTopicRouteData(topic);
+        }
+    };
     private KVConfigManager kv;
     private ClientRequestProcessor processor;
 
     @BeforeEach
     void setUp() {
         kv = new KVConfigManager(dir.resolve("kvConfig.json"));
-        processor = new ClientRequestProcessor(routes, kv, config, json, () -> Long.MAX_VALUE);
+        processor = new ClientRequestProcessor(routes, kv, config, json, () -> true);
         register("north-b", "10.0.0.1:10911", "north");
         register("south-b", "10.0.0.2:10911", "south");
     }
@@ -79,7 +88,7 @@ class ClientRequestProcessorRouteCacheTest {
     @Test
     void theFormFollowsTheRequestVersion() throws Exception {
         TopicRouteData route = routes.pickupTopicRouteData(TOPIC);
-        assertArrayEquals(json.encodeStandard(route), lookup(ClientRequestProcessor.V4_9_4, Map.of()).getBody());
+        assertArrayEquals(json.encodeStandard(route), lookup(RouteQuery.V4_9_4, Map.of()).getBody());
         assertArrayEquals(json.encode(route), lookup(0, Map.of()).getBody());
         assertArrayEquals(json.encodeStandard(route), lookup(0, Map.of("acceptStandardJsonOnly", "true")).getBody());
         assertArrayEquals(json.encode(route), lookup(0, Map.of()).getBody());
@@ -122,9 +131,30 @@ class ClientRequestProcessorRouteCacheTest {
         request.addExtField(ZoneRouteFilter.ZONE_MODE, "true");
         request.addExtField(ZoneRouteFilter.ZONE_NAME, "north");
         assertEquals(null, processor.tryProcessInline(null, request));
-        config.setNeedWaitForService(true);
-        ClientRequestProcessor starting = new ClientRequestProcessor(routes, kv, config, json, () -> 0L);
-        assertEquals(null, starting.tryProcessInline(null, RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
-            new GetRouteInfoRequestHeader(TOPIC, null)).setVersion(479)), "not ready: the queued path answers");
+    }
+
+    @Test
+    void anUnknownTopicIsSearchedOnce() throws Exception {
+        RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            new GetRouteInfoRequestHeader("Unknown", null)).setVersion(479);
+        assertEquals(null, processor.tryProcessInline(null, request));
+        searches.set(0);
+        RemotingCommand response = processor.processRequest(null, request);
+        assertEquals(ResponseCode.TOPIC_NOT_EXIST, response.getCode());
+        assertEquals(1, searches.get());
+    }
+
+    @Test
+    void theQueuedPathAnswersTheQueryDecodedOnTheNetworkThread() throws Exception {
+        RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            new GetRouteInfoRequestHeader(TOPIC, null)).setVersion(479);
+        assertEquals(null, processor.tryProcessInline(null, request), "nothing cached yet: queue it");
+        // Were the header decoded again, this would now ask for another topic.
+        request.addExtField("topic", "Unknown");
+        searches.set(0);
+        RemotingCommand response = processor.processRequest(null, request);
+        assertEquals(ResponseCode.SUCCESS, response.getCode());
+        assertArrayEquals(json.encodeStandard(routes.pickupTopicRouteData(TOPIC)), response.getBody());
+        assertEquals(2, searches.get(), "one search to answer, one by this test to compare");
     }
 }

@@ -70,7 +70,7 @@ class ClusterTestRequestProcessorTest {
             .enableActingMaster(false).topics(wrapper(1, "LocalTopic", "Shared")).channel(f.channel).build());
         productEnvClient = new NettyRemotingClient(new NettyClientConfig(), IDENTITY);
         productEnvClient.updateNameServerAddressList(List.of("127.0.0.1:" + productEnv.listenPort()));
-        processor = new ClusterTestRequestProcessor(f.routes, f.kv, f.config, f.json, () -> 3_600_000L, productEnvClient);
+        processor = new ClusterTestRequestProcessor(f.routes, f.kv, f.config, f.json, () -> true, productEnvClient);
     }
 
     @AfterEach
@@ -112,7 +112,7 @@ class ClusterTestRequestProcessorTest {
     void unreachableProductEnvironmentIsAMiss() {
         try (NettyRemotingClient nowhere = new NettyRemotingClient(new NettyClientConfig(), IDENTITY)) {
             ClusterTestRequestProcessor isolated = new ClusterTestRequestProcessor(f.routes, f.kv, f.config, f.json,
-                () -> 3_600_000L, nowhere);
+                () -> true, nowhere);
             assertEquals(ResponseCode.TOPIC_NOT_EXIST, lookup(isolated, "RemoteTopic").getCode());
             assertEquals(Map.of(0L, LOCAL_BROKER), brokerAddrs(lookup(isolated, "LocalTopic")));
         }

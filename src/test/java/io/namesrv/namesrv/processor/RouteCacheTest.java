@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.namesrv.processor.RouteQuery.Form;
 import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
@@ -19,7 +20,6 @@ import io.namesrv.protocol.TopicConfig;
 import io.namesrv.protocol.TopicConfigSerializeWrapper;
 import io.namesrv.protocol.TopicFilterType;
 import io.namesrv.protocol.TopicRouteData;
-import io.namesrv.namesrv.processor.RouteCache.Form;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,42 +69,54 @@ class RouteCacheTest {
             .heartbeatTimeoutMillis(30_000L).enableActingMaster(Boolean.TRUE).topics(topics).build());
     }
 
+    /** The body {@code c} answers for the topic (null when absent), building it when needed. */
+    private static byte[] answer(RouteCache c, String topic, Form form, String orderTopicConf) {
+        return c.answer(new RouteQuery(topic, form, null, orderTopicConf)).body();
+    }
+
+    /** The body {@code c} holds for the topic, or null when it holds none valid. */
+    private static byte[] peek(RouteCache c, String topic, Form form, String orderTopicConf) {
+        RouteCache.Answer cached = c.cached(new RouteQuery(topic, form, null, orderTopicConf));
+        return cached == null ? null : cached.body();
+    }
+
     private byte[] fresh(Form form) {
         TopicRouteData route = routes.pickupTopicRouteData(TOPIC);
         return route == null ? null : form == Form.PLAIN ? json.encode(route) : json.encodeStandard(route);
     }
 
     private void assertCurrent(Form form) {
-        assertArrayEquals(fresh(form), cache.encodedRoute(TOPIC, form, null));
+        assertArrayEquals(fresh(form), answer(cache, TOPIC, form, null));
     }
 
     @ParameterizedTest
     @EnumSource(Form.class)
     void answersWhatAFreshEncodeGivesAndReusesTheBytesWhileNothingChanges(Form form) {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
-        byte[] first = cache.encodedRoute(TOPIC, form, null);
+        byte[] first = answer(cache, TOPIC, form, null);
         assertArrayEquals(fresh(form), first);
-        assertSame(first, cache.encodedRoute(TOPIC, form, null));
+        assertSame(first, answer(cache, TOPIC, form, null));
         routes.updateBrokerInfoUpdateTimestamp(CLUSTER, "10.0.0.1:10911"); // a heartbeat changes no route
-        assertSame(first, cache.encodedRoute(TOPIC, form, null));
+        assertSame(first, answer(cache, TOPIC, form, null));
     }
 
     @Test
     void keepsBothFormsApart() {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
-        String plain = new String(cache.encodedRoute(TOPIC, Form.PLAIN, null), StandardCharsets.UTF_8);
-        String standard = new String(cache.encodedRoute(TOPIC, Form.STANDARD, null), StandardCharsets.UTF_8);
+        String plain = new String(answer(cache, TOPIC, Form.PLAIN, null), StandardCharsets.UTF_8);
+        String standard = new String(answer(cache, TOPIC, Form.STANDARD, null), StandardCharsets.UTF_8);
         assertTrue(plain.contains("{0:\"10.0.0.1:10911\"}"), plain);
         assertTrue(standard.contains("{\"0\":\"10.0.0.1:10911\"}"), standard);
-        assertSame(cache.encodedRoute(TOPIC, Form.PLAIN, null), cache.encodedRoute(TOPIC, Form.PLAIN, null));
-        assertSame(cache.encodedRoute(TOPIC, Form.STANDARD, null), cache.encodedRoute(TOPIC, Form.STANDARD, null));
+        assertSame(answer(cache, TOPIC, Form.PLAIN, null), answer(cache, TOPIC, Form.PLAIN, null));
+        assertSame(answer(cache, TOPIC, Form.STANDARD, null), answer(cache, TOPIC, Form.STANDARD, null));
         assertEquals(1, cache.size());
     }
 
     @Test
-    void unknownTopicIsNull() {
-        assertNull(cache.encodedRoute("nope", Form.STANDARD, null));
-        assertNull(cache.encodedRoute(null, Form.STANDARD, null));
+    void unknownTopicIsAnsweredAbsentAndNotKept() {
+        assertSame(RouteCache.Answer.ABSENT, cache.answer(new RouteQuery("nope", Form.STANDARD, null, null)));
+        assertSame(RouteCache.Answer.ABSENT, cache.answer(new RouteQuery(null, Form.STANDARD, null, null)));
+        assertNull(cache.cached(new RouteQuery("nope", Form.STANDARD, null, null)));
         assertEquals(0, cache.size());
     }
 
@@ -113,8 +125,8 @@ class RouteCacheTest {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC, "T2"));
         register("b1", 1, "10.0.0.2:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC, "T2"));
         register("b2", 0, "10.0.0.3:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
-        byte[] plainBefore = cache.encodedRoute(TOPIC, Form.PLAIN, null);
-        byte[] standardBefore = cache.encodedRoute(TOPIC, Form.STANDARD, null);
+        byte[] plainBefore = answer(cache, TOPIC, Form.PLAIN, null);
+        byte[] standardBefore = answer(cache, TOPIC, Form.STANDARD, null);
         change.accept(routes);
         byte[] expectedPlain = fresh(Form.PLAIN);
         if (expectedPlain != null) {
@@ -144,9 +156,9 @@ class RouteCacheTest {
     @Test
     void followsWipeAndAddWritePerm() {
         assertFollows(r -> r.wipeWritePermOfBrokerByLock("b2"));
-        byte[] wiped = cache.encodedRoute(TOPIC, Form.STANDARD, null);
+        byte[] wiped = answer(cache, TOPIC, Form.STANDARD, null);
         routes.addWritePermOfBrokerByLock("b2");
-        assertNotSame(wiped, cache.encodedRoute(TOPIC, Form.STANDARD, null));
+        assertNotSame(wiped, answer(cache, TOPIC, Form.STANDARD, null));
         assertCurrent(Form.STANDARD);
         assertCurrent(Form.PLAIN);
     }
@@ -164,11 +176,11 @@ class RouteCacheTest {
     @Test
     void followsDeletingTheTopicEverywhereAndPerCluster() {
         assertFollows(r -> r.deleteTopic(TOPIC));
-        assertNull(cache.encodedRoute(TOPIC, Form.STANDARD, null));
+        assertNull(answer(cache, TOPIC, Form.STANDARD, null));
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 3, 3), 8, TOPIC));
         assertCurrent(Form.STANDARD);
         routes.deleteTopic(TOPIC, CLUSTER);
-        assertNull(cache.encodedRoute(TOPIC, Form.PLAIN, null));
+        assertNull(answer(cache, TOPIC, Form.PLAIN, null));
     }
 
     @Test
@@ -180,9 +192,9 @@ class RouteCacheTest {
     void followsTheActingMasterSwitchFlippedLive() {
         register("b1", 1, "10.0.0.2:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
         routes.wipeWritePermOfBrokerByLock("b1"); // a master-less, read-only group: the slave may act for it
-        byte[] off = cache.encodedRoute(TOPIC, Form.STANDARD, null);
+        byte[] off = answer(cache, TOPIC, Form.STANDARD, null);
         actingMaster.set(true);
-        byte[] on = cache.encodedRoute(TOPIC, Form.STANDARD, null);
+        byte[] on = answer(cache, TOPIC, Form.STANDARD, null);
         assertFalse(java.util.Arrays.equals(off, on));
         assertTrue(new String(on, StandardCharsets.UTF_8).contains("\"0\":\"10.0.0.2:10911\""));
         assertCurrent(Form.STANDARD);
@@ -191,36 +203,36 @@ class RouteCacheTest {
     @Test
     void carriesTheOrderTopicConfItIsGivenAndRebuildsWhenItChanges() {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
-        byte[] withA = cache.encodedRoute(TOPIC, Form.STANDARD, "b1:4");
+        byte[] withA = answer(cache, TOPIC, Form.STANDARD, "b1:4");
         assertTrue(new String(withA, StandardCharsets.UTF_8).contains("\"orderTopicConf\":\"b1:4\""));
-        assertSame(withA, cache.encodedRoute(TOPIC, Form.STANDARD, "b1:4"));
-        byte[] withB = cache.encodedRoute(TOPIC, Form.STANDARD, "b1:8");
+        assertSame(withA, answer(cache, TOPIC, Form.STANDARD, "b1:4"));
+        byte[] withB = answer(cache, TOPIC, Form.STANDARD, "b1:8");
         assertTrue(new String(withB, StandardCharsets.UTF_8).contains("\"orderTopicConf\":\"b1:8\""));
-        assertArrayEquals(fresh(Form.STANDARD), cache.encodedRoute(TOPIC, Form.STANDARD, null));
+        assertArrayEquals(fresh(Form.STANDARD), answer(cache, TOPIC, Form.STANDARD, null));
     }
 
     @Test
     void startsOverPastItsBound() {
         RouteCache small = new RouteCache(routes, json, actingMaster::get, 2);
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, "A", "B", "C"));
-        small.encodedRoute("A", Form.PLAIN, null);
-        small.encodedRoute("B", Form.PLAIN, null);
+        answer(small, "A", Form.PLAIN, null);
+        answer(small, "B", Form.PLAIN, null);
         assertEquals(2, small.size());
-        small.encodedRoute("C", Form.PLAIN, null);
+        answer(small, "C", Form.PLAIN, null);
         assertEquals(1, small.size());
-        assertArrayEquals(json.encode(routes.pickupTopicRouteData("A")), small.encodedRoute("A", Form.PLAIN, null));
+        assertArrayEquals(json.encode(routes.pickupTopicRouteData("A")), answer(small, "A", Form.PLAIN, null));
     }
 
     @Test
     void peekingNeverBuildsAndSeesOnlyValidEntries() {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
-        assertNull(cache.cachedRoute(TOPIC, Form.STANDARD, null));
+        assertNull(peek(cache, TOPIC, Form.STANDARD, null));
         assertEquals(0, cache.size());
-        byte[] built = cache.encodedRoute(TOPIC, Form.STANDARD, null);
-        assertSame(built, cache.cachedRoute(TOPIC, Form.STANDARD, null));
-        assertNull(cache.cachedRoute(TOPIC, Form.PLAIN, null), "the other form was never built");
-        assertNull(cache.cachedRoute(TOPIC, Form.STANDARD, "b1:8"), "another order-topic config");
+        byte[] built = answer(cache, TOPIC, Form.STANDARD, null);
+        assertSame(built, peek(cache, TOPIC, Form.STANDARD, null));
+        assertNull(peek(cache, TOPIC, Form.PLAIN, null), "the other form was never built");
+        assertNull(peek(cache, TOPIC, Form.STANDARD, "b1:8"), "another order-topic config");
         routes.wipeWritePermOfBrokerByLock("b1");
-        assertNull(cache.cachedRoute(TOPIC, Form.STANDARD, null), "stale after a change");
+        assertNull(peek(cache, TOPIC, Form.STANDARD, null), "stale after a change");
     }
 }
