@@ -27,7 +27,9 @@ final class Credentials {
 
     /** The signer the options and environment ask for, or null to send unsigned requests. */
     static AclSigner signer(CommandLine line, Map<String, String> environment) throws CliException {
-        String ak = first(line.getOptionValue(CommonOptions.ACCESS_KEY), environment.get(ACCESS_KEY_ENV));
+        // by long name: the controller commands take -a for Apache's --controllerAddress, which then
+        // replaces -a/--accessKey (their access key comes from --accessKey's environment variable)
+        String ak = first(line.getOptionValue("accessKey"), environment.get(ACCESS_KEY_ENV));
         String sk = first(line.getOptionValue(CommonOptions.SECRET_KEY), secretFromFile(line),
             environment.get(SECRET_KEY_ENV));
         if (ak == null && sk == null) {

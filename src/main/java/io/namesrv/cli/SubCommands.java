@@ -24,6 +24,13 @@ public final class SubCommands {
             new GetKvListCommand(),
             new UpdateOrderConfCommand(),
             WritePermCommand.wipe(),
-            WritePermCommand.add());
+            WritePermCommand.add(),
+            new GetControllerMetaDataCommand(),
+            new GetSyncStateSetCommand(),
+            new GetBrokerEpochCommand(),
+            new ElectMasterCommand(),
+            new CleanBrokerMetadataCommand(),
+            new GetControllerConfigCommand(),
+            new UpdateControllerConfigCommand());
     }
 }

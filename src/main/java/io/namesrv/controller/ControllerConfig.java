@@ -12,7 +12,7 @@ public class ControllerConfig {
 
     public static final String JRAFT = "jRaft";
 
-    /** Apache's default; only {@code jRaft} starts (see {@link #isJRaft()}). */
+    /** Apache's default; only {@code jRaft} starts (see {@link #runsOnJRaft()}). */
     private String controllerType = "DLedger";
     private String jRaftGroupId = "jRaft-Controller";
     /** This node's Raft address, one of {@code jRaftInitConf}. */
@@ -63,7 +63,7 @@ public class ControllerConfig {
     }
 
     /** {@code controllerType=jRaft} (any case, as Apache compares it). */
-    public boolean isJRaft() {
+    public boolean runsOnJRaft() {
         return JRAFT.equalsIgnoreCase(controllerType);
     }
 

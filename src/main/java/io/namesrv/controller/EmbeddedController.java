@@ -84,7 +84,7 @@ public final class EmbeddedController {
      * ({@link IllegalArgumentException}) before anything starts.
      */
     public static RaftSettings raftSettings(ControllerConfig config) {
-        if (!config.isJRaft()) {
+        if (!config.runsOnJRaft()) {
             throw new IllegalArgumentException("controllerType=" + config.getControllerType() + " is not supported:"
                 + " this name server's controller runs on sofa-jraft; set controllerType=jRaft with jRaftGroupId,"
                 + " jRaftServerId, jRaftInitConf and jRaftControllerRPCAddr (docs/operations.md)");

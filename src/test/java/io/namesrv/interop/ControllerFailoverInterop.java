@@ -108,7 +108,7 @@ abstract class ControllerFailoverInterop {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void oneBrokerIsElectedMasterAndBothRegister() throws Exception {
         BrokerData group = Await.until("a master and a slave of " + GROUP + " in the routes", REGISTRATION,
             () -> admin.examineBrokerClusterInfo().getBrokerAddrTable().get(GROUP),
@@ -122,7 +122,7 @@ abstract class ControllerFailoverInterop {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void messagesFlowThroughTheElectedMaster() throws Exception {
         admin.createAndUpdateTopicConfig(masterAddr, new TopicConfig(TOPIC, 4, 4));
         Await.until("route of " + TOPIC, SETTLE, () -> admin.examineTopicRouteInfo(TOPIC),
@@ -132,7 +132,7 @@ abstract class ControllerFailoverInterop {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void afterTheMasterIsKilledTheOtherIsElectedAndRoutesNeverShowTwoMasters() throws Exception {
         // the slave must have caught up (be in the in-sync set) to be electable
         Await.until("both replicas in sync", IN_SYNC, this::replicas, i -> i.getInSyncReplicas().size() == 2);
@@ -170,14 +170,14 @@ abstract class ControllerFailoverInterop {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void messagesFlowThroughTheNewMaster() throws Exception {
         assertEquals(Set.of("after-0", "after-1", "after-2", "after-3", "after-4", "after-5", "after-6", "after-7",
             "after-8", "after-9"), sendAndReceive("after-", "failover-consumer-2"));
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void theKilledBrokerComesBackAsASlave() throws Exception {
         BrokerProcess dead = brokers.stream().filter(b -> !b.isAlive()).findFirst().orElseThrow();
         BrokerProcess restarted = dead.restart();
@@ -191,7 +191,15 @@ abstract class ControllerFailoverInterop {
         assertEquals(masterAddr, replicas().getMasterAddress());
     }
 
-    private BrokerReplicasInfo.ReplicasInfo replicas() throws Exception {
+    protected String namesrvAddr() {
+        return namesrvAddr;
+    }
+
+    protected String controllerAddr() {
+        return controllerAddr;
+    }
+
+    protected BrokerReplicasInfo.ReplicasInfo replicas() throws Exception {
         BrokerReplicasInfo info = admin.getInSyncStateData(controllerAddr, List.of(GROUP));
         return info.getReplicasInfoTable().get(GROUP);
     }
