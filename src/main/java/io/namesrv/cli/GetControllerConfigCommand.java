@@ -2,9 +2,6 @@ package io.namesrv.cli;
 
 import io.namesrv.protocol.controller.ControllerCodes;
 import io.namesrv.remoting.protocol.RemotingCommand;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +46,7 @@ final class GetControllerConfigCommand implements SubCommand {
         for (String controller : controllers(ctx)) {
             RemotingCommand response = ctx.client().callOk(controller, "GET_CONTROLLER_CONFIG",
                 () -> RemotingCommand.request(ControllerCodes.GET_CONTROLLER_CONFIG, null));
-            Properties config = parse(response.getBody());
+            Properties config = GetNamesrvConfigCommand.parse(response.getBody());
             if (ctx.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("controller", controller);
@@ -78,18 +75,5 @@ final class GetControllerConfigCommand implements SubCommand {
             }
         }
         return list;
-    }
-
-    // Loaded into java.util.Properties like Apache's string2Properties, so entries iterate in its order.
-    private static Properties parse(byte[] body) {
-        Properties p = new Properties();
-        if (body != null) {
-            try {
-                p.load(new StringReader(new String(body, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new IllegalStateException("reading from a string cannot fail", e);
-            }
-        }
-        return p;
     }
 }

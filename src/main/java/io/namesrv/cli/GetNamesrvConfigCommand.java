@@ -66,7 +66,7 @@ final class GetNamesrvConfigCommand implements SubCommand {
     }
 
     // Loaded into java.util.Properties like Apache's string2Properties, so entries iterate in its order.
-    private static Properties parse(byte[] body) {
+    static Properties parse(byte[] body) {
         Properties p = new Properties();
         if (body != null) {
             try {
