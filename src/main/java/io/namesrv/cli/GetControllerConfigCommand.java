@@ -46,7 +46,7 @@ final class GetControllerConfigCommand implements SubCommand {
         for (String controller : controllers(ctx)) {
             RemotingCommand response = ctx.client().callOk(controller, "GET_CONTROLLER_CONFIG",
                 () -> RemotingCommand.request(ControllerCodes.GET_CONTROLLER_CONFIG, null));
-            Properties config = GetNamesrvConfigCommand.parse(response.getBody());
+            Properties config = PropertiesBody.parse(response.getBody());
             if (ctx.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("controller", controller);

@@ -156,9 +156,9 @@ public final class MQAdminStartup {
     }
 
     private static Options optionsOf(SubCommand command) {
-        Options options = CommonOptions.build();
-        command.addOptions(options);
-        return options;
+        Options own = new Options();
+        command.addOptions(own);
+        return CommonOptions.with(own);
     }
 
     private void printCommandList() {

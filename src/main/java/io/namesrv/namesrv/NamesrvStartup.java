@@ -3,6 +3,7 @@ package io.namesrv.namesrv;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
+import io.namesrv.common.LoggerNames;
 import io.namesrv.controller.ControllerConfig;
 import io.namesrv.controller.EmbeddedController;
 import io.namesrv.namesrv.auth.AclSettings;
@@ -123,7 +124,7 @@ public final class NamesrvStartup {
                 return EXIT_NO_HOME;
             }
             configureLogging(namesrvConfig.getRocketmqHome(), err);
-            Logger log = LoggerFactory.getLogger("RocketmqNamesrv");
+            Logger log = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
             SerializeType serializeType = SerializeType.parse(System.getProperty("rocketmq.serialize.type",
                 System.getenv("ROCKETMQ_SERIALIZE_TYPE")));

@@ -164,6 +164,11 @@ public final class NameServerProcess implements AutoCloseable {
         return jvm.logFile();
     }
 
+    /** Waits for a line of the server's console log matching {@code pattern} (searched from the start). */
+    public String waitForLogLine(Pattern pattern, Duration timeout) {
+        return jvm.waitForLine(pattern, timeout);
+    }
+
     public long pid() {
         return jvm.pid();
     }

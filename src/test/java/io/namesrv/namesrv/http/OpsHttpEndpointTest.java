@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.remoting.netty.NettyRemotingClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -229,13 +230,9 @@ class OpsHttpEndpointTest {
 
     @Test
     void disabledEndpointBindsNothing() throws Exception {
-        try (OpsHttpFixture ns = new OpsHttpFixture(dir, c -> { })) {
-            // The controller constructor without HttpConfig leaves the endpoint off.
-            io.namesrv.namesrv.NamesrvController plain = new io.namesrv.namesrv.NamesrvController(
-                new io.namesrv.namesrv.NamesrvConfig(), new io.namesrv.remoting.netty.NettyServerConfig(), null,
-                new io.namesrv.remoting.netty.WireIdentity(io.namesrv.remoting.netty.WireIdentity.V5_3_3,
-                    io.namesrv.remoting.protocol.SerializeType.JSON), io.namesrv.remoting.netty.tls.ServerTls.disabled());
-            assertEquals(-1, plain.httpPort());
+        try (OpsHttpFixture ns = new OpsHttpFixture(dir, c -> { });
+             TestNameServer plain = TestNameServer.start(dir.resolve("plain"))) {
+            assertEquals(-1, plain.controller().httpPort(), "HttpConfig.disabled(): no endpoint");
             assertEquals(-1, ns.controller.httpPort(), "not started yet");
         }
     }
