@@ -1,5 +1,6 @@
 package io.namesrv.controller;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.controller.liveness.BrokerLiveness;
 import io.namesrv.controller.raft.ControllerRaftNode;
 import io.namesrv.controller.raft.RaftRoleListener;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedController {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqController");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.CONTROLLER);
 
     private final ControllerConfig config;
     private final RaftSettings raftSettings;

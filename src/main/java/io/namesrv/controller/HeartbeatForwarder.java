@@ -1,5 +1,6 @@
 package io.namesrv.controller;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.RemotingException;
 import io.namesrv.remoting.netty.NettyRemotingClient;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class HeartbeatForwarder {
 
     static final String FORWARDED_BY = "controllerForwardedBy";
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqController");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.CONTROLLER);
     private static final long TIMEOUT_MILLIS = 1_000;
     private static final int QUEUE_CAPACITY = 1_000;
 

@@ -1,5 +1,6 @@
 package io.namesrv.controller;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.controller.liveness.BrokerKey;
 import io.namesrv.controller.liveness.BrokerLiveness;
 import io.namesrv.controller.raft.ControllerRaftNode;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 final class MasterWatch {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqController");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.CONTROLLER);
     private static final long LOSS_CHECK_SLACK_MILLIS = 100;
 
     private final ControllerRaftNode raft;

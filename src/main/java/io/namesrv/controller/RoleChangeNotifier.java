@@ -1,5 +1,6 @@
 package io.namesrv.controller;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.controller.state.BrokerGroup;
 import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.controller.ControllerCodes;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RoleChangeNotifier {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqController");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.CONTROLLER);
     private static final long TIMEOUT_MILLIS = 3_000;
     private static final int QUEUE_CAPACITY = 10_000;
 

@@ -9,6 +9,7 @@ import com.alipay.sofa.jraft.error.RaftError;
 import com.alipay.sofa.jraft.error.RaftException;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotWriter;
+import io.namesrv.common.LoggerNames;
 import io.namesrv.controller.state.Command;
 import io.namesrv.controller.state.ControllerState;
 import io.namesrv.controller.state.Outcome;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class ControllerStateMachine extends StateMachineAdapter {
 
     static final String SNAPSHOT_FILE = "controller-state.json";
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqController");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.CONTROLLER);
 
     private final RaftRoleListener roleListener;
     private volatile ControllerState state = ControllerState.EMPTY;
