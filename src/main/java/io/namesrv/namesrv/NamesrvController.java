@@ -33,6 +33,7 @@ import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.remoting.netty.tls.TlsFileWatcher;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -244,6 +245,11 @@ public class NamesrvController {
             scheduledExecutor.scheduleWithFixedDelay(fatalErrors.guard("watchAclFile",
                     new AclFileWatcher(aclFile, authenticator)), AclFileWatcher.CHECK_INTERVAL_MILLIS,
                 AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        TlsFileWatcher tlsFiles = tls == null ? null : tls.fileWatcher();
+        if (tlsFiles != null) {
+            scheduledExecutor.scheduleWithFixedDelay(fatalErrors.guard("watchTlsFiles", tlsFiles),
+                TlsFileWatcher.CHECK_INTERVAL_MILLIS, TlsFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
