@@ -132,7 +132,7 @@ class StrictConfigStartupTest {
             "org.apache.rocketmq.common.ControllerConfig", "org.apache.rocketmq.common.JraftConfig"}) {
             apache.putAll(defaults(Class.forName(name)));
         }
-        apache.remove("enableControllerInNamesrv"); // refused until the embedded controller is there
+        apache.remove("enableControllerInNamesrv"); // true would start the embedded controller, with Apache's DLedger default refused
         apache.put("listenPort", "0");
         apache.put("rocketmqHome", dir.toString());
         apache.put("kvConfigPath", dir.resolve("kvConfig.json").toString());
