@@ -5,12 +5,13 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import io.namesrv.common.LoggerNames;
 import io.namesrv.namesrv.auth.AclSettings;
-import io.namesrv.namesrv.config.ConfigBinder;
+import io.namesrv.namesrv.config.ConfigException;
 import io.namesrv.namesrv.config.ConfigPrinter;
-import io.namesrv.namesrv.config.ConfigProblem;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
+import io.namesrv.namesrv.config.StrictConfig;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.lifecycle.FatalErrorHandler;
 import io.namesrv.namesrv.lifecycle.ShutdownWatchdog;
 import io.namesrv.remoting.netty.NettyServerConfig;
@@ -19,12 +20,10 @@ import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.netty.tls.TlsSettings;
 import io.namesrv.remoting.protocol.SerializeType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,9 +45,6 @@ public final class NamesrvStartup {
     static final int EXIT_FAILURE = -1;
     static final int EXIT_NO_HOME = -2;
     static final int EXIT_INIT_FAILED = -3;
-    static final int DEFAULT_PORT = 9876;
-    /** Key in the {@code -c} file naming the authentication file; absent means authentication is off. */
-    static final String ACL_CONFIG_PATH = "aclConfigPath";
     /**
      * The embedded controller is not part of this name server yet. Starting without it while the
      * operator asked for it would leave brokers in controller mode without a controller, so we
@@ -96,29 +92,22 @@ public final class NamesrvStartup {
             return 0;
         }
         try {
-            NamesrvConfig namesrvConfig = new NamesrvConfig();
-            NettyServerConfig nettyServerConfig = new NettyServerConfig();
-            nettyServerConfig.setListenPort(DEFAULT_PORT);
-            HttpConfig httpConfig = new HttpConfig();
-            LimitsConfig limits = new LimitsConfig();
+            DaemonConfig config = new DaemonConfig();
+            NamesrvConfig namesrvConfig = config.namesrv();
+            NettyServerConfig nettyServerConfig = config.netty();
+            HttpConfig httpConfig = config.http();
+            LimitsConfig limits = config.limits();
             Properties fileProperties = new Properties();
             if (cmd.hasOption('c')) {
                 Path file = Path.of(cmd.getOptionValue('c'));
-                try (InputStream in = Files.newInputStream(file)) {
-                    fileProperties.load(in);
-                }
-                List<ConfigProblem> problems = new ArrayList<>(ConfigBinder.bind(fileProperties, namesrvConfig));
-                problems.addAll(ConfigBinder.bind(fileProperties, nettyServerConfig));
-                problems.addAll(ConfigBinder.bind(fileProperties, httpConfig));
-                problems.addAll(ConfigBinder.bind(fileProperties, limits));
-                for (ConfigProblem p : problems) {
-                    err.println("config " + file + ": " + p);
-                }
+                fileProperties = StrictConfig.read(file);
+                new StrictConfig(config.beans()).bind(fileProperties, "config " + file);
                 namesrvConfig.setConfigStorePath(file.toAbsolutePath().toString());
                 out.println("load config properties file OK, " + file);
             }
+            config.resolveDefaults();
             if (cmd.hasOption('p')) {
-                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig, limits).forEach(out::println);
+                ConfigPrinter.lines(config.beans().toArray()).forEach(out::println);
                 return 0;
             }
             if (namesrvConfig.isEnableControllerInNamesrv()) {
@@ -135,12 +124,13 @@ public final class NamesrvStartup {
 
             SerializeType serializeType = SerializeType.parse(System.getProperty("rocketmq.serialize.type",
                 System.getenv("ROCKETMQ_SERIALIZE_TYPE")));
-            Path aclFile = aclFile(fileProperties);
+            writableKvStore(Path.of(namesrvConfig.getKvConfigPath()));
+            Path aclFile = config.auth().isEnabled() ? Path.of(config.auth().getAclConfigPath()) : null;
             AclSettings acl = aclFile == null ? null : loadAcl(aclFile, log);
             ServerTls tls = ServerTls.fromSettings(TlsSettings.fromSystemProperties());
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
-                List.of(namesrvConfig, nettyServerConfig, httpConfig, limits));
+                config.beans());
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
             if (aclFile != null) {
@@ -155,7 +145,7 @@ public final class NamesrvStartup {
             // Whatever starts the exit (a signal, a fatal error, mqshutdown), the hook bounds how long it takes.
             AtomicInteger exitStatus = new AtomicInteger();
             ShutdownWatchdog watchdog = new ShutdownWatchdog(
-                Math.max(1, limits.getShutdownTimeoutSeconds()) * 1000L, err, Runtime.getRuntime()::halt);
+                limits.getShutdownTimeoutSeconds() * 1000L, err, Runtime.getRuntime()::halt);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 watchdog.arm(exitStatus.get());
                 log.info("Shutdown hook was invoked, shutting down the name server");
@@ -174,6 +164,10 @@ public final class NamesrvStartup {
             log.info(boot);
             out.println(boot);
             return Integer.MIN_VALUE;
+        } catch (ConfigException e) {
+            // a mistake in the -c file or a path it names: the line says which key and why
+            err.println("The Name Server failed to start: " + e.getMessage());
+            return EXIT_FAILURE;
         } catch (UncheckedIOException e) {
             // e.g. "cannot listen on 0.0.0.0:9876: Address already in use": the sentence says it all
             err.println("The Name Server failed to start: " + e.getMessage());
@@ -184,10 +178,15 @@ public final class NamesrvStartup {
         }
     }
 
-    /** The file named by {@code aclConfigPath}, or null when that key is absent or blank (authentication off). */
-    private static Path aclFile(Properties fileProperties) {
-        String path = fileProperties.getProperty(ACL_CONFIG_PATH);
-        return path == null || path.isBlank() ? null : Path.of(path.trim());
+    /** A KV store that cannot be written refuses the start, rather than fail at the first KV change. */
+    private static void writableKvStore(Path kvConfigPath) throws ConfigException {
+        try {
+            KVConfigManager.checkWritable(kvConfigPath);
+        } catch (IOException e) {
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new ConfigException("kvConfigPath=" + kvConfigPath + " cannot be written: " + reason);
+        }
     }
 
     /**

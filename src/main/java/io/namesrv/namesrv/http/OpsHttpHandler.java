@@ -44,7 +44,8 @@ final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             answer = HttpAnswer.json(405, "{\"error\":\"read-only: GET and HEAD only\"}");
         } else {
             try {
-                answer = endpoints.get(new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8).path());
+                QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
+                answer = endpoints.get(uri.path(), uri.parameters());
             } catch (RuntimeException e) {
                 LOG.warn("HTTP {} failed", request.uri(), e);
                 answer = HttpAnswer.json(500, "{\"error\":\"internal error\"}");

@@ -20,8 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -756,24 +754,16 @@ public class RouteInfoManager {
     }
 
     /**
-     * Up to {@code limit} topics (in name order) with their queue data, for status pages. The
-     * copy is taken under the read lock; the sort happens after it is released.
+     * Every topic name, in no particular order: one array copied under the read lock (4 bytes a
+     * topic), for the console's topic search to sort after the lock is released.
      */
-    public SortedMap<String, List<QueueData>> topicQueues(int limit) {
-        Map<String, List<QueueData>> copy;
+    public String[] topicNames() {
         lock.readLock().lock();
         try {
-            copy = new HashMap<>(topicQueueTable.size() * 2);
-            for (Map.Entry<String, Map<String, QueueData>> e : topicQueueTable.entrySet()) {
-                copy.put(e.getKey(), new ArrayList<>(e.getValue().values()));
-            }
+            return topicQueueTable.keySet().toArray(new String[0]);
         } finally {
             lock.readLock().unlock();
         }
-        SortedMap<String, List<QueueData>> sorted = new TreeMap<>();
-        copy.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(Math.max(0, limit))
-            .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
     }
 
     /** A point-in-time view of every live broker, for status pages and the CLI. */
