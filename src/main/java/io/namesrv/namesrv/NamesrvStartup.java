@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import io.namesrv.common.LoggerNames;
+import io.namesrv.controller.EmbeddedController;
 import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.config.ConfigException;
 import io.namesrv.namesrv.config.ConfigPrinter;
@@ -45,15 +46,6 @@ public final class NamesrvStartup {
     static final int EXIT_FAILURE = -1;
     static final int EXIT_NO_HOME = -2;
     static final int EXIT_INIT_FAILED = -3;
-    /**
-     * The embedded controller is not part of this name server yet. Starting without it while the
-     * operator asked for it would leave brokers in controller mode without a controller, so we
-     * refuse and say what works today: Apache's standalone controller shares nothing with the name
-     * server but the JVM and the config file, so running it alongside is equivalent.
-     */
-    static final String CONTROLLER_REFUSED = "enableControllerInNamesrv=true is not supported by this name server;"
-        + " run Apache's standalone controller alongside it (bin/mqcontroller -c controller.conf) and point the"
-        + " brokers' controllerAddr at that, then remove enableControllerInNamesrv from the -c file";
 
     private NamesrvStartup() {
     }
@@ -101,18 +93,15 @@ public final class NamesrvStartup {
             if (cmd.hasOption('c')) {
                 Path file = Path.of(cmd.getOptionValue('c'));
                 fileProperties = StrictConfig.read(file);
-                new StrictConfig(config.beans()).bind(fileProperties, "config " + file);
+                new StrictConfig(config.beansWithController()).bind(fileProperties, "config " + file);
                 namesrvConfig.setConfigStorePath(file.toAbsolutePath().toString());
                 out.println("load config properties file OK, " + file);
             }
             config.resolveDefaults();
             if (cmd.hasOption('p')) {
-                ConfigPrinter.lines(config.beans().toArray()).forEach(out::println);
+                (namesrvConfig.isEnableControllerInNamesrv() ? ConfigPrinter.lines(config.beansWithController().toArray())
+                    : ConfigPrinter.lines(config.beans().toArray())).forEach(out::println);
                 return 0;
-            }
-            if (namesrvConfig.isEnableControllerInNamesrv()) {
-                err.println(CONTROLLER_REFUSED);
-                return EXIT_FAILURE;
             }
             if (namesrvConfig.getRocketmqHome() == null || namesrvConfig.getRocketmqHome().isBlank()) {
                 err.println("Please set the ROCKETMQ_HOME variable in your environment to match the location of the"
@@ -131,6 +120,10 @@ public final class NamesrvStartup {
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
                 config.beans());
+            EmbeddedController embedded = namesrvConfig.isEnableControllerInNamesrv()
+                ? EmbeddedControllerLauncher.build(config.controller(), nettyServerConfig, fileProperties,
+                    Path.of(namesrvConfig.getConfigStorePath()), new WireIdentity(WireIdentity.V5_3_3, serializeType), tls)
+                : null;
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
             if (aclFile != null) {
@@ -150,6 +143,9 @@ public final class NamesrvStartup {
                 watchdog.arm(exitStatus.get());
                 log.info("Shutdown hook was invoked, shutting down the name server");
                 long begin = System.currentTimeMillis();
+                if (embedded != null) {
+                    embedded.shutdown();
+                }
                 controller.shutdown();
                 log.info("Shutdown hook over, consuming total time(ms): {}", System.currentTimeMillis() - begin);
                 flushLogs();
@@ -163,12 +159,19 @@ public final class NamesrvStartup {
                 + nettyServerConfig.getBindAddress() + ":" + controller.listenPort();
             log.info(boot);
             out.println(boot);
+            if (embedded != null) {
+                startController(embedded, controller, serializeType, log, out);
+            }
             if (controller.httpEndpointLine() != null) {
                 out.println(controller.httpEndpointLine());
             }
             return Integer.MIN_VALUE;
         } catch (ConfigException e) {
             // a mistake in the -c file or a path it names: the line says which key and why
+            err.println("The Name Server failed to start: " + e.getMessage());
+            return EXIT_FAILURE;
+        } catch (IllegalArgumentException e) {
+            // a configuration the embedded controller cannot run with: the sentence says what to set
             err.println("The Name Server failed to start: " + e.getMessage());
             return EXIT_FAILURE;
         } catch (UncheckedIOException e) {
@@ -179,6 +182,21 @@ public final class NamesrvStartup {
             err.println("The Name Server failed to start: " + e);
             return EXIT_FAILURE;
         }
+    }
+
+    /**
+     * Starts the embedded controller after the name server, as Apache does, and prints its boot
+     * line. A controller that cannot start stops the whole process: brokers in controller mode
+     * would otherwise wait for a role forever with nothing saying why.
+     */
+    private static void startController(EmbeddedController embedded, NamesrvController controller,
+                                        SerializeType serializeType, Logger log, PrintStream out)
+        throws InterruptedException {
+        embedded.start();
+        controller.getMetrics().setControllerStatus(embedded::status);
+        String boot = "The ControllerManager boot success. serializeType=" + serializeType;
+        log.info(boot);
+        out.println(boot);
     }
 
     /** A KV store that cannot be written refuses the start, rather than fail at the first KV change. */

@@ -132,11 +132,11 @@ class StrictConfigStartupTest {
             "org.apache.rocketmq.common.ControllerConfig", "org.apache.rocketmq.common.JraftConfig"}) {
             apache.putAll(defaults(Class.forName(name)));
         }
-        apache.remove("enableControllerInNamesrv"); // refused until the embedded controller is there
+        apache.remove("enableControllerInNamesrv"); // true would start the embedded controller, with Apache's DLedger default refused
         apache.put("listenPort", "0");
         apache.put("rocketmqHome", dir.toString());
         apache.put("kvConfigPath", dir.resolve("kvConfig.json").toString());
-        Set<String> known = new StrictConfig(new DaemonConfig().beans()).knownKeys();
+        Set<String> known = new StrictConfig(new DaemonConfig().beansWithController()).knownKeys();
         Set<String> missing = new TreeSet<>(apache.keySet());
         missing.removeAll(known);
         assertEquals(Set.of(), missing, "keys Apache accepts that ours does not know");
@@ -192,8 +192,8 @@ class StrictConfigStartupTest {
                 this.peersPort = peersPort;
             }
         }
-        assertFalse(new StrictConfig(new DaemonConfig().beans()).knownKeys().contains("peersPort"));
-        java.util.List<Object> more = new java.util.ArrayList<>(new DaemonConfig().beans());
+        assertFalse(new StrictConfig(new DaemonConfig().beansWithController()).knownKeys().contains("peersPort"));
+        java.util.List<Object> more = new java.util.ArrayList<>(new DaemonConfig().beansWithController());
         more.add(new ExtraBean());
         assertTrue(new StrictConfig(more).knownKeys().contains("peersPort"));
     }

@@ -26,7 +26,7 @@ class ConfigurationDocTest {
         while (quoted.find()) {
             documented.add(quoted.group(1));
         }
-        Set<String> missing = new TreeSet<>(new StrictConfig(new DaemonConfig().beans()).knownKeys());
+        Set<String> missing = new TreeSet<>(new StrictConfig(new DaemonConfig().beansWithController()).knownKeys());
         missing.removeAll(documented);
         assertEquals(Set.of(), missing, "keys the name server knows that docs/configuration.md does not list");
     }
