@@ -16,6 +16,9 @@ public final class LoggerNames {
     /** Per-request traffic lines ({@code namesrv_traffic.log}). */
     public static final String TRAFFIC = "RocketmqTraffic";
 
+    /** The embedded controller ({@code controller.log}): elections, role pushes, liveness, Raft roles. */
+    public static final String CONTROLLER = "RocketmqController";
+
     private LoggerNames() {
     }
 }

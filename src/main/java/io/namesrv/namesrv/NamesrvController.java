@@ -110,6 +110,7 @@ public class NamesrvController {
         this.identity = identity;
         this.tls = tls;
         this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
+        httpConfig.followBindAddress(nettyServerConfig.getBindAddress());
         this.httpConfig = httpConfig;
         this.metrics = new NamesrvMetrics(this::snapshot);
         this.routeInfoManager = new RouteInfoManager(new RouteInfoSettings() {
@@ -256,7 +257,7 @@ public class NamesrvController {
     }
 
     private void scheduleJobs() {
-        long scanInterval = Math.max(100, namesrvConfig.getScanNotActiveBrokerInterval());
+        long scanInterval = namesrvConfig.getScanNotActiveBrokerInterval();
         expiryScan = scanExecutor.scheduleAtFixedRate(fatalErrors.guard("scanNotActiveBroker",
             routeInfoManager::scanNotActiveBroker), Math.min(5000, scanInterval), scanInterval, TimeUnit.MILLISECONDS);
         scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printAllPeriodically",

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.console;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.namesrv.metrics.RequestMetrics;
 import io.namesrv.namesrv.routeinfo.RouteEventListener;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatusConsole {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     /** What the console cannot find out for itself. */
     public record Facts(int sampleSeconds, long startedAtMillis, String speaks, Supplier<String> remotingAddress,

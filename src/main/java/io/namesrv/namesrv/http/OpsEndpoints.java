@@ -115,6 +115,14 @@ public final class OpsEndpoints {
                 body.put("events", console.events().events(query.longValue("after", 0), MAX_EVENTS_PER_ANSWER));
                 return HttpAnswer.json(200, JSON.toJSONString(body));
             }
+            case "/controller": {
+                // the embedded controller's role, leader, term and groups (for the status page)
+                var controller = metrics.controllerStatus();
+                return controller == null
+                    ? HttpAnswer.json(404, JSON.toJSONString(Map.of("error", "the controller is not enabled here"
+                        + " (enableControllerInNamesrv=false)")))
+                    : HttpAnswer.json(200, JSON.toJSONString(controller));
+            }
             case "/cluster":
                 return HttpAnswer.json(200, json.encodeStandard(routes.getAllClusterInfo()));
             default:

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.metrics;
 
+import io.namesrv.controller.ControllerStatus;
 import io.namesrv.namesrv.logging.NonBlockingAsyncAppender;
 import java.util.function.Supplier;
 
@@ -13,6 +14,8 @@ public final class NamesrvMetrics {
     private final RequestMetrics requests = new RequestMetrics();
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
     private final Supplier<ServerSnapshot> snapshots;
+    /** Null unless the embedded controller runs (enableControllerInNamesrv). */
+    private volatile Supplier<ControllerStatus> controllerStatus;
 
     public NamesrvMetrics(Supplier<ServerSnapshot> snapshots) {
         this.snapshots = snapshots;
@@ -26,6 +29,17 @@ public final class NamesrvMetrics {
     /** The listener to hand to the route table. */
     public BrokerEventMetrics brokerEvents() {
         return brokerEvents;
+    }
+
+    /** From now on /metrics (and /controller) also show the embedded controller. */
+    public void setControllerStatus(Supplier<ControllerStatus> status) {
+        this.controllerStatus = status;
+    }
+
+    /** The embedded controller's status, or null when it does not run. */
+    public ControllerStatus controllerStatus() {
+        Supplier<ControllerStatus> status = controllerStatus;
+        return status == null ? null : status.get();
     }
 
     /** The whole exposition, as served at /metrics. */
@@ -56,6 +70,10 @@ public final class NamesrvMetrics {
         w.family("namesrv_log_events_dropped_total", PrometheusTextWriter.Type.COUNTER,
             "Log events dropped because a log queue was full (logging never makes a thread wait).");
         w.sample("namesrv_log_events_dropped_total", NonBlockingAsyncAppender.droppedEventsInAll());
+        ControllerStatus controller = controllerStatus();
+        if (controller != null) {
+            ControllerMetrics.write(w, controller);
+        }
         JvmMetrics.write(w);
         return w.text();
     }
