@@ -14,11 +14,13 @@ import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.namesrv.metrics.TrafficLogger;
+import io.namesrv.namesrv.notify.MinBrokerIdNotifier;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
 import io.namesrv.namesrv.processor.ShutdownGate;
 import io.namesrv.namesrv.routeinfo.BrokerHousekeepingService;
+import io.namesrv.namesrv.routeinfo.RouteEventListener;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
 import io.namesrv.protocol.JsonBodies;
@@ -31,8 +33,12 @@ import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.RequestTask;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.remoting.netty.tls.TlsContexts;
+import io.namesrv.remoting.netty.tls.TlsSettings;
+import io.netty.handler.ssl.SslContext;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -77,6 +83,8 @@ public class NamesrvController {
     private ScheduledExecutorService scheduledExecutor;
     private NettyRemotingServer remotingServer;
     private NettyRemotingClient productEnvClient;
+    private NettyClientConfig nettyClientConfig = new NettyClientConfig();
+    private MinBrokerIdNotifier minBrokerIdNotifier;
     private OpsHttpServer httpServer;
 
     /** A controller without the operations HTTP endpoint (metrics are still counted). */
@@ -123,7 +131,14 @@ public class NamesrvController {
             }
         });
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
-        this.routeInfoManager.setEventListener(metrics.brokerEvents());
+    }
+
+    /**
+     * The settings of the name server's own remoting client, which sends NOTIFY_MIN_BROKER_ID_CHANGE
+     * (Apache reads them from the same {@code -c} file); before {@link #initialize()}.
+     */
+    public void useNettyClientConfig(NettyClientConfig config) {
+        this.nettyClientConfig = config;
     }
 
     /** Loads the KV store and builds executors, processors and the server. False on failure. */
@@ -134,6 +149,9 @@ public class NamesrvController {
             LOG.error("cannot load KV config from {}", namesrvConfig.getKvConfigPath(), e);
             return false;
         }
+        minBrokerIdNotifier = new MinBrokerIdNotifier(namesrvConfig::isNotifyMinBrokerIdChanged, this::newNotifyClient,
+            metrics.minBrokerIdNotifications());
+        routeInfoManager.setEventListener(RouteEventListener.both(metrics.brokerEvents(), minBrokerIdNotifier));
         defaultExecutor = boundedPool(namesrvConfig.getDefaultThreadPoolNums(),
             namesrvConfig.getDefaultThreadPoolQueueCapacity(), "RemotingExecutorThread_");
         clientRequestExecutor = boundedPool(namesrvConfig.getClientRequestThreadPoolNums(),
@@ -149,6 +167,19 @@ public class NamesrvController {
         scanExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScanScheduledThread", true, 1));
         scheduledExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScheduledThread", true, 1));
         return true;
+    }
+
+    /** The client NOTIFY_MIN_BROKER_ID_CHANGE goes out on: TLS when {@code useTLS} (-Dtls.enable) says so, as Apache's. */
+    private NettyRemotingClient newNotifyClient() {
+        SslContext clientTls = null;
+        if (nettyClientConfig.isUseTLS()) {
+            try {
+                clientTls = TlsContexts.forClient(TlsSettings.fromSystemProperties());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot build the TLS context for notifying brokers", e);
+            }
+        }
+        return new NettyRemotingClient(nettyClientConfig, identity, clientTls);
     }
 
     private static ThreadPoolExecutor boundedPool(int threads, int queueCapacity, String namePrefix) {
@@ -285,6 +316,11 @@ public class NamesrvController {
     /** Stops accepting, drains the executors, persists the KV store and stops every thread. */
     public void shutdown() {
         shuttingDown = true;
+        // First, as Apache closes its client first: the broker connections closing below must not
+        // be announced to the remaining brokers as members going offline.
+        if (minBrokerIdNotifier != null) {
+            minBrokerIdNotifier.close();
+        }
         if (remotingServer != null) {
             remotingServer.shutdown();
         }

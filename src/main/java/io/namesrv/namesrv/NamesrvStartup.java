@@ -10,6 +10,7 @@ import io.namesrv.namesrv.config.ConfigProblem;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
@@ -96,6 +97,7 @@ public final class NamesrvStartup {
             NettyServerConfig nettyServerConfig = new NettyServerConfig();
             nettyServerConfig.setListenPort(DEFAULT_PORT);
             HttpConfig httpConfig = new HttpConfig();
+            NettyClientConfig nettyClientConfig = new NettyClientConfig();
             Properties fileProperties = new Properties();
             if (cmd.hasOption('c')) {
                 Path file = Path.of(cmd.getOptionValue('c'));
@@ -105,6 +107,7 @@ public final class NamesrvStartup {
                 List<ConfigProblem> problems = new ArrayList<>(ConfigBinder.bind(fileProperties, namesrvConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, nettyServerConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, httpConfig));
+                problems.addAll(ConfigBinder.bind(fileProperties, nettyClientConfig));
                 for (ConfigProblem p : problems) {
                     err.println("config " + file + ": " + p);
                 }
@@ -112,7 +115,7 @@ public final class NamesrvStartup {
                 out.println("load config properties file OK, " + file);
             }
             if (cmd.hasOption('p')) {
-                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig).forEach(out::println);
+                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, nettyClientConfig, httpConfig).forEach(out::println);
                 return 0;
             }
             if (namesrvConfig.isEnableControllerInNamesrv()) {
@@ -137,6 +140,7 @@ public final class NamesrvStartup {
                 List.of(namesrvConfig, nettyServerConfig, httpConfig));
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
+            controller.useNettyClientConfig(nettyClientConfig);
             if (aclFile != null) {
                 controller.watchAclFile(aclFile);
             }

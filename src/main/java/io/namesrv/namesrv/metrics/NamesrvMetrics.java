@@ -11,6 +11,7 @@ public final class NamesrvMetrics {
 
     private final RequestMetrics requests = new RequestMetrics();
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
+    private final MinBrokerIdNotifyMetrics minBrokerIdNotifications = new MinBrokerIdNotifyMetrics();
     private final Supplier<ServerSnapshot> snapshots;
 
     public NamesrvMetrics(Supplier<ServerSnapshot> snapshots) {
@@ -27,6 +28,11 @@ public final class NamesrvMetrics {
         return brokerEvents;
     }
 
+    /** The outcomes listener to hand to the NOTIFY_MIN_BROKER_ID_CHANGE notifier. */
+    public MinBrokerIdNotifyMetrics minBrokerIdNotifications() {
+        return minBrokerIdNotifications;
+    }
+
     /** The whole exposition, as served at /metrics. */
     public String scrape() {
         ServerSnapshot s = snapshots.get();
@@ -37,6 +43,7 @@ public final class NamesrvMetrics {
         w.sample("namesrv_ready", s.ready() ? 1 : 0);
         requests.write(w);
         brokerEvents.write(w);
+        minBrokerIdNotifications.write(w);
         w.family("namesrv_live_brokers", PrometheusTextWriter.Type.GAUGE, "Broker processes in the live table.");
         w.sample("namesrv_live_brokers", s.routeTables().liveBrokers());
         w.family("namesrv_broker_groups", PrometheusTextWriter.Type.GAUGE, "Broker names (master/slave groups).");

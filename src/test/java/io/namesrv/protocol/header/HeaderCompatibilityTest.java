@@ -51,7 +51,8 @@ class HeaderCompatibilityTest {
                 Arguments.of(QueryDataVersionResponseHeader.class, NS + "QueryDataVersionResponseHeader"),
                 Arguments.of(GetBrokerMemberGroupRequestHeader.class, H + "GetBrokerMemberGroupRequestHeader"),
                 Arguments.of(BrokerHeartbeatRequestHeader.class, NS + "BrokerHeartbeatRequestHeader"),
-                Arguments.of(DeleteTopicRequestHeader.class, H + "DeleteTopicRequestHeader"));
+                Arguments.of(DeleteTopicRequestHeader.class, H + "DeleteTopicRequestHeader"),
+                Arguments.of(NotifyMinBrokerIdChangeRequestHeader.class, H + "NotifyMinBrokerIdChangeRequestHeader"));
     }
 
     @ParameterizedTest
