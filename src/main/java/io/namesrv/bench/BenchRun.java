@@ -68,8 +68,8 @@ final class BenchRun {
             phases.add(routeLookups(ROUTE, clientSide, cpu, topics));
 
             log.printf("  [%s] re-registering a %d-topic broker%n", addr, options.bigTopics());
-            phases.add(bigRegistration(brokerSide, cpu, requests, false));
-            phases.add(bigRegistration(brokerSide, cpu, requests, true));
+            phases.add(bigRegistration(fleet, brokerSide, cpu, requests, false));
+            phases.add(bigRegistration(fleet, brokerSide, cpu, requests, true));
 
             log.printf("  [%s] cluster info and all-topic list%n", addr);
             phases.add(LoadPhase.run(CLUSTER_INFO, clientSide, cpu, options.listCallers(), 1, options.listSeconds(),
@@ -106,12 +106,14 @@ final class BenchRun {
     }
 
     /** A broker with {@code bigTopics} topics registering again and again, each time as a new data version. */
-    private PhaseResult bigRegistration(BenchClients clients, ServerCpu cpu, Requests requests, boolean compressed) {
+    private PhaseResult bigRegistration(Fleet fleet, BenchClients clients, ServerCpu cpu, Requests requests,
+                                        boolean compressed) {
         List<String> topics = new ArrayList<>(options.bigTopics());
         for (int i = 0; i < options.bigTopics(); i++) {
             topics.add("BenchBigTopic_" + i);
         }
         BrokerSpec big = new BrokerSpec(Fleet.CLUSTER, "BenchBigBroker", 0, "127.0.0.1:19000", List.copyOf(topics));
+        fleet.willRegister(clients, List.of(big));
         // Two bodies with different data versions, sent in turn: every call is a change to apply.
         DataVersion v1 = DataVersion.fresh();
         Requests.Registration[] bodies = {

@@ -3,7 +3,9 @@ package io.namesrv.bench;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.remoting.NamedThreadFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,16 +15,27 @@ import java.util.concurrent.TimeUnit;
  * {@code topicsPerBroker} topics; every {@code brokersPerTopic} consecutive groups share the same
  * topics, so a route names that many groups. Registers them all, then heartbeats every one of
  * them (BROKER_HEARTBEAT) so none expires while the other phases run.
+ *
+ * <p>The target is left as it was found: {@link #close()} unregisters every broker the run
+ * registered (UNREGISTER_BROKER), and so does a shutdown hook if the run is interrupted (Ctrl-C,
+ * SIGTERM). Otherwise they would stay listed until they expire, two minutes later, and set off
+ * the "expired brokers" alert operators are advised to have. Only a kill -9 leaves them behind.
  */
 final class Fleet implements AutoCloseable {
 
     static final String CLUSTER = "BenchCluster";
     private static final int FIRST_PORT = 20_000;
     private static final long HEARTBEAT_PERIOD_SECONDS = 10;
+    private static final long UNREGISTER_TIMEOUT_MILLIS = 3_000;
 
     private final List<BrokerSpec> brokers = new ArrayList<>();
     private final List<String> topics = new ArrayList<>();
     private final Requests requests;
+    /** Every broker registered on the target, the fleet and any added later, in registration order. */
+    private final Set<BrokerSpec> registered = new LinkedHashSet<>();
+    private boolean cleanedUp;
+    private BenchClients clients;
+    private Thread shutdownHook;
     private ScheduledExecutorService heartbeats;
 
     Fleet(int brokerNames, int topicsPerBroker, int brokersPerTopic, Requests requests) {
@@ -53,20 +66,34 @@ final class Fleet implements AutoCloseable {
         return brokers.size();
     }
 
-    /** Registers every broker once, one after another, and times each registration. */
+    /**
+     * Registers every broker once, one after another, and times each registration; from here on
+     * {@link #close()} (or the shutdown hook) unregisters them through the same clients.
+     */
     PhaseResult register(BenchClients clients, ServerCpu cpu) {
         List<Requests.Registration> bodies = new ArrayList<>(brokers.size());
         DataVersion version = DataVersion.fresh();
         for (BrokerSpec b : brokers) {
             bodies.add(requests.registration(b, version, false));
         }
+        willRegister(clients, brokers);
         int[] next = {0};
         return LoadPhase.sequential("fleet-register", clients, cpu, 0, bodies.size(),
             () -> requests.register(bodies.get(next[0]++)));
     }
 
+    /** Brokers outside the fleet (the big re-registering broker) that are to be unregistered too. */
+    synchronized void willRegister(BenchClients through, List<BrokerSpec> more) {
+        if (clients == null) {
+            clients = through;
+            shutdownHook = new Thread(this::unregisterAll, "BenchFleetCleanup");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        registered.addAll(more);
+    }
+
     /** Starts heartbeating every broker on the given clients until {@link #close()}. */
-    void startHeartbeats(BenchClients clients) {
+    synchronized void startHeartbeats(BenchClients clients) {
         heartbeats = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BenchHeartbeat_", true, 1));
         heartbeats.scheduleAtFixedRate(() -> {
             for (BrokerSpec b : brokers) {
@@ -77,8 +104,43 @@ final class Fleet implements AutoCloseable {
 
     @Override
     public void close() {
+        unregisterAll();
+        Thread hook;
+        synchronized (this) {
+            hook = shutdownHook;
+        }
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: the hook is running or has run, nothing to remove.
+            }
+        }
+    }
+
+    /**
+     * Stops the heartbeats and unregisters every broker registered so far, once. Synchronized: a
+     * shutdown hook arriving while {@link #close()} unregisters waits for it to finish, so the JVM
+     * does not stop half-way.
+     */
+    private synchronized void unregisterAll() {
+        if (cleanedUp) {
+            return;
+        }
+        cleanedUp = true;
         if (heartbeats != null) {
             heartbeats.shutdownNow();
+        }
+        for (BrokerSpec b : registered) {
+            try {
+                clients.call(0, Requests.unregister(b), UNREGISTER_TIMEOUT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // The target is gone or not answering: its brokers expire on their own.
+                return;
+            }
         }
     }
 }

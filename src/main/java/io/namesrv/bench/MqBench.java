@@ -28,14 +28,14 @@ public final class MqBench {
         try {
             CommandLine cl = new DefaultParser().parse(spec, args);
             if (cl.hasOption("h") || (!cl.hasOption("n") && !cl.hasOption("vs"))) {
-                new HelpFormatter().printHelp("mqbench (-n host:port [-p pid] | --vs) [options]", spec);
+                printHelp(spec);
                 System.exit(cl.hasOption("h") ? 0 : 1);
                 return;
             }
             options = parse(cl);
         } catch (ParseException | IllegalArgumentException e) {
             System.err.println("mqbench: " + e.getMessage());
-            new HelpFormatter().printHelp("mqbench (-n host:port [-p pid] | --vs) [options]", spec);
+            printHelp(spec);
             System.exit(1);
             return;
         }
@@ -52,7 +52,19 @@ public final class MqBench {
         System.exit(0);
     }
 
+    static final String WRITES_WARNING = "WARNING: -n WRITES TO THE TARGET. It registers a fake fleet (cluster "
+        + Fleet.CLUSTER + ": --brokers names x master and slave, plus one --big-topics broker) and re-registers it;"
+        + " the brokers are unregistered again when mqbench ends, also on Ctrl-C (a kill -9 leaves them until they"
+        + " expire, 120 s later). Use a name server no real broker or client depends on, never production.";
+
+    private static void printHelp(Options spec) {
+        new HelpFormatter().printHelp(100, "mqbench (-n host:port [-p pid] | --vs) [options]", null, spec,
+            System.lineSeparator() + WRITES_WARNING);
+    }
+
     private static void single(BenchOptions options, PrintStream out) throws InterruptedException {
+        out.println("mqbench writes to " + options.addr() + ": a fake fleet in cluster " + Fleet.CLUSTER
+            + ", unregistered again at the end");
         BenchRun bench = new BenchRun(options, out);
         BenchRun.Result result = bench.run(options.addr(), options.pid());
         Report report = new Report(out);

@@ -10,6 +10,7 @@ import io.namesrv.protocol.TopicFilterType;
 import io.namesrv.protocol.header.BrokerHeartbeatRequestHeader;
 import io.namesrv.protocol.header.GetRouteInfoRequestHeader;
 import io.namesrv.protocol.header.RegisterBrokerRequestHeader;
+import io.namesrv.protocol.header.UnRegisterBrokerRequestHeader;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.util.LinkedHashMap;
@@ -59,6 +60,11 @@ final class Requests {
     static RemotingCommand heartbeat(BrokerSpec b) {
         return RemotingCommand.request(RequestCode.BROKER_HEARTBEAT, new BrokerHeartbeatRequestHeader(b.cluster(), b.addr(),
             b.brokerName(), b.brokerId(), null, null, null, HEARTBEAT_TIMEOUT_MILLIS, null));
+    }
+
+    static RemotingCommand unregister(BrokerSpec b) {
+        return RemotingCommand.request(RequestCode.UNREGISTER_BROKER,
+            new UnRegisterBrokerRequestHeader(b.brokerName(), b.addr(), b.cluster(), b.brokerId()));
     }
 
     static RemotingCommand route(String topic) {

@@ -82,7 +82,7 @@ final class BrokerLivenessCommand implements SubCommand {
         if (ctx.json()) {
             ctx.printJson(Map.of("nameServers", docs));
         }
-        EveryNameServer.failIfAny(name(), outcomes);
+        EveryNameServer.failIfAny(outcomes);
     }
 
     private static ClusterInfo clusterInfo(CommandContext ctx, String nameServer) throws CliException, InterruptedException {

@@ -28,7 +28,7 @@ final class DeleteKvConfigCommand implements SubCommand {
 
     @Override
     public void execute(CommandContext ctx) throws CliException, InterruptedException {
-        KvWrite.delete(ctx, name(), ctx.required("s", "namespace"), ctx.required("k", "key"),
+        KvWrite.delete(ctx, ctx.required("s", "namespace"), ctx.required("k", "key"),
             "delete kv config from namespace success.");
     }
 }

@@ -83,6 +83,6 @@ final class DeleteTopicCommand implements SubCommand {
             }
             EveryNameServer.printEach(ctx.out(), outcomes);
         }
-        EveryNameServer.failIfAny(name() + " in name servers", outcomes);
+        EveryNameServer.failIfAny(outcomes);
     }
 }

@@ -57,18 +57,17 @@ final class EveryNameServer {
         }
     }
 
-    /** Fails the command when any server failed, naming them. */
-    static void failIfAny(String what, List<Outcome> outcomes) throws CliException {
-        List<Outcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
-        if (failed.isEmpty()) {
-            return;
+    /**
+     * Fails the command when any server failed, naming the servers only: every caller has already
+     * shown each failure with its reason (a text line per server, or the JSON document), so the
+     * reason is not printed a second time.
+     */
+    static void failIfAny(List<Outcome> outcomes) throws CliException {
+        List<String> failed = outcomes.stream().filter(o -> !o.ok()).map(Outcome::nameServer).toList();
+        if (!failed.isEmpty()) {
+            throw new CliException("failed on " + failed.size() + " of " + outcomes.size() + " name server(s): "
+                + String.join(", ", failed));
         }
-        StringBuilder sb = new StringBuilder(what).append(" failed on ").append(failed.size()).append(" of ")
-            .append(outcomes.size()).append(" name server(s): ");
-        for (int i = 0; i < failed.size(); i++) {
-            sb.append(i == 0 ? "" : "; ").append(failed.get(i).nameServer()).append(" ").append(failed.get(i).error());
-        }
-        throw new CliException(sb.toString());
     }
 
     static List<Map<String, Object>> toJson(List<Outcome> outcomes) {

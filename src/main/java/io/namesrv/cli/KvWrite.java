@@ -14,19 +14,19 @@ final class KvWrite {
     private KvWrite() {
     }
 
-    static void put(CommandContext ctx, String what, String namespace, String key, String value, String successLine)
+    static void put(CommandContext ctx, String namespace, String key, String value, String successLine)
         throws CliException, InterruptedException {
-        run(ctx, what, namespace, key, value, successLine, () -> RemotingCommand.request(RequestCode.PUT_KV_CONFIG,
+        run(ctx, namespace, key, value, successLine, () -> RemotingCommand.request(RequestCode.PUT_KV_CONFIG,
             new PutKVConfigRequestHeader(namespace, key, value)));
     }
 
-    static void delete(CommandContext ctx, String what, String namespace, String key, String successLine)
+    static void delete(CommandContext ctx, String namespace, String key, String successLine)
         throws CliException, InterruptedException {
-        run(ctx, what, namespace, key, null, successLine, () -> RemotingCommand.request(RequestCode.DELETE_KV_CONFIG,
+        run(ctx, namespace, key, null, successLine, () -> RemotingCommand.request(RequestCode.DELETE_KV_CONFIG,
             new DeleteKVConfigRequestHeader(namespace, key)));
     }
 
-    private static void run(CommandContext ctx, String what, String namespace, String key, String value,
+    private static void run(CommandContext ctx, String namespace, String key, String value,
                             String successLine, java.util.function.Supplier<RemotingCommand> request)
         throws CliException, InterruptedException {
         List<EveryNameServer.Outcome> outcomes = EveryNameServer.call(ctx, ctx.client().nameServers(), request);
@@ -47,6 +47,6 @@ final class KvWrite {
             }
             EveryNameServer.printEach(ctx.out(), outcomes);
         }
-        EveryNameServer.failIfAny(what, outcomes);
+        EveryNameServer.failIfAny(outcomes);
     }
 }

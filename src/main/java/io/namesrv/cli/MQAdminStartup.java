@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -24,16 +25,26 @@ public final class MQAdminStartup {
     private final NameServerAddresses addresses;
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> environment;
 
+    /** With an empty environment: keys come from the command line only. */
     public MQAdminStartup(List<SubCommand> commands, NameServerAddresses addresses, PrintStream out, PrintStream err) {
+        this(commands, addresses, out, err, Map.of());
+    }
+
+    /** {@code environment} is where {@link Credentials} looks for keys not given on the command line. */
+    public MQAdminStartup(List<SubCommand> commands, NameServerAddresses addresses, PrintStream out, PrintStream err,
+                          Map<String, String> environment) {
         this.commands = List.copyOf(commands);
         this.addresses = addresses;
         this.out = out;
         this.err = err;
+        this.environment = Map.copyOf(environment);
     }
 
     public static void main(String[] args) {
-        int code = new MQAdminStartup(SubCommands.all(), NameServerAddresses.ofProcess(), System.out, System.err).run(args);
+        int code = new MQAdminStartup(SubCommands.all(), NameServerAddresses.ofProcess(), System.out, System.err,
+            System.getenv()).run(args);
         System.out.flush();
         System.exit(code);
     }
@@ -67,7 +78,7 @@ public final class MQAdminStartup {
         }
         boolean verbose = line.hasOption(CommonOptions.VERBOSE);
         try {
-            AclSigner signer = signer(line);
+            AclSigner signer = Credentials.signer(line, environment);
             long timeout = timeout(line);
             List<String> nameServers = resolve(line.getOptionValue(CommonOptions.NAMESRV));
             try (AdminClient client = new AdminClient(nameServers, signer, timeout)) {
@@ -92,18 +103,6 @@ public final class MQAdminStartup {
             }
             return CliException.FAILED;
         }
-    }
-
-    private static AclSigner signer(CommandLine line) throws CliException {
-        String ak = line.getOptionValue(CommonOptions.ACCESS_KEY);
-        String sk = line.getOptionValue(CommonOptions.SECRET_KEY);
-        if (ak == null && sk == null) {
-            return null;
-        }
-        if (ak == null || ak.isBlank() || sk == null || sk.isBlank()) {
-            throw CliException.usage("signing needs both -a/--accessKey and --secretKey");
-        }
-        return new AclSigner(ak, sk);
     }
 
     private static long timeout(CommandLine line) throws CliException {
@@ -156,9 +155,9 @@ public final class MQAdminStartup {
     }
 
     private static Options optionsOf(SubCommand command) {
-        Options options = CommonOptions.build();
-        command.addOptions(options);
-        return options;
+        Options own = new Options();
+        command.addOptions(own);
+        return CommonOptions.with(own);
     }
 
     private void printCommandList() {

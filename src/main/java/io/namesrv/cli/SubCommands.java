@@ -24,6 +24,13 @@ public final class SubCommands {
             new GetKvListCommand(),
             new UpdateOrderConfCommand(),
             WritePermCommand.wipe(),
-            WritePermCommand.add());
+            WritePermCommand.add(),
+            new UpdateTopicCommand(),
+            new UpdateTopicPermCommand(),
+            new TopicStatusCommand(),
+            new BrokerStatusCommand(),
+            new GetBrokerConfigCommand(),
+            new UpdateBrokerConfigCommand(),
+            new AllocateMqCommand());
     }
 }

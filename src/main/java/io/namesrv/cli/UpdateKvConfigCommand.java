@@ -37,7 +37,7 @@ final class UpdateKvConfigCommand implements SubCommand {
 
     @Override
     public void execute(CommandContext ctx) throws CliException, InterruptedException {
-        KvWrite.put(ctx, name(), ctx.required("s", "namespace"), ctx.required("k", "key"),
+        KvWrite.put(ctx, ctx.required("s", "namespace"), ctx.required("k", "key"),
             ctx.line().getOptionValue("v"), "create or update kv config to namespace success.");
     }
 }

@@ -55,6 +55,6 @@ final class UpdateNamesrvConfigCommand implements SubCommand {
         } else {
             EveryNameServer.printEach(ctx.out(), outcomes);
         }
-        EveryNameServer.failIfAny(name(), outcomes);
+        EveryNameServer.failIfAny(outcomes);
     }
 }

@@ -47,10 +47,10 @@ final class UpdateOrderConfCommand implements SubCommand {
         switch (method) {
             case "put" -> {
                 String conf = ctx.required("v", "order conf, eg. brokerName1:num;brokerName2:num");
-                KvWrite.put(ctx, name(), NAMESPACE, topic, conf,
+                KvWrite.put(ctx, NAMESPACE, topic, conf,
                     String.format("update orderConf success. topic=[%s], orderConf=[%s]", topic, conf));
             }
-            case "delete" -> KvWrite.delete(ctx, name(), NAMESPACE, topic,
+            case "delete" -> KvWrite.delete(ctx, NAMESPACE, topic,
                 String.format("delete orderConf success. topic=[%s]", topic));
             case "get" -> get(ctx, topic);
             default -> throw CliException.usage("-m must be put, get or delete, not '" + method + "'");

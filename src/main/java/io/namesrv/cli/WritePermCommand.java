@@ -94,6 +94,6 @@ final class WritePermCommand implements SubCommand {
             doc.put("nameServers", docs);
             ctx.printJson(doc);
         }
-        EveryNameServer.failIfAny(name, outcomes);
+        EveryNameServer.failIfAny(outcomes);
     }
 }

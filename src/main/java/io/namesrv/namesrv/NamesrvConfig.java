@@ -1,14 +1,17 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.namesrv.processor.ClientRequestSettings;
+import io.namesrv.namesrv.processor.DefaultRequestSettings;
 import java.io.File;
 
 /**
  * The name server's own settings, with Apache's keys and defaults (spec 1.4) except that the
  * inactive-broker scan runs every 10 s. Bound from {@code -c} by property name through the public
  * setters. Fields that UPDATE_NAMESRV_CONFIG may change while the server runs are volatile, so
- * request threads see a change without further locking.
+ * request threads see a change without further locking. The processors see it through their
+ * narrow settings views.
  */
-public class NamesrvConfig {
+public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSettings {
 
     private String rocketmqHome = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
     private String kvConfigPath = userHomeFile("kvConfig.json");
@@ -78,6 +81,7 @@ public class NamesrvConfig {
         this.clusterTest = clusterTest;
     }
 
+    @Override
     public boolean isOrderMessageEnable() {
         return orderMessageEnable;
     }
@@ -86,6 +90,7 @@ public class NamesrvConfig {
         this.orderMessageEnable = orderMessageEnable;
     }
 
+    @Override
     public boolean isReturnOrderTopicConfigToBroker() {
         return returnOrderTopicConfigToBroker;
     }
@@ -142,6 +147,7 @@ public class NamesrvConfig {
         this.unRegisterBrokerQueueCapacity = unRegisterBrokerQueueCapacity;
     }
 
+    @Override
     public boolean isSupportActingMaster() {
         return supportActingMaster;
     }
@@ -150,6 +156,7 @@ public class NamesrvConfig {
         this.supportActingMaster = supportActingMaster;
     }
 
+    @Override
     public boolean isEnableAllTopicList() {
         return enableAllTopicList;
     }
@@ -158,6 +165,7 @@ public class NamesrvConfig {
         this.enableAllTopicList = enableAllTopicList;
     }
 
+    @Override
     public boolean isEnableTopicList() {
         return enableTopicList;
     }

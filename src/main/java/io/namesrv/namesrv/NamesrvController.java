@@ -11,6 +11,9 @@ import io.namesrv.namesrv.http.OpsEndpoints;
 import io.namesrv.namesrv.http.OpsHttpServer;
 import io.namesrv.namesrv.http.Readiness;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
+import io.namesrv.namesrv.lifecycle.FatalErrorHandler;
+import io.namesrv.namesrv.lifecycle.Health;
+import io.namesrv.namesrv.lifecycle.VitalsMonitor;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.namesrv.metrics.TrafficLogger;
@@ -18,7 +21,6 @@ import io.namesrv.namesrv.notify.MinBrokerIdNotifier;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
-import io.namesrv.namesrv.processor.ShutdownGate;
 import io.namesrv.namesrv.routeinfo.BrokerHousekeepingService;
 import io.namesrv.namesrv.routeinfo.RouteEventListener;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
@@ -30,7 +32,6 @@ import io.namesrv.remoting.netty.NettyRemotingClient;
 import io.namesrv.remoting.netty.NettyRemotingServer;
 import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.netty.NettyServerConfig;
-import io.namesrv.remoting.netty.RequestTask;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.netty.tls.TlsContexts;
@@ -42,10 +43,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,6 @@ public class NamesrvController {
 
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
     static final long BROKER_REQUEST_TIMEOUT_MILLIS = 24_000;
-    private static final Logger WATERMARK = LoggerFactory.getLogger("RocketmqNamesrvWaterMark");
 
     private final NamesrvConfig namesrvConfig;
     private final NettyServerConfig nettyServerConfig;
@@ -73,12 +73,19 @@ public class NamesrvController {
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
-    private volatile boolean shuttingDown;
+    private final ServiceReadiness readiness;
+    private final BusinessPools pools;
+    private final Health health = new Health();
+    /** Embedded, a fatal failure stops this controller; the daemon's main makes it exit the process. */
+    private final FatalErrorHandler fatalErrors = new FatalErrorHandler(health, System.err,
+        () -> new Thread(this::shutdown, "NamesrvFatalShutdown").start());
+    private VitalsMonitor vitals;
+    private ScheduledFuture<?> expiryScan;
+    /** Set by the first {@link #shutdown()}: a fatal failure and the owner may both ask. */
+    private boolean stopped;
     /** The ACL file to reload on change; null: the settings given stay as they are. */
     private Path aclFile;
 
-    private ThreadPoolExecutor defaultExecutor;
-    private ThreadPoolExecutor clientRequestExecutor;
     private ScheduledExecutorService scanExecutor;
     private ScheduledExecutorService scheduledExecutor;
     private NettyRemotingServer remotingServer;
@@ -87,38 +94,21 @@ public class NamesrvController {
     private MinBrokerIdNotifier minBrokerIdNotifier;
     private OpsHttpServer httpServer;
 
-    /** A controller without the operations HTTP endpoint (metrics are still counted). */
-    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
-                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls) {
-        this(namesrvConfig, nettyServerConfig, configuration, identity, tls, (AclSettings) null, HttpConfig.disabled());
-    }
-
-    /** With {@code acl} non-null, the codes it names need a signed request; no HTTP endpoint. */
-    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
-                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
-                             AclSettings acl) {
-        this(namesrvConfig, nettyServerConfig, configuration, identity, tls, acl, HttpConfig.disabled());
-    }
-
-    /** Without authentication, with the operations HTTP endpoint as {@code httpConfig} says. */
-    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
-                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
-                             HttpConfig httpConfig) {
-        this(namesrvConfig, nettyServerConfig, configuration, identity, tls, null, httpConfig);
-    }
-
-    /** Everything: optional authentication ({@code acl} may be null) and the HTTP endpoint. */
+    /**
+     * @param acl        the codes it names need a signed request; null: authentication is off (the default)
+     * @param httpConfig the operations HTTP endpoint ({@link HttpConfig#disabled()}: none; metrics are still counted)
+     */
     public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
                              NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
                              AclSettings acl, HttpConfig httpConfig) {
-        this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
-        this.httpConfig = httpConfig;
-        this.metrics = new NamesrvMetrics(this::snapshot);
         this.namesrvConfig = namesrvConfig;
         this.nettyServerConfig = nettyServerConfig;
         this.configuration = configuration;
         this.identity = identity;
         this.tls = tls;
+        this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
+        this.httpConfig = httpConfig;
+        this.metrics = new NamesrvMetrics(this::snapshot);
         this.routeInfoManager = new RouteInfoManager(new RouteInfoSettings() {
             @Override
             public boolean deleteTopicWithBrokerRegistration() {
@@ -130,7 +120,11 @@ public class NamesrvController {
                 return namesrvConfig.isSupportActingMaster();
             }
         });
+        this.routeInfoManager.setEventListener(metrics.brokerEvents());
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
+        this.pools = new BusinessPools(namesrvConfig, fatalErrors::workerDeaths);
+        this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
+            () -> remotingServer != null && remotingServer.isListening(), health::status);
     }
 
     /**
@@ -141,32 +135,78 @@ public class NamesrvController {
         this.nettyClientConfig = config;
     }
 
-    /** Loads the KV store and builds executors, processors and the server. False on failure. */
+    /** Loads the KV store and builds the server, its processors and the scheduled jobs. False on failure. */
     public boolean initialize() {
+        if (!loadKvConfig()) {
+            return false;
+        }
+        initiateMinBrokerIdNotifier();
+        initiateRemotingServer();
+        registerProcessors();
+        initiateOpsEndpoint();
+        initiateScheduledExecutors();
+        return true;
+    }
+
+    private boolean loadKvConfig() {
         try {
             kvConfigManager.load();
+            return true;
         } catch (IOException e) {
             LOG.error("cannot load KV config from {}", namesrvConfig.getKvConfigPath(), e);
             return false;
         }
-        minBrokerIdNotifier = new MinBrokerIdNotifier(namesrvConfig::isNotifyMinBrokerIdChanged, this::newNotifyClient,
-            metrics.minBrokerIdNotifications());
-        routeInfoManager.setEventListener(RouteEventListener.both(metrics.brokerEvents(), minBrokerIdNotifier));
-        defaultExecutor = boundedPool(namesrvConfig.getDefaultThreadPoolNums(),
-            namesrvConfig.getDefaultThreadPoolQueueCapacity(), "RemotingExecutorThread_");
-        clientRequestExecutor = boundedPool(namesrvConfig.getClientRequestThreadPoolNums(),
-            namesrvConfig.getClientRequestThreadPoolQueueCapacity(), "ClientRequestExecutorThread_");
+    }
+
+    private void initiateRemotingServer() {
         remotingServer = new NettyRemotingServer(nettyServerConfig, new BrokerHousekeepingService(routeInfoManager),
             identity, tls);
         remotingServer.setRequestListener(metrics.requests());
-        registerProcessors();
+        remotingServer.setFatalErrorListener(fatalErrors);
+    }
+
+    /** Route lookups on the client pool; every other code on the default pool. */
+    private void registerProcessors() {
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor()),
+            pools.clientRequests().executor());
+        remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
+            namesrvConfig, configuration, json)), pools.defaultRequests().executor(),
+            defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));
+    }
+
+    /** In clusterTest mode, topics unknown here are looked up in the product environment's name servers. */
+    private ClientRequestProcessor routeProcessor() {
+        if (!namesrvConfig.isClusterTest()) {
+            return new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
+                readiness::servesRoutes);
+        }
+        productEnvClient = new NettyRemotingClient(new NettyClientConfig(), identity);
+        try {
+            productEnvClient.updateNameServerAddressList(
+                NameServerAddresses.ofProcess().resolve(null, namesrvConfig.getProductEnvName()));
+        } catch (IOException e) {
+            LOG.warn("clusterTest: cannot find the product environment name servers: {}", e.getMessage());
+        }
+        return new ClusterTestRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
+            readiness::servesRoutes, productEnvClient);
+    }
+
+    private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                this::uptimeMillis, this::listenPort));
+                health::status, this::uptimeMillis, this::listenPort));
         }
-        scanExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScanScheduledThread", true, 1));
-        scheduledExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NSScheduledThread", true, 1));
-        return true;
+    }
+
+    /**
+     * NOTIFY_MIN_BROKER_ID_CHANGE: the route table tells the notifier (after its lock), the
+     * notifier decides by {@code notifyMinBrokerIdChanged} at every change and sends on its own
+     * client, built on the first notification.
+     */
+    private void initiateMinBrokerIdNotifier() {
+        minBrokerIdNotifier = new MinBrokerIdNotifier(namesrvConfig::isNotifyMinBrokerIdChanged, this::newNotifyClient,
+            metrics.minBrokerIdNotifications());
+        routeInfoManager.setEventListener(RouteEventListener.both(metrics.brokerEvents(), minBrokerIdNotifier));
     }
 
     /** The client NOTIFY_MIN_BROKER_ID_CHANGE goes out on: TLS when {@code useTLS} (-Dtls.enable) says so, as Apache's. */
@@ -182,32 +222,11 @@ public class NamesrvController {
         return new NettyRemotingClient(nettyClientConfig, identity, clientTls);
     }
 
-    private static ThreadPoolExecutor boundedPool(int threads, int queueCapacity, String namePrefix) {
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queueCapacity),
-            new NamedThreadFactory(namePrefix, true, 1));
-    }
-
-    private void registerProcessors() {
-        ClientRequestProcessor routeProcessor;
-        if (namesrvConfig.isClusterTest()) {
-            productEnvClient = new NettyRemotingClient(new NettyClientConfig(), identity);
-            try {
-                productEnvClient.updateNameServerAddressList(
-                    NameServerAddresses.ofProcess().resolve(null, namesrvConfig.getProductEnvName()));
-            } catch (IOException e) {
-                LOG.warn("clusterTest: cannot find the product environment name servers: {}", e.getMessage());
-            }
-            routeProcessor = new ClusterTestRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                this::uptimeMillis, productEnvClient);
-        } else {
-            routeProcessor = new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                this::uptimeMillis);
-        }
-        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC,
-            guarded(new ShutdownGate(routeProcessor, () -> shuttingDown)), clientRequestExecutor);
-        remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
-            namesrvConfig, configuration, json)), defaultExecutor,
-            defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));
+    private void initiateScheduledExecutors() {
+        scanExecutor = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("NSScanScheduledThread", true, 1, fatalErrors));
+        scheduledExecutor = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("NSScheduledThread", true, 1, fatalErrors));
     }
 
     /**
@@ -238,23 +257,37 @@ public class NamesrvController {
         this.aclFile = file;
     }
 
-    /** Binds the server and starts the scans. */
+    /** Binds the server, then starts the scheduled jobs, the operations endpoint and the vitals monitor. */
     public void start() throws InterruptedException {
         remotingServer.start();
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
+        scheduleJobs();
+        startOpsEndpoint();
+        vitals = new VitalsMonitor(vitalChecks(), health, fatalErrors, VitalsMonitor.DEFAULT_PERIOD_MILLIS);
+        vitals.start();
+    }
+
+    private void scheduleJobs() {
         long scanInterval = Math.max(100, namesrvConfig.getScanNotActiveBrokerInterval());
-        scanExecutor.scheduleAtFixedRate(this::scanNotActiveBroker, Math.min(5000, scanInterval), scanInterval,
-            TimeUnit.MILLISECONDS);
-        scheduledExecutor.scheduleAtFixedRate(kvConfigManager::printAllPeriodically, 1, 10, TimeUnit.MINUTES);
-        scheduledExecutor.scheduleAtFixedRate(this::printWaterMark, 10, 1, TimeUnit.SECONDS);
+        expiryScan = scanExecutor.scheduleAtFixedRate(fatalErrors.guard("scanNotActiveBroker",
+            routeInfoManager::scanNotActiveBroker), Math.min(5000, scanInterval), scanInterval, TimeUnit.MILLISECONDS);
+        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printAllPeriodically",
+            kvConfigManager::printAllPeriodically), 1, 10, TimeUnit.MINUTES);
+        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printWaterMark", pools::logWaterMark), 10, 1,
+            TimeUnit.SECONDS);
         TrafficLogger traffic = new TrafficLogger(metrics.requests(), remotingServer.localPort(),
             System.currentTimeMillis());
-        scheduledExecutor.scheduleAtFixedRate(traffic::logInterval, 1, 1, TimeUnit.MINUTES);
+        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("logTraffic", traffic::logInterval), 1, 1,
+            TimeUnit.MINUTES);
         if (aclFile != null) {
-            scheduledExecutor.scheduleWithFixedDelay(new AclFileWatcher(aclFile, authenticator),
-                AclFileWatcher.CHECK_INTERVAL_MILLIS, AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            scheduledExecutor.scheduleWithFixedDelay(fatalErrors.guard("watchAclFile",
+                    new AclFileWatcher(aclFile, authenticator)), AclFileWatcher.CHECK_INTERVAL_MILLIS,
+                AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void startOpsEndpoint() throws InterruptedException {
         if (httpServer != null) {
             httpServer.start();
             LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
@@ -262,62 +295,45 @@ public class NamesrvController {
         }
     }
 
-    /**
-     * Ready for traffic: the remoting port listens, no shutdown has begun, and when
-     * {@code needWaitForService} is set, {@code waitSecondsForService} have passed since start.
-     */
+    /** What the vitals monitor checks: each answers what has stopped, or null. */
+    private List<Supplier<String>> vitalChecks() {
+        return List.of(
+            remotingServer::failure,
+            () -> expiryScan.isDone() ? "the broker expiry scan stopped" : null,
+            () -> httpServer == null || httpServer.isListening() ? null : "the operations HTTP endpoint stopped");
+    }
+
+    /** Heap exhaustion, lost essential threads and the process's health; the daemon's main sets its exit. */
+    public FatalErrorHandler fatalErrors() {
+        return fatalErrors;
+    }
+
+    /** Ready for traffic or not, and why (see {@link ServiceReadiness}). */
     public Readiness readiness() {
-        if (shuttingDown) {
-            return Readiness.no("shutting down");
-        }
-        if (remotingServer == null || !remotingServer.isListening()) {
-            return Readiness.no("remoting port not listening");
-        }
-        long waitMillis = namesrvConfig.getWaitSecondsForService() * 1000L;
-        long uptime = uptimeMillis();
-        if (namesrvConfig.isNeedWaitForService() && uptime < waitMillis) {
-            return Readiness.no("waiting for service, " + (waitMillis - uptime + 999) / 1000 + "s left");
-        }
-        return Readiness.yes();
+        return readiness.current();
     }
 
     private ServerSnapshot snapshot() {
-        long now = System.currentTimeMillis();
         KVConfigManager.Counts kv = kvConfigManager.counts();
         return new ServerSnapshot(routeInfoManager.tableSizes(), remotingServer == null ? 0 : remotingServer.connectionCount(),
-            List.of(executorState("client", clientRequestExecutor, now), executorState("default", defaultExecutor, now)),
-            kv.namespaces(), kv.entries(), readiness().ready());
+            pools.states(System.currentTimeMillis()), kv.namespaces(), kv.entries(), readiness().ready());
     }
 
-    private static ServerSnapshot.ExecutorState executorState(String name, ThreadPoolExecutor pool, long now) {
-        if (pool == null) {
-            return new ServerSnapshot.ExecutorState(name, 0, 0, 0, 0, 0);
+    /**
+     * Stops accepting, drains the executors, persists the KV store and stops every thread. Once:
+     * a fatal failure and the owner may both ask, and the second waits for the first.
+     */
+    public synchronized void shutdown() {
+        if (stopped) {
+            return;
         }
-        return new ServerSnapshot.ExecutorState(name, pool.getQueue().size(),
-            pool.getQueue().size() + pool.getQueue().remainingCapacity(), RequestTask.headWaitMillis(pool.getQueue(), now),
-            pool.getActiveCount(), pool.getPoolSize());
-    }
-
-    private void scanNotActiveBroker() {
-        try {
-            routeInfoManager.scanNotActiveBroker();
-        } catch (RuntimeException e) {
-            LOG.error("scanNotActiveBroker failed", e);
+        stopped = true;
+        readiness.shuttingDown();
+        if (vitals != null) {
+            vitals.close();
         }
-    }
-
-    private void printWaterMark() {
-        long now = System.currentTimeMillis();
-        WATERMARK.info("[WATERMARK] ClientQueueSize:{} ClientQueueSlowTime:{} DefaultQueueSize:{} DefaultQueueSlowTime:{}",
-            clientRequestExecutor.getQueue().size(), RequestTask.headWaitMillis(clientRequestExecutor.getQueue(), now),
-            defaultExecutor.getQueue().size(), RequestTask.headWaitMillis(defaultExecutor.getQueue(), now));
-    }
-
-    /** Stops accepting, drains the executors, persists the KV store and stops every thread. */
-    public void shutdown() {
-        shuttingDown = true;
-        // First, as Apache closes its client first: the broker connections closing below must not
-        // be announced to the remaining brokers as members going offline.
+        // Before the connections close, as Apache closes its client first: the brokers whose
+        // connections close below must not be told their group's master went offline.
         if (minBrokerIdNotifier != null) {
             minBrokerIdNotifier.close();
         }
@@ -329,20 +345,7 @@ public class NamesrvController {
                 s.shutdownNow();
             }
         }
-        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {clientRequestExecutor, defaultExecutor}) {
-            if (pool == null) {
-                continue;
-            }
-            pool.shutdown();
-            try {
-                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pool.shutdownNow();
-            }
-        }
+        pools.shutdown();
         if (productEnvClient != null) {
             productEnvClient.close();
         }

@@ -10,6 +10,8 @@ import io.namesrv.namesrv.config.ConfigProblem;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.lifecycle.FatalErrorHandler;
+import io.namesrv.namesrv.lifecycle.ShutdownWatchdog;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -97,6 +100,7 @@ public final class NamesrvStartup {
             NettyServerConfig nettyServerConfig = new NettyServerConfig();
             nettyServerConfig.setListenPort(DEFAULT_PORT);
             HttpConfig httpConfig = new HttpConfig();
+            LimitsConfig limits = new LimitsConfig();
             NettyClientConfig nettyClientConfig = new NettyClientConfig();
             Properties fileProperties = new Properties();
             if (cmd.hasOption('c')) {
@@ -107,6 +111,7 @@ public final class NamesrvStartup {
                 List<ConfigProblem> problems = new ArrayList<>(ConfigBinder.bind(fileProperties, namesrvConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, nettyServerConfig));
                 problems.addAll(ConfigBinder.bind(fileProperties, httpConfig));
+                problems.addAll(ConfigBinder.bind(fileProperties, limits));
                 problems.addAll(ConfigBinder.bind(fileProperties, nettyClientConfig));
                 for (ConfigProblem p : problems) {
                     err.println("config " + file + ": " + p);
@@ -115,7 +120,8 @@ public final class NamesrvStartup {
                 out.println("load config properties file OK, " + file);
             }
             if (cmd.hasOption('p')) {
-                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, nettyClientConfig, httpConfig).forEach(out::println);
+                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, nettyClientConfig, httpConfig, limits)
+                    .forEach(out::println);
                 return 0;
             }
             if (namesrvConfig.isEnableControllerInNamesrv()) {
@@ -137,7 +143,7 @@ public final class NamesrvStartup {
             ServerTls tls = ServerTls.fromSettings(TlsSettings.fromSystemProperties());
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
-                List.of(namesrvConfig, nettyServerConfig, httpConfig));
+                List.of(namesrvConfig, nettyServerConfig, httpConfig, limits));
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
             controller.useNettyClientConfig(nettyClientConfig);
@@ -150,15 +156,22 @@ public final class NamesrvStartup {
                 controller.shutdown();
                 return EXIT_INIT_FAILED;
             }
+            // Whatever starts the exit (a signal, a fatal error, mqshutdown), the hook bounds how long it takes.
+            AtomicInteger exitStatus = new AtomicInteger();
+            ShutdownWatchdog watchdog = new ShutdownWatchdog(
+                Math.max(1, limits.getShutdownTimeoutSeconds()) * 1000L, err, Runtime.getRuntime()::halt);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                watchdog.arm(exitStatus.get());
                 log.info("Shutdown hook was invoked, shutting down the name server");
                 long begin = System.currentTimeMillis();
                 controller.shutdown();
                 log.info("Shutdown hook over, consuming total time(ms): {}", System.currentTimeMillis() - begin);
                 flushLogs();
             }, "ShutdownHook"));
-            exitZeroOnSignal("TERM");
-            exitZeroOnSignal("INT");
+            controller.fatalErrors().exitWith(() -> exitOnNewThread(FatalErrorHandler.EXIT_STATUS, exitStatus));
+            Thread.setDefaultUncaughtExceptionHandler(controller.fatalErrors());
+            exitOnSignal("TERM", exitStatus);
+            exitOnSignal("INT", exitStatus);
             controller.start();
             String boot = "The Name Server boot success. serializeType=" + serializeType + ", address "
                 + nettyServerConfig.getBindAddress() + ":" + controller.listenPort();
@@ -196,12 +209,25 @@ public final class NamesrvStartup {
      * with status 0 rather than the JVM's 143/130, so service managers see a clean stop.
      */
     @SuppressWarnings("removal")
-    private static void exitZeroOnSignal(String name) {
+    private static void exitOnSignal(String name, AtomicInteger exitStatus) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> new Thread(() -> System.exit(0),
-                "SignalHandler-" + name).start());
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> exitOnNewThread(0, exitStatus));
         } catch (IllegalArgumentException e) {
             // The signal is not available on this platform (or reserved by the JVM): keep the default.
+        }
+    }
+
+    /**
+     * {@link System#exit} on a thread of its own: it runs the shutdown hook and never returns, and
+     * the thread asking may be one the hook waits for. If not even a thread can be started (native
+     * memory gone), nothing orderly is possible: halt.
+     */
+    private static void exitOnNewThread(int status, AtomicInteger exitStatus) {
+        exitStatus.set(status);
+        try {
+            new Thread(() -> System.exit(status), "NamesrvExit").start();
+        } catch (Throwable e) {
+            Runtime.getRuntime().halt(status);
         }
     }
 

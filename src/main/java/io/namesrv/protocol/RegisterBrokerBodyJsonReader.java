@@ -1,12 +1,13 @@
 package io.namesrv.protocol;
 
+import static io.namesrv.remoting.protocol.JsonByteCursor.ascii;
+
 import io.namesrv.remoting.protocol.JsonByteCursor;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,8 @@ import java.util.Map;
  * {@code topicQueueMappingDetailMap}, trailing content, truncation) makes it decline with null,
  * so that {@link RegisterBrokerBodyCodec} falls back to the lenient fastjson2 path: every
  * leniency decision stays with that one path, this reader only ever agrees or declines. What it
- * builds is equal to what fastjson2 builds, with the same map classes (HashMap, LinkedHashMap for
- * non-empty attributes) filled in document order.
+ * builds is equal to what fastjson2 builds, with the same map classes (HashMap) filled in document
+ * order, so even iteration orders agree.
  */
 final class RegisterBrokerBodyJsonReader {
 
@@ -108,12 +109,12 @@ final class RegisterBrokerBodyJsonReader {
         cursor.skipWhitespace();
         if (cursor.startObject()) {
             do {
-                int field = member(BODY_FIELDS);
+                int field = cursor.knownMember(BODY_FIELDS);
                 seen = once(seen, 1 << field);
                 if (field == 0) {
                     wrapper = wrapper();
                 } else {
-                    filterServerList = stringList();
+                    filterServerList = cursor.stringList();
                 }
             } while (cursor.nextMember());
         }
@@ -125,7 +126,7 @@ final class RegisterBrokerBodyJsonReader {
     }
 
     private TopicConfigSerializeWrapper wrapper() {
-        if (nullLiteral()) {
+        if (cursor.nullLiteral()) {
             return null;
         }
         DataVersion dataVersion = null;
@@ -136,7 +137,7 @@ final class RegisterBrokerBodyJsonReader {
         int seen = 0;
         if (cursor.startObject()) {
             do {
-                int field = member(WRAPPER_FIELDS);
+                int field = cursor.knownMember(WRAPPER_FIELDS);
                 seen = once(seen, 1 << field);
                 switch (field) {
                     case 0 -> topics = topicTable();
@@ -151,7 +152,7 @@ final class RegisterBrokerBodyJsonReader {
     }
 
     private DataVersion dataVersion() {
-        if (nullLiteral()) {
+        if (cursor.nullLiteral()) {
             return null;
         }
         long stateVersion = 0;
@@ -160,12 +161,12 @@ final class RegisterBrokerBodyJsonReader {
         int seen = 0;
         if (cursor.startObject()) {
             do {
-                int field = member(DATA_VERSION_FIELDS);
+                int field = cursor.knownMember(DATA_VERSION_FIELDS);
                 seen = once(seen, 1 << field);
                 switch (field) {
-                    case 0 -> counter = longValue();
-                    case 1 -> stateVersion = longValue();
-                    default -> timestamp = longValue();
+                    case 0 -> counter = cursor.longValue();
+                    case 1 -> stateVersion = cursor.longValue();
+                    default -> timestamp = cursor.longValue();
                 }
             } while (cursor.nextMember());
         }
@@ -173,7 +174,7 @@ final class RegisterBrokerBodyJsonReader {
     }
 
     private Map<String, TopicConfig> topicTable() {
-        if (nullLiteral()) {
+        if (cursor.nullLiteral()) {
             return null;
         }
         Map<String, TopicConfig> topics = new HashMap<>();
@@ -291,15 +292,15 @@ final class RegisterBrokerBodyJsonReader {
                 }
                 case 5 -> {
                     fields = field(fields, 2, ORDER, nameStart);
-                    order = booleanValue();
+                    order = cursor.booleanValue();
                 }
                 case 4 -> {
                     fields = field(fields, 4, PERM, nameStart);
-                    perm = intValue();
+                    perm = cursor.intValue();
                 }
                 case 13 -> {
                     fields = field(fields, 8, READ_QUEUE_NUMS, nameStart);
-                    readQueueNums = intValue();
+                    readQueueNums = cursor.intValue();
                 }
                 case 15 -> {
                     fields = field(fields, 16, TOPIC_FILTER_TYPE, nameStart);
@@ -311,11 +312,11 @@ final class RegisterBrokerBodyJsonReader {
                 }
                 case 12 -> {
                     fields = field(fields, 64, TOPIC_SYS_FLAG, nameStart);
-                    topicSysFlag = intValue();
+                    topicSysFlag = cursor.intValue();
                 }
                 case 14 -> {
                     fields = field(fields, 128, WRITE_QUEUE_NUMS, nameStart);
-                    writeQueueNums = intValue();
+                    writeQueueNums = cursor.intValue();
                 }
                 default -> throw JsonByteCursor.decline();
             }
@@ -359,13 +360,13 @@ final class RegisterBrokerBodyJsonReader {
     }
 
     private Map<String, String> attributes() {
-        if (nullLiteral()) {
+        if (cursor.nullLiteral()) {
             return null;
         }
         if (!cursor.startObject()) {
-            return Map.of(); // the usual case: no allocation per topic, as TopicConfigJsonReader does
+            return Map.of(); // the usual case: no allocation per topic
         }
-        Map<String, String> attributes = new LinkedHashMap<>();
+        Map<String, String> attributes = new HashMap<>(); // as fastjson2 and the compressed form build it
         do {
             cursor.skipWhitespace();
             String key = cursor.string();
@@ -378,7 +379,7 @@ final class RegisterBrokerBodyJsonReader {
     }
 
     private Map<String, TopicQueueMappingInfo> mappingInfoMap() {
-        if (nullLiteral()) {
+        if (cursor.nullLiteral()) {
             return null;
         }
         Map<String, TopicQueueMappingInfo> mappings = new HashMap<>();
@@ -406,16 +407,16 @@ final class RegisterBrokerBodyJsonReader {
         int seen = 0;
         if (cursor.startObject()) {
             do {
-                int field = member(MAPPING_INFO_FIELDS);
+                int field = cursor.knownMember(MAPPING_INFO_FIELDS);
                 seen = once(seen, 1 << field);
                 switch (field) {
-                    case 0 -> bname = nullableString();
+                    case 0 -> bname = cursor.nullableString();
                     case 1 -> currIdMap = idMap();
-                    case 2 -> dirty = booleanValue();
-                    case 3 -> epoch = longValue();
-                    case 4 -> scope = nullableString();
-                    case 5 -> topic = nullableString();
-                    default -> totalQueues = intValue();
+                    case 2 -> dirty = cursor.booleanValue();
+                    case 3 -> epoch = cursor.longValue();
+                    case 4 -> scope = cursor.nullableString();
+                    case 5 -> topic = cursor.nullableString();
+                    default -> totalQueues = cursor.intValue();
                 }
             } while (cursor.nextMember());
         }
@@ -424,7 +425,7 @@ final class RegisterBrokerBodyJsonReader {
 
     /** A map of unquoted integer keys to integers, as fastjson writes {@code Map<Integer,Integer>}. */
     private Map<Integer, Integer> idMap() {
-        if (nullLiteral()) {
+        if (cursor.nullLiteral()) {
             return null;
         }
         Map<Integer, Integer> ids = new HashMap<>();
@@ -434,9 +435,9 @@ final class RegisterBrokerBodyJsonReader {
                 if (cursor.peek() == '-') {
                     throw JsonByteCursor.decline(); // fastjson2 rejects an unquoted negative key
                 }
-                Integer key = intValue();
+                Integer key = cursor.intValue();
                 cursor.colon();
-                if (ids.put(key, intValue()) != null) {
+                if (ids.put(key, cursor.intValue()) != null) {
                     throw JsonByteCursor.decline();
                 }
             } while (cursor.nextMember());
@@ -446,115 +447,13 @@ final class RegisterBrokerBodyJsonReader {
 
     /** Only the empty map, which is what brokers without static topics send; anything else declines. */
     private RawJson emptyDetailMap() {
-        if (nullLiteral()) {
+        if (cursor.nullLiteral()) {
             return null;
         }
         if (cursor.startObject()) {
             throw JsonByteCursor.decline();
         }
         return new RawJson("{}");
-    }
-
-    private List<String> stringList() {
-        if (nullLiteral()) {
-            return null;
-        }
-        if (cursor.next() != '[') {
-            throw JsonByteCursor.decline();
-        }
-        List<String> list = new ArrayList<>();
-        cursor.skipWhitespace();
-        if (cursor.peek() == ']') {
-            cursor.next();
-            return list;
-        }
-        byte b;
-        do {
-            cursor.skipWhitespace();
-            if (cursor.peek() != '"') {
-                throw JsonByteCursor.decline();
-            }
-            list.add(cursor.string());
-            cursor.skipWhitespace();
-            b = cursor.next();
-        } while (b == ',');
-        if (b != ']') {
-            throw JsonByteCursor.decline();
-        }
-        return list;
-    }
-
-    // ---- tokens particular to this body ----
-
-    private boolean nullLiteral() {
-        if (cursor.peek() != 'n') {
-            return false;
-        }
-        literal("null");
-        return true;
-    }
-
-    private boolean booleanValue() {
-        if (cursor.peek() == 't') {
-            literal("true");
-            return true;
-        }
-        literal("false");
-        return false;
-    }
-
-    private void literal(String word) {
-        cursor.word(word);
-        endOfNumberOrLiteral();
-    }
-
-    private int intValue() {
-        long value = longValue();
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw JsonByteCursor.decline();
-        }
-        return (int) value;
-    }
-
-    /** A plain JSON integer that fits a long; leading zeros, fractions, exponents and suffixes decline. */
-    private long longValue() {
-        long value = cursor.integer(19);
-        endOfNumberOrLiteral();
-        return value;
-    }
-
-    /** A number or literal must be followed by whitespace or a separator, not e.g. {@code .5}, {@code L} or letters. */
-    private void endOfNumberOrLiteral() {
-        byte b = cursor.peek();
-        if (b != ',' && b != '}' && b != ']' && b != ':' && b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-            throw JsonByteCursor.decline();
-        }
-    }
-
-    private String nullableString() {
-        if (nullLiteral()) {
-            return null;
-        }
-        if (cursor.peek() != '"') {
-            throw JsonByteCursor.decline();
-        }
-        return cursor.string();
-    }
-
-    /**
-     * Reads the next member's name and its colon: the index in {@code names} of the name it spells.
-     * Any other name declines (fastjson2 decides what to do with it).
-     */
-    private int member(byte[][] names) {
-        int nameStart = cursor.fieldName();
-        int nameLength = cursor.pos() - nameStart - 1;
-        cursor.colon();
-        for (int i = 0; i < names.length; i++) {
-            if (cursor.is(names[i], nameStart, nameLength)) {
-                return i;
-            }
-        }
-        throw JsonByteCursor.decline();
     }
 
     private static int once(int fields, int bit) {
@@ -566,9 +465,5 @@ final class RegisterBrokerBodyJsonReader {
             throw JsonByteCursor.decline();
         }
         return once(fields, bit);
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

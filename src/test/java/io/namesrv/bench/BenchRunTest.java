@@ -5,20 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.namesrv.namesrv.NamesrvConfig;
+import io.namesrv.interop.support.Await;
+import io.namesrv.interop.support.ChildClasspath;
 import io.namesrv.namesrv.NamesrvController;
-import io.namesrv.namesrv.config.NamesrvConfiguration;
-import io.namesrv.remoting.netty.NettyServerConfig;
-import io.namesrv.remoting.netty.WireIdentity;
-import io.namesrv.remoting.protocol.SerializeType;
-import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.namesrv.TestNameServer;
+import io.namesrv.namesrv.routeinfo.RemovalCause;
+import io.namesrv.namesrv.routeinfo.RouteTableSizes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,17 +38,7 @@ class BenchRunTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        NamesrvConfig config = new NamesrvConfig();
-        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
-        NettyServerConfig netty = new NettyServerConfig();
-        netty.setBindAddress("127.0.0.1");
-        netty.setListenPort(0);
-        NamesrvConfiguration configuration = new NamesrvConfiguration(dir.resolve("namesrv.properties"), new Properties(),
-            key -> false, List.of(config, netty));
-        server = new NamesrvController(config, netty, configuration,
-            new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled());
-        assertTrue(server.initialize());
-        server.start();
+        server = TestNameServer.start(dir).controller();
     }
 
     @AfterEach
@@ -78,14 +69,47 @@ class BenchRunTest {
             assertFalse(Double.isNaN(p.p50Millis()), p.toString());
             assertTrue(Double.isNaN(p.serverCpuMicrosPerOp()), "no pid, no CPU figure: " + p);
         }
-        assertEquals(500, server.getRouteInfoManager().getAllTopicList().topicList().stream()
-            .filter(t -> t.startsWith("BenchBigTopic_")).count(), "the big broker's topics were registered");
         assertNotNull(result.sampleRoute());
+        // The target is left as it was found: the 6 fleet brokers and the big one unregistered themselves.
+        assertEquals(7, server.getMetrics().brokerEvents().removals(RemovalCause.UNREGISTERED));
+        assertEquals(new RouteTableSizes(0, 0, 0, 0), server.getRouteInfoManager().tableSizes());
 
         PhaseResult echo = bench.echoCeiling(result.sampleRoute(), bench.fleetTopics());
         assertTrue(echo.ops() > 10, echo.toString());
         assertEquals(0, echo.errors());
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("route lookups: 8 callers, 2 connections"));
+    }
+
+    /** Ctrl-C (SIGINT) or SIGTERM in the middle of a run still unregisters the fleet. */
+    @Test
+    void anInterruptedRunUnregistersItsFleet() throws Exception {
+        String addr = "127.0.0.1:" + server.listenPort();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m", "-cp", ChildClasspath.forChildren(), MqBench.class.getName(), "-n", addr, "--brokers", "3",
+            "--topics", "20", "-s", "600", "--warmup", "0", "--no-echo").redirectErrorStream(true)
+            .redirectOutput(dir.resolve("bench.log").toFile());
+        Process bench = pb.start();
+        try {
+            Await.until("the fleet registered", Duration.ofSeconds(60),
+                () -> server.getRouteInfoManager().tableSizes().liveBrokers(), live -> live == 6);
+            bench.destroy(); // SIGTERM; SIGINT runs the same shutdown hooks
+            assertTrue(bench.waitFor(60, TimeUnit.SECONDS), "mqbench did not stop");
+            assertEquals(new RouteTableSizes(0, 0, 0, 0), server.getRouteInfoManager().tableSizes(),
+                Files.readString(dir.resolve("bench.log")));
+        } finally {
+            bench.destroyForcibly();
+        }
+    }
+
+    @Test
+    void helpWarnsThatItWritesToTheTarget() throws Exception {
+        Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", ChildClasspath.forChildren(), MqBench.class.getName(), "-h").redirectErrorStream(true).start();
+        String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        assertTrue(help.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, help.exitValue(), text);
+        assertTrue(text.contains("WARNING: -n WRITES TO THE TARGET"), text);
+        assertTrue(text.contains("unregistered again when mqbench ends, also on Ctrl-C"), text);
     }
 
     @Test

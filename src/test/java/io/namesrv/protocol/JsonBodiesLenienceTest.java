@@ -116,4 +116,16 @@ class JsonBodiesLenienceTest {
         assertEquals(detail, w.topicQueueMappingDetailMap().json());
         assertEquals(body, json.encodeToString(w));
     }
+    @Test
+    void topicConfigsReadAsLenientlyAsEveryOtherBody() {
+        TopicConfig legacy = json.decode(utf8("{\"topicName\":\"T\",\"readQueueNums\":4,\"writeQueueNums\":4,\"perm\":6,"
+                + "\"topicSynFlag\":3,\"order\":true,\"future\":[1,{}]}"), TopicConfig.class);
+        assertEquals(new TopicConfig("T", 4, 4, 6, null, 3, true, null), legacy);
+        TopicConfig loose = json.decode(utf8("{\"TopicName\":\"T\",\"read_queue_nums\":\"8\",\"WRITEQUEUENUMS\":8,"
+                + "\"perm\":\"6\",\"topicFilterType\":\"MULTI_TAG\",\"attributes\":{\"+a\":\"b\"}}"), TopicConfig.class);
+        assertEquals(new TopicConfig("T", 8, 8, 6, TopicFilterType.MULTI_TAG, 0, false, Map.of("+a", "b")), loose);
+        TopicConfig byOrdinal = json.decode(utf8("{\"topicFilterType\":1}"), TopicConfig.class);
+        assertEquals(TopicFilterType.MULTI_TAG, byOrdinal.topicFilterType());
+        assertEquals(new TopicConfig(null, 0, 0, 0, null, 0, false, null), json.decode(utf8("{}"), TopicConfig.class));
+    }
 }

@@ -7,12 +7,14 @@ public record HttpAnswer(int status, String contentType, byte[] body) {
 
     static final String JSON = "application/json; charset=utf-8";
 
+    /** JSON, with {@code <}, {@code >} and {@code &} escaped (see {@link JsonHtmlEscape}). */
     static HttpAnswer json(int status, String json) {
-        return new HttpAnswer(status, JSON, json.getBytes(StandardCharsets.UTF_8));
+        return json(status, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** JSON, with {@code <}, {@code >} and {@code &} escaped (see {@link JsonHtmlEscape}). */
     static HttpAnswer json(int status, byte[] json) {
-        return new HttpAnswer(status, JSON, json);
+        return new HttpAnswer(status, JSON, JsonHtmlEscape.escape(json));
     }
 
     static HttpAnswer text(int status, String contentType, String text) {

@@ -1,6 +1,7 @@
 package io.namesrv.namesrv.http;
 
 import com.alibaba.fastjson2.JSON;
+import io.namesrv.namesrv.lifecycle.Health;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.PrometheusTextWriter;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
@@ -26,16 +27,18 @@ public final class OpsEndpoints {
     private final NamesrvMetrics metrics;
     private final RouteInfoManager routes;
     private final Supplier<Readiness> readiness;
+    private final Supplier<Health.Status> health;
     private final LongSupplier uptimeMillis;
     private final IntSupplier listenPort;
     private final JsonBodies json = new JsonBodies();
     private final Map<String, HttpAnswer> staticFiles;
 
     public OpsEndpoints(NamesrvMetrics metrics, RouteInfoManager routes, Supplier<Readiness> readiness,
-                        LongSupplier uptimeMillis, IntSupplier listenPort) {
+                        Supplier<Health.Status> health, LongSupplier uptimeMillis, IntSupplier listenPort) {
         this.metrics = metrics;
         this.routes = routes;
         this.readiness = readiness;
+        this.health = health;
         this.uptimeMillis = uptimeMillis;
         this.listenPort = listenPort;
         this.staticFiles = Map.of(
@@ -65,8 +68,11 @@ public final class OpsEndpoints {
         switch (path) {
             case "/metrics":
                 return HttpAnswer.text(200, PrometheusTextWriter.CONTENT_TYPE, metrics.scrape());
-            case "/health":
-                return HttpAnswer.json(200, "{\"status\":\"UP\"}");
+            case "/health": {
+                Health.Status h = health.get();
+                return h.up() ? HttpAnswer.json(200, "{\"status\":\"UP\"}")
+                    : HttpAnswer.json(503, "{\"status\":\"DOWN\",\"reason\":" + JSON.toJSONString(h.reason()) + "}");
+            }
             case "/ready": {
                 Readiness r = readiness.get();
                 return HttpAnswer.json(r.ready() ? 200 : 503, JSON.toJSONString(r));

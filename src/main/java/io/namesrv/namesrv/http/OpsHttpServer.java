@@ -13,6 +13,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -67,6 +68,20 @@ public final class OpsHttpServer {
     public int localPort() {
         Channel channel = serverChannel;
         return channel == null ? -1 : ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** True from a successful bind until {@link #shutdown()}, while the socket and the event loop threads last. */
+    public boolean isListening() {
+        Channel channel = serverChannel;
+        if (channel == null || !channel.isActive() || group == null) {
+            return false;
+        }
+        for (EventExecutor executor : group) {
+            if (executor.isShuttingDown()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void shutdown() {

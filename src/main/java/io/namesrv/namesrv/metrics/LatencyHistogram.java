@@ -50,6 +50,46 @@ final class LatencyHistogram {
         return count.sum();
     }
 
+    /** Buckets (non-cumulative, the last one past 10 s) in {@link #bucketCount()} slots. */
+    static int bucketCount() {
+        return BOUNDS_SECONDS.length + 1;
+    }
+
+    /** Adds this histogram's bucket counts (non-cumulative) to {@code into}. */
+    void addBucketsTo(long[] into) {
+        for (int i = 0; i < buckets.length; i++) {
+            into[i] += buckets[i].sum();
+        }
+    }
+
+    /**
+     * The {@code q}-quantile in seconds of non-cumulative bucket counts, interpolated linearly
+     * within its bucket as Prometheus' histogram_quantile does (a value past the last bound is
+     * reported as that bound); NaN when the buckets are empty.
+     */
+    static double quantileSeconds(long[] buckets, double q) {
+        long total = 0;
+        for (long n : buckets) {
+            total += n;
+        }
+        if (total == 0) {
+            return Double.NaN;
+        }
+        double rank = q * total;
+        long below = 0;
+        for (int i = 0; i < buckets.length; i++) {
+            if (below + buckets[i] >= rank && buckets[i] > 0) {
+                if (i >= BOUNDS_SECONDS.length) {
+                    return BOUNDS_SECONDS[BOUNDS_SECONDS.length - 1];
+                }
+                double lower = i == 0 ? 0 : BOUNDS_SECONDS[i - 1];
+                return lower + (BOUNDS_SECONDS[i] - lower) * (rank - below) / buckets[i];
+            }
+            below += buckets[i];
+        }
+        return BOUNDS_SECONDS[BOUNDS_SECONDS.length - 1];
+    }
+
     /** Writes _bucket (cumulative, ending with +Inf), _sum and _count with the given labels first. */
     void write(PrometheusTextWriter w, String family, String... labels) {
         long cumulative = 0;

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.metrics;
 
+import io.namesrv.namesrv.logging.NonBlockingAsyncAppender;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +60,9 @@ public final class NamesrvMetrics {
         w.sample("namesrv_kv_namespaces", s.kvNamespaces());
         w.family("namesrv_kv_entries", PrometheusTextWriter.Type.GAUGE, "Entries in the KV store, all namespaces.");
         w.sample("namesrv_kv_entries", s.kvEntries());
+        w.family("namesrv_log_events_dropped_total", PrometheusTextWriter.Type.COUNTER,
+            "Log events dropped because a log queue was full (logging never makes a thread wait).");
+        w.sample("namesrv_log_events_dropped_total", NonBlockingAsyncAppender.droppedEventsInAll());
         JvmMetrics.write(w);
         return w.text();
     }

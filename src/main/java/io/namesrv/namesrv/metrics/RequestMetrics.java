@@ -1,6 +1,7 @@
 package io.namesrv.namesrv.metrics;
 
 import io.namesrv.remoting.netty.RequestListener;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -17,8 +18,8 @@ public final class RequestMetrics implements RequestListener {
     static final int MAX_DISTINCT_CODES = 128;
     static final String OTHER = "other";
 
-    /** Key of the "other" bucket: no request or response code is this negative. */
-    private static final int OTHER_KEY = Integer.MIN_VALUE;
+    /** The code under which codes past the label cap are counted ("other"): no real code is this negative. */
+    public static final int OTHER_CODE = Integer.MIN_VALUE;
 
     // Keyed by the code itself, not its label: formatting a label on every request was a tenth of
     // the garbage of a route lookup. Labels are made when someone reads the figures.
@@ -39,12 +40,12 @@ public final class RequestMetrics implements RequestListener {
             return existing;
         }
         // The size check races with other inserts; the cap may be overshot by a few, never grown without bound.
-        int key = map.size() < MAX_DISTINCT_CODES && code != OTHER_KEY ? code : OTHER_KEY;
+        int key = map.size() < MAX_DISTINCT_CODES && code != OTHER_CODE ? code : OTHER_CODE;
         return map.computeIfAbsent(key, k -> create.get());
     }
 
     private static String label(int key) {
-        return key == OTHER_KEY ? OTHER : Integer.toString(key);
+        return key == OTHER_CODE ? OTHER : Integer.toString(key);
     }
 
     /** Requests seen so far per request code (as its label), in label order. */
@@ -59,6 +60,45 @@ public final class RequestMetrics implements RequestListener {
         SortedMap<String, Long> counts = new TreeMap<>();
         responses.forEach((code, n) -> counts.put(label(code), n.sum()));
         return counts;
+    }
+
+    /**
+     * Everything counted so far, read in one go for the console's history (which turns the
+     * difference of two readings into rates and a p99). Codes past the label cap are under
+     * {@link #OTHER_CODE}; {@code latencyOf} picks the request code whose latency is also kept
+     * apart.
+     */
+    public Totals totals(int latencyOf) {
+        Map<Integer, Long> byRequest = new HashMap<>();
+        long[] all = new long[LatencyHistogram.bucketCount()];
+        long[] one = new long[LatencyHistogram.bucketCount()];
+        requests.forEach((code, h) -> {
+            byRequest.put(code, h.count());
+            h.addBucketsTo(all);
+            if (code == latencyOf) {
+                h.addBucketsTo(one);
+            }
+        });
+        Map<Integer, Long> byResponse = new HashMap<>();
+        responses.forEach((code, n) -> byResponse.put(code, n.sum()));
+        return new Totals(byRequest, byResponse, all, one);
+    }
+
+    /**
+     * Cumulative counts: requests per request code, answers per response code, and latency
+     * buckets (non-cumulative, see {@link #p99Seconds}) of all requests and of one code.
+     */
+    public record Totals(Map<Integer, Long> requests, Map<Integer, Long> responses, long[] latencyBuckets,
+                         long[] latencyBucketsOfOne) {
+
+        /** The p99 in seconds of the requests between {@code earlier} and these buckets; NaN if none. */
+        public static double p99Seconds(long[] earlier, long[] later) {
+            long[] delta = new long[later.length];
+            for (int i = 0; i < later.length; i++) {
+                delta[i] = Math.max(0, later[i] - (earlier == null ? 0 : earlier[i]));
+            }
+            return LatencyHistogram.quantileSeconds(delta, 0.99);
+        }
     }
 
     void write(PrometheusTextWriter w) {

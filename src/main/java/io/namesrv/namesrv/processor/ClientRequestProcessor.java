@@ -1,6 +1,5 @@
 package io.namesrv.namesrv.processor;
 
-import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.protocol.JsonBodies;
@@ -9,8 +8,7 @@ import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import io.netty.channel.Channel;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongSupplier;
+import java.util.function.BooleanSupplier;
 
 /**
  * GET_ROUTEINFO_BY_TOPIC (105), the call every producer and consumer makes. The request is decoded
@@ -30,20 +28,23 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
 
     private final RouteInfoManager routeInfoManager;
     private final KVConfigManager kvConfigManager;
-    private final NamesrvConfig config;
+    private final ClientRequestSettings settings;
     private final JsonBodies json;
-    private final LongSupplier uptimeMillis;
-    private final AtomicBoolean waitingForService = new AtomicBoolean(true);
+    private final BooleanSupplier servesRoutes;
     private final RouteCache routeCache;
 
-    public ClientRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager, NamesrvConfig config,
-                                  JsonBodies json, LongSupplier uptimeMillis) {
+    /**
+     * {@code servesRoutes} false withholds routes ("name server not ready"), as while brokers
+     * re-register after a start with needWaitForService.
+     */
+    public ClientRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
+                                  ClientRequestSettings settings, JsonBodies json, BooleanSupplier servesRoutes) {
         this.routeInfoManager = routeInfoManager;
         this.kvConfigManager = kvConfigManager;
-        this.config = config;
+        this.settings = settings;
         this.json = json;
-        this.uptimeMillis = uptimeMillis;
-        this.routeCache = new RouteCache(routeInfoManager, json, config::isSupportActingMaster, ROUTE_CACHE_MAX_TOPICS);
+        this.servesRoutes = servesRoutes;
+        this.routeCache = new RouteCache(routeInfoManager, json, settings::isSupportActingMaster, ROUTE_CACHE_MAX_TOPICS);
     }
 
     /**
@@ -52,7 +53,7 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
      */
     @Override
     public RemotingCommand tryProcessInline(Channel channel, RemotingCommand request) {
-        if (!ready()) {
+        if (!servesRoutes.getAsBoolean()) {
             return null;
         }
         RouteQuery query = query(request);
@@ -63,7 +64,7 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
 
     @Override
     public RemotingCommand processRequest(Channel channel, RemotingCommand request) {
-        if (!ready()) {
+        if (!servesRoutes.getAsBoolean()) {
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "name server not ready");
         }
         RouteQuery query = request.decoded(RouteQuery.class);
@@ -85,7 +86,7 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
 
     /** The order-topic config a route of {@code topic} carries, or null. */
     private String orderTopicConf(String topic) {
-        if (!config.isOrderMessageEnable() || topic == null) {
+        if (!settings.isOrderMessageEnable() || topic == null) {
             return null;
         }
         return kvConfigManager.getKVConfig(ORDER_TOPIC_CONFIG, topic).orElse(null);
@@ -110,17 +111,5 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
 
     private static RemotingCommand success(byte[] body) {
         return RemotingCommand.response(ResponseCode.SUCCESS, null).setBody(body);
-    }
-
-    /** With needWaitForService, routes are withheld until the brokers had time to register. */
-    private boolean ready() {
-        if (!config.isNeedWaitForService() || !waitingForService.get()) {
-            return true;
-        }
-        if (uptimeMillis.getAsLong() < config.getWaitSecondsForService() * 1000L) {
-            return false;
-        }
-        waitingForService.set(false);
-        return true;
     }
 }

@@ -1,6 +1,5 @@
 package io.namesrv.namesrv.processor;
 
-import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.protocol.JsonBodies;
@@ -11,7 +10,7 @@ import io.namesrv.remoting.netty.NettyRemotingClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import io.namesrv.remoting.protocol.ResponseCode;
-import java.util.function.LongSupplier;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +27,9 @@ public class ClusterTestRequestProcessor extends ClientRequestProcessor {
     private final JsonBodies json;
 
     public ClusterTestRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
-                                       NamesrvConfig config, JsonBodies json, LongSupplier uptimeMillis,
+                                       ClientRequestSettings settings, JsonBodies json, BooleanSupplier servesRoutes,
                                        NettyRemotingClient productEnvClient) {
-        super(routeInfoManager, kvConfigManager, config, json, uptimeMillis);
+        super(routeInfoManager, kvConfigManager, settings, json, servesRoutes);
         this.productEnvClient = productEnvClient;
         this.json = json;
     }

@@ -1,6 +1,5 @@
 package io.namesrv.namesrv.processor;
 
-import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.UpdateResult;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
@@ -66,7 +65,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
 
     private final RouteInfoManager routeInfoManager;
     private final KVConfigManager kvConfigManager;
-    private final NamesrvConfig config;
+    private final DefaultRequestSettings settings;
     private final NamesrvConfiguration configuration;
     private final JsonBodies json;
     private final RegisterBrokerBodyCodec registerBodyCodec;
@@ -74,11 +73,11 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private final VersionedBody clusterInfoBody;
     private final VersionedBody allTopicListBody;
 
-    public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager, NamesrvConfig config,
-                                   NamesrvConfiguration configuration, JsonBodies json) {
+    public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
+                                   DefaultRequestSettings settings, NamesrvConfiguration configuration, JsonBodies json) {
         this.routeInfoManager = routeInfoManager;
         this.kvConfigManager = kvConfigManager;
-        this.config = config;
+        this.settings = settings;
         this.configuration = configuration;
         this.json = json;
         this.registerBodyCodec = new RegisterBrokerBodyCodec(json);
@@ -103,17 +102,17 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             case RequestCode.GET_BROKER_CLUSTER_INFO -> success(clusterInfoBody.get());
             case RequestCode.WIPE_WRITE_PERM_OF_BROKER -> wipeWritePerm(request);
             case RequestCode.ADD_WRITE_PERM_OF_BROKER -> addWritePerm(request);
-            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> config.isEnableAllTopicList()
+            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> settings.isEnableAllTopicList()
                 ? success(allTopicListBody.get()) : disabled();
             case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
             case RequestCode.REGISTER_TOPIC_IN_NAMESRV -> registerTopic(request);
             case RequestCode.GET_TOPICS_BY_CLUSTER -> getTopicsByCluster(request);
             case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS -> topicList(routeInfoManager.getSystemTopicList());
-            case RequestCode.GET_UNIT_TOPIC_LIST -> config.isEnableTopicList()
+            case RequestCode.GET_UNIT_TOPIC_LIST -> settings.isEnableTopicList()
                 ? topicList(routeInfoManager.getUnitTopics()) : disabled();
-            case RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST -> config.isEnableTopicList()
+            case RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST -> settings.isEnableTopicList()
                 ? topicList(routeInfoManager.getHasUnitSubTopicList()) : disabled();
-            case RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST -> config.isEnableTopicList()
+            case RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST -> settings.isEnableTopicList()
                 ? topicList(routeInfoManager.getHasUnitSubUnUnitTopicList()) : disabled();
             case RequestCode.UPDATE_NAMESRV_CONFIG -> updateConfig(channel, request);
             case RequestCode.GET_NAMESRV_CONFIG -> getConfig();
@@ -227,7 +226,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         }
         RemotingCommand response = RemotingCommand.response(ResponseCode.SUCCESS, null,
             new RegisterBrokerResponseHeader(result.haServerAddr(), result.masterAddr()));
-        if (config.isReturnOrderTopicConfigToBroker()) {
+        if (settings.isReturnOrderTopicConfigToBroker()) {
             kvConfigManager.getKVListByNamespace(ORDER_TOPIC_CONFIG)
                 .ifPresent(table -> response.setBody(json.encode(new KVTable(table))));
         }
@@ -333,7 +332,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     }
 
     private RemotingCommand getTopicsByCluster(RemotingCommand request) {
-        if (!config.isEnableTopicList()) {
+        if (!settings.isEnableTopicList()) {
             return disabled();
         }
         GetTopicsByClusterRequestHeader h = request.decodeHeader(GetTopicsByClusterRequestHeader::decode);

@@ -104,8 +104,9 @@ public class RouteInfoManager {
     }
 
     /**
-     * Runs {@code change} under the write lock, then tells the listener the events it collected:
-     * the one way registrations and removals modify the tables.
+     * Runs {@code change} under the write lock, then writes the log lines and tells the listener
+     * the events it collected: the one way registrations, removals and topic changes modify the
+     * tables, and nothing under the lock logs.
      */
     private <T> T change(Function<RouteEvents, T> change) {
         RouteEvents events = new RouteEvents();
@@ -138,10 +139,12 @@ public class RouteInfoManager {
         if (oldAddr != null && !oldAddr.equals(r.brokerAddr())) {
             BrokerLiveInfo oldLive = liveness.get(new BrokerAddrInfo(r.clusterName(), oldAddr));
             if (oldLive != null && oldLive.dataVersion().stateVersion() > incomingVersion.stateVersion()) {
-                LOG.warn("Registering broker conflicts with the existing one, just ignore: cluster {}, broker {}, id {},"
-                    + " old addr {} stateVersion {}, new addr {} stateVersion {}", r.clusterName(), r.brokerName(),
-                    r.brokerId(), oldAddr, oldLive.dataVersion().stateVersion(), r.brokerAddr(),
-                    incomingVersion.stateVersion());
+                long oldStateVersion = oldLive.dataVersion().stateVersion();
+                String conflicting = oldAddr;
+                events.log(() -> LOG.warn("Registering broker conflicts with the existing one, just ignore: cluster {},"
+                    + " broker {}, id {}, old addr {} stateVersion {}, new addr {} stateVersion {}", r.clusterName(),
+                    r.brokerName(), r.brokerId(), conflicting, oldStateVersion, r.brokerAddr(),
+                    incomingVersion.stateVersion()));
                 // As Apache: the newcomer loses its live entry too (no event: it was never announced as new).
                 liveness.remove(r.addrInfo());
                 return RegisterBrokerResult.EMPTY;
@@ -150,8 +153,8 @@ public class RouteInfoManager {
 
         Map<String, TopicConfig> topicConfigs = r.topicConfigs();
         if (!addrs.containsKey(r.brokerId()) && topicConfigs != null && topicConfigs.size() == 1) {
-            LOG.warn("Can't register topicConfigWrapper={} because broker[{}]={} has not registered",
-                topicConfigs.keySet(), r.brokerId(), r.brokerAddr());
+            events.log(() -> LOG.warn("Can't register topicConfigWrapper={} because broker[{}]={} has not registered",
+                topicConfigs.keySet(), r.brokerId(), r.brokerAddr()));
             return null;
         }
 
@@ -164,12 +167,12 @@ public class RouteInfoManager {
         BrokerAddrInfo addrInfo = r.addrInfo();
         boolean isPrimeSlave = !r.isOldVersionBroker() && !r.isMaster() && r.brokerId() == Collections.min(addrs.keySet());
         if (topicConfigs != null && (r.isMaster() || isPrimeSlave)) {
-            applyTopicConfigs(group, addrInfo, registerFirst, isPrimeSlave, incomingVersion, r);
+            applyTopicConfigs(group, addrInfo, registerFirst, isPrimeSlave, incomingVersion, r, events);
         }
 
         BrokerLiveInfo previous = liveness.register(r);
         if (previous == null) {
-            LOG.info("new broker registered, {} HAService: {}", addrInfo, r.haServerAddr());
+            events.log(() -> LOG.info("new broker registered, {} HAService: {}", addrInfo, r.haServerAddr()));
         }
         events.add(l -> l.brokerRegistered(r.clusterName(), r.brokerAddr(), previous == null));
         if (r.brokerId() < previousMinBrokerId) {
@@ -234,7 +237,7 @@ public class RouteInfoManager {
 
     /** Applies a master's (or prime slave's) topics; the caller holds the write lock. */
     private void applyTopicConfigs(BrokerGroup group, BrokerAddrInfo addrInfo, boolean registerFirst, boolean isPrimeSlave,
-                                   DataVersion incomingVersion, BrokerRegistration r) {
+                                   DataVersion incomingVersion, BrokerRegistration r, RouteEvents events) {
         String brokerName = group.brokerName();
         Map<String, TopicConfig> topicConfigs = r.topicConfigs();
         Map<String, TopicQueueMappingInfo> mappings = r.topicConfigWrapper().topicQueueMappingInfoMap();
@@ -245,7 +248,9 @@ public class RouteInfoManager {
             while (it.hasNext()) {
                 Map.Entry<String, Map<String, QueueData>> e = it.next();
                 if (!topicConfigs.containsKey(e.getKey()) && e.getValue().remove(brokerName) != null) {
-                    LOG.info("broker {} no longer reports topic {}, its queue data removed", brokerName, e.getKey());
+                    String topic = e.getKey();
+                    events.log(() -> LOG.info("broker {} no longer reports topic {}, its queue data removed", brokerName,
+                        topic));
                     routesChanged();
                     if (e.getValue().isEmpty()) {
                         it.remove();
@@ -260,7 +265,7 @@ public class RouteInfoManager {
                 if (isPrimeSlave && group.enableActingMaster()) {
                     perm &= ~PERM_WRITE;
                 }
-                createAndUpdateQueueData(brokerName, tc, perm);
+                createAndUpdateQueueData(brokerName, tc, perm, events);
             }
         }
 
@@ -280,7 +285,7 @@ public class RouteInfoManager {
         return map != null && map.containsKey(brokerName);
     }
 
-    private void createAndUpdateQueueData(String brokerName, TopicConfig tc, int perm) {
+    private void createAndUpdateQueueData(String brokerName, TopicConfig tc, int perm, RouteEvents events) {
         QueueData queueData = new QueueData(brokerName, perm, tc.readQueueNums(), tc.topicSysFlag(), tc.writeQueueNums());
         Map<String, QueueData> map = topicQueueTable.get(tc.topicName());
         if (map == null) {
@@ -288,13 +293,13 @@ public class RouteInfoManager {
             topicQueueTable.put(tc.topicName(), map);
             map.put(brokerName, queueData);
             routesChanged();
-            LOG.info("new topic registered, {} {}", tc.topicName(), queueData);
+            events.log(() -> LOG.info("new topic registered, {} {}", tc.topicName(), queueData));
             return;
         }
         QueueData existing = map.get(brokerName);
         if (!queueData.equals(existing)) {
             if (existing != null) {
-                LOG.info("topic changed, {} OLD: {} NEW: {}", tc.topicName(), existing, queueData);
+                events.log(() -> LOG.info("topic changed, {} OLD: {} NEW: {}", tc.topicName(), existing, queueData));
             }
             map.put(brokerName, queueData);
             routesChanged();
@@ -309,12 +314,11 @@ public class RouteInfoManager {
         if (topic == null || queueDatas == null || queueDatas.isEmpty()) {
             return;
         }
-        lock.writeLock().lock();
-        try {
+        change(events -> {
             for (QueueData qd : queueDatas) {
                 if (qd == null || qd.brokerName() == null || !brokerAddrTable.containsKey(qd.brokerName())) {
-                    LOG.warn("Register topic contains illegal broker, {}, {}", topic, qd);
-                    return;
+                    events.log(() -> LOG.warn("Register topic contains illegal broker, {}, {}", topic, qd));
+                    return null;
                 }
             }
             Map<String, QueueData> map = topicQueueTable.computeIfAbsent(topic, k -> new HashMap<>(4));
@@ -322,10 +326,9 @@ public class RouteInfoManager {
                 map.put(qd.brokerName(), qd);
             }
             routesChanged();
-            LOG.info("Topic route {} registered with {} broker(s)", topic, queueDatas.size());
-        } finally {
-            lock.writeLock().unlock();
-        }
+            events.log(() -> LOG.info("Topic route {} registered with {} broker(s)", topic, queueDatas.size()));
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- liveness
@@ -421,14 +424,14 @@ public class RouteInfoManager {
         BrokerAddrInfo addrInfo = request.addrInfo();
         if (request.generation() != UnregisterRequest.ANY_GENERATION
             && !liveness.isCurrent(addrInfo, request.generation())) {
-            LOG.info("unregister of {} skipped: already removed or registered again since ({})", addrInfo,
-                request.reason());
+            events.log(() -> LOG.info("unregister of {} skipped: already removed or registered again since ({})",
+                addrInfo, request.reason()));
             return false;
         }
         BrokerLiveInfo live = liveness.remove(addrInfo);
         filterServerTable.remove(addrInfo);
-        LOG.info("broker {}: unregisterBroker, remove from brokerLiveTable {}, {} ({})", request.cause().label(),
-            live != null ? "OK" : "Failed", addrInfo, request.reason());
+        events.log(() -> LOG.info("broker {}: unregisterBroker, remove from brokerLiveTable {}, {} ({})",
+            request.cause().label(), live != null ? "OK" : "Failed", addrInfo, request.reason()));
         if (live != null) {
             events.add(l -> l.brokerRemoved(request.clusterName(), request.brokerAddr(), request.cause()));
         }
@@ -448,7 +451,8 @@ public class RouteInfoManager {
                 brokerAddrTable.remove(group.brokerName());
                 routesChanged(); // the cluster table changes even when no address was left to remove
                 removeBrokerName = true;
-                LOG.info("unregisterBroker, remove name from brokerAddrTable OK, {}", group.brokerName());
+                String brokerName = group.brokerName();
+                events.log(() -> LOG.info("unregisterBroker, remove name from brokerAddrTable OK, {}", brokerName));
             }
         }
         if (removeBrokerName) {
@@ -457,10 +461,11 @@ public class RouteInfoManager {
                 names.remove(group.brokerName());
                 if (names.isEmpty()) {
                     clusterAddrTable.remove(request.clusterName());
-                    LOG.info("unregisterBroker, remove cluster from clusterAddrTable {}", request.clusterName());
+                    events.log(() -> LOG.info("unregisterBroker, remove cluster from clusterAddrTable {}",
+                        request.clusterName()));
                 }
             }
-            removeTopicsOfBroker(group.brokerName());
+            removeTopicsOfBroker(group.brokerName(), events);
         } else if (reduced && group.enableActingMaster() && !group.brokerAddrs().containsKey(BrokerGroup.MASTER_ID)) {
             // The master is gone and slaves act for it: nobody may write until a master returns.
             operateWritePerm(group.brokerName(), false);
@@ -505,7 +510,7 @@ public class RouteInfoManager {
         return null;
     }
 
-    private void removeTopicsOfBroker(String brokerName) {
+    private void removeTopicsOfBroker(String brokerName, RouteEvents events) {
         Iterator<Map.Entry<String, Map<String, QueueData>>> it = topicQueueTable.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, Map<String, QueueData>> e = it.next();
@@ -513,7 +518,8 @@ public class RouteInfoManager {
                 routesChanged();
                 if (e.getValue().isEmpty()) {
                     it.remove();
-                    LOG.info("removeTopicByBrokerName, remove the topic all queue {}", e.getKey());
+                    String topic = e.getKey();
+                    events.log(() -> LOG.info("removeTopicByBrokerName, remove the topic all queue {}", topic));
                 }
             }
         }
@@ -740,40 +746,36 @@ public class RouteInfoManager {
 
     /** Removes the topic everywhere. */
     public void deleteTopic(String topic) {
-        lock.writeLock().lock();
-        try {
+        change(events -> {
             if (topicQueueTable.remove(topic) != null) {
                 routesChanged();
-                LOG.info("deleteTopic {}", topic);
+                events.log(() -> LOG.info("deleteTopic {}", topic));
             }
             topicQueueMappingInfoTable.remove(topic);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return null;
+        });
     }
 
     /** Removes the topic's queues on the cluster's brokers, and the topic once none are left. */
     public void deleteTopic(String topic, String clusterName) {
-        lock.writeLock().lock();
-        try {
+        change(events -> {
             Set<String> brokerNames = clusterAddrTable.get(clusterName);
             Map<String, QueueData> map = topicQueueTable.get(topic);
             if (brokerNames == null || map == null) {
-                return;
+                return null;
             }
             for (String brokerName : brokerNames) {
                 if (map.remove(brokerName) != null) {
                     routesChanged();
-                    LOG.info("deleteTopic, remove one broker's topic {} {}", brokerName, topic);
+                    events.log(() -> LOG.info("deleteTopic, remove one broker's topic {} {}", brokerName, topic));
                 }
             }
             if (map.isEmpty()) {
                 topicQueueTable.remove(topic);
                 topicQueueMappingInfoTable.remove(topic);
             }
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- views for operators

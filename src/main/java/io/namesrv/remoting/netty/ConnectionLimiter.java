@@ -5,6 +5,7 @@ import io.namesrv.remoting.ThrottledLog;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.AttributeKey;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +13,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Counts open connections and closes each one that would exceed the limit as soon as it is
  * accepted, before it can send anything: a connection flood then costs a file descriptor for a
- * moment, never a share of the executors. The count also lets tests see that no channel leaks.
+ * moment, never a share of the executors. A refused connection's opening and closing stop here,
+ * so the handlers behind it (and the server's listener) never hear of it. The count is the
+ * server's connection figure; it also lets tests see that no channel leaks.
  */
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("namesrv.connectionRefused");
 
     private final int maxConnections;
     private final AtomicInteger open = new AtomicInteger();
@@ -38,6 +42,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         if (maxConnections > 0 && now > maxConnections) {
             refusals.warn("{} connections open, the limit is {}: closing the new connection from {}", now - 1,
                 maxConnections, RemotingHelper.remoteAddr(ctx.channel()));
+            ctx.channel().attr(REFUSED).set(Boolean.TRUE);
             ctx.close();
             return;
         }
@@ -47,6 +52,8 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         open.decrementAndGet();
-        super.channelInactive(ctx);
+        if (ctx.channel().attr(REFUSED).get() == null) {
+            super.channelInactive(ctx);
+        }
     }
 }

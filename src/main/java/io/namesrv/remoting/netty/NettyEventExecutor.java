@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.remoting.FatalErrorListener;
 import io.netty.channel.Channel;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers connection events to the listener on one named thread, so that a slow listener never
  * blocks an I/O thread. The queue is bounded; events beyond it are dropped with a warning.
+ * Without this thread no broker would ever learn of its connection closing, so an {@link Error}
+ * that ends it is reported as fatal.
  */
 final class NettyEventExecutor implements Runnable {
 
@@ -20,11 +23,13 @@ final class NettyEventExecutor implements Runnable {
 
     private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final ChannelEventListener listener;
+    private final FatalErrorListener fatal;
     private final Thread thread;
     private volatile boolean stopped;
 
-    NettyEventExecutor(ChannelEventListener listener) {
+    NettyEventExecutor(ChannelEventListener listener, FatalErrorListener fatal) {
         this.listener = listener;
+        this.fatal = fatal;
         this.thread = new Thread(this, "NettyEventExecutor");
         this.thread.setDaemon(true);
     }
@@ -52,8 +57,21 @@ final class NettyEventExecutor implements Runnable {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("channel event listener failed", e);
+            } catch (Error e) {
+                fatal.onFatalError("the channel event thread " + thread.getName() + " died", e);
+                return;
             }
         }
+    }
+
+    /** False once the thread has ended, for whatever reason. */
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    /** True once {@link #shutdown()} was called: the thread ending is then expected. */
+    boolean isStopped() {
+        return stopped;
     }
 
     private void deliver(Event event) {

@@ -11,19 +11,14 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +46,6 @@ public class NettyRemotingClient implements AutoCloseable {
 
     private final NettyClientConfig config;
     private final WireIdentity identity;
-    private final SslContext sslContext;
     private final EventLoopGroup selectorGroup;
     /** False when the selector group was given to us: its owner shuts it down. */
     private final boolean ownsSelectorGroup;
@@ -85,7 +79,6 @@ public class NettyRemotingClient implements AutoCloseable {
                                EventLoopGroup sharedSelectors) {
         this.config = config;
         this.identity = identity;
-        this.sslContext = sslContext;
         this.ownsSelectorGroup = sharedSelectors == null;
         this.selectorGroup = sharedSelectors != null ? sharedSelectors
             : new NioEventLoopGroup(1, new NamedThreadFactory("NettyClientSelector_", true, 1));
@@ -103,19 +96,8 @@ public class NettyRemotingClient implements AutoCloseable {
             .option(ChannelOption.SO_KEEPALIVE, false)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.getConnectTimeoutMillis())
             .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-            .handler(new ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(SocketChannel ch) {
-                    ChannelPipeline p = ch.pipeline();
-                    if (sslContext != null) {
-                        p.addLast("sslHandler", sslContext.newHandler(ch.alloc()));
-                    }
-                    p.addLast(workerGroup, "encoder", new NettyEncoder());
-                    p.addLast(workerGroup, "decoder", new NettyDecoder(NettyDecoder.configuredMaxFrameLength()));
-                    p.addLast(workerGroup, "idle", new IdleStateHandler(0, 0, config.getClientChannelMaxIdleTimeSeconds()));
-                    p.addLast(workerGroup, "handler", new ResponseHandler());
-                }
-            });
+            .handler(new ClientChannelInitializer(sslContext, workerGroup, config.getClientChannelMaxIdleTimeSeconds(),
+                new ResponseHandler()));
     }
 
     /** Sets the name servers used when a call names no address. */
@@ -366,6 +348,8 @@ public class NettyRemotingClient implements AutoCloseable {
         pending.clear();
     }
 
+    /** Completes the call waiting for each answer; shared by every connection of this client. */
+    @ChannelHandler.Sharable
     private final class ResponseHandler extends SimpleChannelInboundHandler<RemotingCommand> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, RemotingCommand cmd) {
@@ -379,14 +363,6 @@ public class NettyRemotingClient implements AutoCloseable {
             } else {
                 LOG.debug("response for unknown opaque {} from {}", cmd.getOpaque(), RemotingHelper.remoteAddr(ctx.channel()));
             }
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-            if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
-                ctx.close();
-            }
-            super.userEventTriggered(ctx, evt);
         }
 
         @Override

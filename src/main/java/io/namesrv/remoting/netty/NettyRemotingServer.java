@@ -1,16 +1,14 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.remoting.FatalErrorListener;
 import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.netty.tls.TlsMode;
-import io.namesrv.remoting.netty.tls.TlsModeHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
@@ -19,11 +17,9 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -59,7 +55,7 @@ public class NettyRemotingServer {
     private final RequestDispatcher dispatcher;
     private final NettyEventExecutor eventExecutor;
     private final ConnectionLimiter connectionLimiter;
-    private final ConnectionManageHandler connectionHandler;
+    private final ConnectionEvents connectionEvents;
     private final int maxFrameLength = NettyDecoder.configuredMaxFrameLength();
 
     private EventLoopGroup bossGroup;
@@ -69,6 +65,8 @@ public class NettyRemotingServer {
     /** Accepted connections, closed first on shutdown while every group still runs. */
     private final ChannelGroup connections = new DefaultChannelGroup("namesrv-connections", GlobalEventExecutor.INSTANCE);
     private volatile int port;
+    private volatile FatalErrorListener fatalErrors = FatalErrorListener.NONE;
+    private volatile boolean shuttingDown;
 
     public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, WireIdentity identity,
                                ServerTls tls) {
@@ -77,8 +75,57 @@ public class NettyRemotingServer {
         this.dispatcher = new RequestDispatcher(identity, config.getServerMaxPendingRequestsPerConnection(),
             config.getRequestMaxQueueWaitMillis(), (long) UNSENT_BYTES_PER_HIGH_WATER_MARK * waterMark(config).high());
         this.connectionLimiter = new ConnectionLimiter(config.getServerMaxConnections());
-        this.eventExecutor = listener == null ? null : new NettyEventExecutor(listener);
-        this.connectionHandler = new ConnectionManageHandler(eventExecutor);
+        this.eventExecutor = listener == null ? null : new NettyEventExecutor(listener, this::reportFatal);
+        this.connectionEvents = new ConnectionEvents(eventExecutor, this::reportFatal);
+        this.dispatcher.setFatalErrorListener(this::reportFatal);
+    }
+
+    /** Told about heap exhaustion seen while serving and about essential threads dying (null means none). */
+    public void setFatalErrorListener(FatalErrorListener listener) {
+        this.fatalErrors = listener == null ? FatalErrorListener.NONE : listener;
+    }
+
+    private void reportFatal(String where, Throwable error) {
+        fatalErrors.onFatalError(where, error);
+    }
+
+    /**
+     * What has stopped that this server cannot serve without, or null while all of it runs (and
+     * once {@link #shutdown()} began): the listening socket, the acceptor, a selector or codec
+     * thread, the channel event thread. Netty's event loops survive nearly anything thrown at
+     * them, and the rare thing that ends one leaves the server half alive (its connections or
+     * its port served by nobody) without any exception reaching us, so the owner polls this.
+     */
+    public String failure() {
+        Channel listening = serverChannel;
+        if (shuttingDown || listening == null) {
+            return null;
+        }
+        String stopped = firstStopped(bossGroup, "the acceptor thread");
+        if (stopped == null) {
+            stopped = firstStopped(selectorGroup, "a selector thread");
+        }
+        if (stopped == null) {
+            stopped = firstStopped(workerGroup, "a codec thread");
+        }
+        if (stopped != null) {
+            return stopped;
+        }
+        if (eventExecutor != null && !eventExecutor.isAlive()) {
+            return "the channel event thread stopped";
+        }
+        return listening.isActive() ? null : "the listening socket closed";
+    }
+
+    private static String firstStopped(EventExecutorGroup group, String what) {
+        if (group != null) {
+            for (EventExecutor executor : group) {
+                if (executor.isShuttingDown()) {
+                    return what + " stopped";
+                }
+            }
+        }
+        return null;
     }
 
     /** Told about every finished request (for metrics); set before {@link #start()} or at any time. */
@@ -86,9 +133,9 @@ public class NettyRemotingServer {
         dispatcher.setListener(listener);
     }
 
-    /** Client connections currently open. */
+    /** Connections open right now (one over the limit counts for the moment before it is closed). */
     public int connectionCount() {
-        return connectionHandler.activeConnections();
+        return connectionLimiter.openConnections();
     }
 
     /** True from a successful bind until {@link #shutdown()} closes the listening socket. */
@@ -130,9 +177,9 @@ public class NettyRemotingServer {
         if (tls.mode() != TlsMode.DISABLED) {
             LOG.info("Server is running in TLS {} mode", tls.mode().name().toLowerCase());
         }
-        ServerRequestHandler requestHandler = new ServerRequestHandler(dispatcher);
-        NettyEncoder encoder = new NettyEncoder();
-
+        ServerChannelInitializer pipeline = new ServerChannelInitializer(new ServerChannelInitializer.Parts(
+            connections, connectionLimiter, tls, workerGroup, maxFrameLength,
+            config.getServerChannelMaxIdleTimeSeconds(), connectionEvents, new ServerRequestHandler(dispatcher)));
         ServerBootstrap bootstrap = new ServerBootstrap()
             .group(bossGroup, selectorGroup)
             .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
@@ -142,28 +189,7 @@ public class NettyRemotingServer {
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.ALLOCATOR, config.isServerPooledByteBufAllocatorEnable()
                 ? PooledByteBufAllocator.DEFAULT : UnpooledByteBufAllocator.DEFAULT)
-            .childHandler(new ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(SocketChannel ch) {
-                    connections.add(ch);
-                    ChannelPipeline p = ch.pipeline();
-                    p.addLast("connectionLimiter", connectionLimiter);
-                    // Answers written while a read batch is processed (cached routes, answered
-                    // inline) leave in one write at the end of the batch, not one syscall each.
-                    p.addLast("flushConsolidation", new FlushConsolidationHandler(
-                        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
-                    p.addLast("handshakeHandler", new HandshakeHandler());
-                    if (tls.mode() != TlsMode.DISABLED) {
-                        p.addLast("tlsModeHandler", new TlsModeHandler(tls.mode(), tls::sslContext));
-                    }
-                    p.addLast(workerGroup, "encoder", encoder);
-                    p.addLast(workerGroup, "decoder", new NettyDecoder(maxFrameLength));
-                    p.addLast(workerGroup, "idleStateHandler",
-                        new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds()));
-                    p.addLast(workerGroup, "connectionManageHandler", connectionHandler);
-                    p.addLast(workerGroup, "serverHandler", requestHandler);
-                }
-            });
+            .childHandler(pipeline);
         if (config.getServerSocketSndBufSize() > 0) {
             bootstrap.childOption(ChannelOption.SO_SNDBUF, config.getServerSocketSndBufSize());
         }
@@ -194,11 +220,6 @@ public class NettyRemotingServer {
         return new WriteBufferWaterMark(low, high);
     }
 
-    /** Connections open right now. */
-    public int openConnections() {
-        return connectionLimiter.openConnections();
-    }
-
     /** Requests dropped unanswered because they waited past their caller's timeout or lost their connection. */
     public long droppedStaleRequests() {
         return dispatcher.droppedStaleRequests();
@@ -211,6 +232,7 @@ public class NettyRemotingServer {
 
     /** Stops accepting, closes connections and stops every thread this server started. */
     public void shutdown() {
+        shuttingDown = true;
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(3, TimeUnit.SECONDS);
         }

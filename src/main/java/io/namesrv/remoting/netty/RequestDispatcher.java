@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.remoting.FatalErrorListener;
 import io.namesrv.remoting.RemotingHelper;
 import io.namesrv.remoting.ThrottledLog;
 import io.namesrv.remoting.protocol.RemotingCommand;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +52,13 @@ public final class RequestDispatcher {
     private final int maxPendingPerConnection;
     private final long maxQueueWaitMillis;
     private final long maxUnsentBytesPerConnection;
+    /** Wall-clock millis for queue waits (injectable, as RouteInfoManager's is, so tests need no sleeping). */
+    private final LongSupplier clock;
     private final LongAdder droppedStale = new LongAdder();
     private final ThrottledLog overloadLog = new ThrottledLog(LOG, OVERLOAD_LOG_INTERVAL_MILLIS);
     private volatile Registration defaultRegistration;
     private volatile RequestListener listener = RequestListener.NONE;
+    private volatile FatalErrorListener fatalErrors = FatalErrorListener.NONE;
 
     /** No per-connection bound, no queue-wait limit. */
     public RequestDispatcher(WireIdentity identity) {
@@ -63,6 +68,14 @@ public final class RequestDispatcher {
     /** Bounds of 0 or less are off. */
     public RequestDispatcher(WireIdentity identity, int maxPendingPerConnection, long maxQueueWaitMillis,
                              long maxUnsentBytesPerConnection) {
+        this(identity, maxPendingPerConnection, maxQueueWaitMillis, maxUnsentBytesPerConnection,
+            System::currentTimeMillis);
+    }
+
+    /** As above, measuring queue waits with {@code clock} (milliseconds). */
+    public RequestDispatcher(WireIdentity identity, int maxPendingPerConnection, long maxQueueWaitMillis,
+                             long maxUnsentBytesPerConnection, LongSupplier clock) {
+        this.clock = clock;
         this.identity = identity;
         this.maxPendingPerConnection = maxPendingPerConnection;
         this.maxQueueWaitMillis = maxQueueWaitMillis;
@@ -90,6 +103,11 @@ public final class RequestDispatcher {
         this.listener = listener == null ? RequestListener.NONE : listener;
     }
 
+    /** Told when processing a request ran out of heap (null means none). */
+    public void setFatalErrorListener(FatalErrorListener listener) {
+        this.fatalErrors = listener == null ? FatalErrorListener.NONE : listener;
+    }
+
     public void dispatch(Channel channel, RemotingCommand request) {
         long startNanos = System.nanoTime();
         Registration registration = processors.getOrDefault(request.getCode(), defaultRegistration);
@@ -115,7 +133,7 @@ public final class RequestDispatcher {
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK), startNanos);
             return;
         }
-        long createdAt = System.currentTimeMillis();
+        long createdAt = clock.getAsLong();
         try {
             registration.executor().execute(new RequestTask(
                 () -> runQueued(registration, channel, request, createdAt, pending, startNanos), createdAt));
@@ -147,7 +165,7 @@ public final class RequestDispatcher {
     private void runQueued(Registration registration, Channel channel, RemotingCommand request, long createdAt,
                            AtomicInteger pending, long startNanos) {
         try {
-            long waited = System.currentTimeMillis() - createdAt;
+            long waited = clock.getAsLong() - createdAt;
             long maxWait = registration.maxQueueWaitMillis() < 0 ? maxQueueWaitMillis : registration.maxQueueWaitMillis();
             if (maxWait > 0 && waited > maxWait) {
                 droppedStale.increment();
@@ -185,6 +203,9 @@ public final class RequestDispatcher {
         try {
             response = processor.processRequest(channel, request);
         } catch (Throwable e) {
+            if (FatalErrorListener.isFatal(e)) {
+                fatalErrors.onFatalError("request code " + request.getCode() + " from " + RemotingHelper.remoteAddr(channel), e);
+            }
             LOG.error("process request code {} from {} failed", request.getCode(), RemotingHelper.remoteAddr(channel), e);
             response = RemotingCommand.response(ResponseCode.SYSTEM_ERROR, RemotingHelper.exceptionSimpleDesc(e));
         }

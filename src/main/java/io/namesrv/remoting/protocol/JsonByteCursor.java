@@ -1,15 +1,23 @@
 package io.namesrv.remoting.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A position over JSON bytes with the token primitives the hand-written fast readers share. Every
  * primitive either agrees with what the lenient fastjson2 path would read or throws
  * {@link Decline}; running off the end of the input throws {@link ArrayIndexOutOfBoundsException}.
  * Callers catch both and fall back to fastjson2, so the readers built on this never decide an edge
- * case themselves. What may follow a number or a literal differs between the readers, so checking
- * that is left to them.
+ * case themselves.
+ *
+ * <p>Two levels: the raw primitives ({@link #integer}, {@link #word}, {@link #string}) leave what may
+ * follow to the caller, for readers that match whole runs of bytes; the value readers
+ * ({@link #longValue}, {@link #intValue}, {@link #booleanValue}, {@link #nullLiteral}, ...) also
+ * require whitespace or a separator after a number or literal, declining {@code 1.5}, {@code 1L},
+ * {@code nullx} and the like. It lives in {@code remoting.protocol} because the request-header
+ * reader there uses it, and {@code remoting} may not import {@code protocol}.
  */
 public final class JsonByteCursor {
 
@@ -52,6 +60,11 @@ public final class JsonByteCursor {
             throw DECLINE;
         }
         return fields | bit;
+    }
+
+    /** The ASCII bytes of a field name, to compare with {@link #is} or pass to {@link #member}. */
+    public static byte[] ascii(String name) {
+        return name.getBytes(StandardCharsets.US_ASCII);
     }
 
     public byte[] bytes() {
@@ -308,5 +321,122 @@ public final class JsonByteCursor {
             c = (c << 4) | d;
         }
         return (char) c;
+    }
+
+    // ---- values, each followed by whitespace or a separator ----
+
+    /**
+     * Reads the next member's name and its colon: the index in {@code names} of the name it spells,
+     * or -1 for any other name (the caller skips its value or declines).
+     */
+    public int member(byte[][] names) {
+        int nameStart = fieldName();
+        int nameLength = pos - nameStart - 1;
+        colon();
+        for (int i = 0; i < names.length; i++) {
+            if (is(names[i], nameStart, nameLength)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** As {@link #member}, declining any name not in {@code names} (fastjson2 decides what to do with it). */
+    public int knownMember(byte[][] names) {
+        int field = member(names);
+        if (field < 0) {
+            throw DECLINE;
+        }
+        return field;
+    }
+
+    /** Reads {@code null} and returns true if it stands at pos; false (pos unchanged) for any other value. */
+    public boolean nullLiteral() {
+        if (in[pos] != 'n') {
+            return false;
+        }
+        literal("null");
+        return true;
+    }
+
+    /** {@code true} or {@code false}; anything else declines. */
+    public boolean booleanValue() {
+        if (in[pos] == 't') {
+            literal("true");
+            return true;
+        }
+        literal("false");
+        return false;
+    }
+
+    /** The literal {@code word}, which must not run on into anything but whitespace or a separator. */
+    public void literal(String word) {
+        word(word);
+        endOfValue();
+    }
+
+    /** A plain JSON integer that fits an int. */
+    public int intValue() {
+        long value = longValue();
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw DECLINE;
+        }
+        return (int) value;
+    }
+
+    /** A plain JSON integer that fits a long; leading zeros, fractions, exponents and suffixes decline. */
+    public long longValue() {
+        long value = integer(19);
+        endOfValue();
+        return value;
+    }
+
+    /** A string or {@code null}; any other value declines. */
+    public String nullableString() {
+        if (nullLiteral()) {
+            return null;
+        }
+        if (in[pos] != '"') {
+            throw DECLINE;
+        }
+        return string();
+    }
+
+    /** An array of strings, or {@code null}; any other element declines. */
+    public List<String> stringList() {
+        if (nullLiteral()) {
+            return null;
+        }
+        if (in[pos++] != '[') {
+            throw DECLINE;
+        }
+        List<String> list = new ArrayList<>();
+        skipWhitespace();
+        if (in[pos] == ']') {
+            pos++;
+            return list;
+        }
+        byte b;
+        do {
+            skipWhitespace();
+            if (in[pos] != '"') {
+                throw DECLINE;
+            }
+            list.add(string());
+            skipWhitespace();
+            b = in[pos++];
+        } while (b == ',');
+        if (b != ']') {
+            throw DECLINE;
+        }
+        return list;
+    }
+
+    /** A number or literal must be followed by whitespace or a separator, not e.g. {@code .5}, {@code L} or letters. */
+    private void endOfValue() {
+        byte b = in[pos];
+        if (b != ',' && b != '}' && b != ']' && b != ':' && b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+            throw DECLINE;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.namesrv.remoting.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,13 +15,10 @@ final class JsonHeaderFastReader {
 
     private static final Object NULL = new Object();
 
-    private static final byte[] CODE = ascii("code");
-    private static final byte[] OPAQUE = ascii("opaque");
-    private static final byte[] FLAG = ascii("flag");
-    private static final byte[] VERSION = ascii("version");
-    private static final byte[] LANGUAGE = ascii("language");
-    private static final byte[] REMARK = ascii("remark");
-    private static final byte[] EXT_FIELDS = ascii("extFields");
+    /** The known fields, in the order of the cases that read them; others are skipped. */
+    private static final byte[][] FIELDS = {JsonByteCursor.ascii("code"), JsonByteCursor.ascii("opaque"),
+        JsonByteCursor.ascii("flag"), JsonByteCursor.ascii("version"), JsonByteCursor.ascii("language"),
+        JsonByteCursor.ascii("remark"), JsonByteCursor.ascii("extFields")};
 
     /** Non-ASCII strings keep Java's replacement characters, as they always have on this path. */
     private final JsonByteCursor in;
@@ -49,10 +45,7 @@ final class JsonHeaderFastReader {
         in.skipWhitespace();
         if (in.startObject()) {
             do {
-                int nameStart = in.fieldName();
-                int nameLength = in.pos() - nameStart - 1;
-                in.colon();
-                field(cmd, nameStart, nameLength);
+                field(cmd, in.member(FIELDS));
             } while (in.nextMember());
         }
         in.skipWhitespace();
@@ -62,39 +55,28 @@ final class JsonHeaderFastReader {
         return cmd;
     }
 
-    private void once(int bit) {
-        seen = JsonByteCursor.once(seen, bit);
+    private void field(RemotingCommand cmd, int field) {
+        if (field >= 0) {
+            seen = JsonByteCursor.once(seen, 1 << field);
+        }
+        switch (field) {
+            case 0 -> cmd.setCode(intValue());
+            case 1 -> cmd.setOpaque(intValue());
+            case 2 -> cmd.setFlag(intValue());
+            case 3 -> cmd.setVersion(intValue());
+            case 4 -> cmd.setLanguage(language());
+            case 5 -> cmd.setRemark(remark());
+            case 6 -> cmd.setExtFields(extFields());
+            default -> scalar(); // unknown fields are ignored; only flat values are skipped here
+        }
     }
 
-    private void field(RemotingCommand cmd, int nameStart, int nameLength) {
-        if (in.is(CODE, nameStart, nameLength)) {
-            once(1);
-            cmd.setCode(intValue());
-        } else if (in.is(OPAQUE, nameStart, nameLength)) {
-            once(2);
-            cmd.setOpaque(intValue());
-        } else if (in.is(FLAG, nameStart, nameLength)) {
-            once(4);
-            cmd.setFlag(intValue());
-        } else if (in.is(VERSION, nameStart, nameLength)) {
-            once(8);
-            cmd.setVersion(intValue());
-        } else if (in.is(LANGUAGE, nameStart, nameLength)) {
-            once(16);
-            cmd.setLanguage(language());
-        } else if (in.is(REMARK, nameStart, nameLength)) {
-            once(32);
-            Object remark = scalar();
-            if (remark != NULL && !(remark instanceof String)) {
-                throw JsonByteCursor.decline();
-            }
-            cmd.setRemark(remark == NULL ? null : (String) remark);
-        } else if (in.is(EXT_FIELDS, nameStart, nameLength)) {
-            once(64);
-            cmd.setExtFields(extFields());
-        } else {
-            scalar(); // unknown fields are ignored; only flat values are skipped here
+    private String remark() {
+        Object remark = scalar();
+        if (remark != NULL && !(remark instanceof String)) {
+            throw JsonByteCursor.decline();
         }
+        return remark == NULL ? null : (String) remark;
     }
 
     private int intValue() {
@@ -123,8 +105,7 @@ final class JsonHeaderFastReader {
     }
 
     private Map<String, String> extFields() {
-        if (in.peek() == 'n') {
-            literal("null");
+        if (in.nullLiteral()) {
             return null;
         }
         Map<String, String> ext = new HashMap<>(8);
@@ -155,49 +136,14 @@ final class JsonHeaderFastReader {
             return in.string();
         }
         if (b == '-' || (b >= '0' && b <= '9')) {
-            return integer();
+            return in.intValue(); // fractions, exponents, type suffixes and longs decline
         }
-        if (b == 'n') {
-            literal("null");
+        if (in.nullLiteral()) {
             return NULL;
         }
-        if (b == 't') {
-            literal("true");
-            return Boolean.TRUE;
-        }
-        if (b == 'f') {
-            literal("false");
-            return Boolean.FALSE;
+        if (b == 't' || b == 'f') {
+            return in.booleanValue();
         }
         throw JsonByteCursor.decline();
-    }
-
-    /** An int; fractions, exponents, type suffixes and more than 10 digits decline. */
-    private Integer integer() {
-        long value = in.integer(10);
-        int pos = in.pos();
-        byte[] bytes = in.bytes();
-        if (pos < bytes.length && (bytes[pos] == '.' || bytes[pos] == 'e' || bytes[pos] == 'E'
-            || bytes[pos] == 'L' || bytes[pos] == 'l' || bytes[pos] == 'S' || bytes[pos] == 'B')) {
-            throw JsonByteCursor.decline();
-        }
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw JsonByteCursor.decline();
-        }
-        return (int) value;
-    }
-
-    /** A literal must not run on into letters or digits. */
-    private void literal(String word) {
-        in.word(word);
-        int pos = in.pos();
-        byte[] bytes = in.bytes();
-        if (pos < bytes.length && Character.isLetterOrDigit(bytes[pos])) {
-            throw JsonByteCursor.decline();
-        }
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -86,6 +86,25 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM alone, never followed by SIGKILL: for tests that watch how the child stops by itself.
+     * Through the process handle: {@code Process.destroy()} would also close the child's stdin,
+     * which {@link ParentWatchdog} takes for the test JVM being gone.
+     */
+    public void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** The exit status once the process has ended, waiting up to {@code timeout}; null if it is still running. */
+    public Integer awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name + " to exit", e);
+        }
+    }
+
     /** SIGKILL, as a crash would; waits (bounded) until the process is gone. */
     public void kill() {
         stop(Duration.ZERO);

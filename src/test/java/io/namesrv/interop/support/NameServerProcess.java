@@ -59,16 +59,31 @@ public final class NameServerProcess implements AutoCloseable {
     }
 
     public static NameServerProcess ours(Map<String, String> extraConfig, List<String> extraJvmOptions) {
+        return ours(OURS_MAIN, List.of(), extraConfig, extraJvmOptions);
+    }
+
+    /**
+     * Our name server started through {@code mainClass} (a test's wrapper around ours), which gets
+     * {@code leadingArgs} before the usual {@code -c <file>}.
+     */
+    public static NameServerProcess ours(String mainClass, List<String> leadingArgs, Map<String, String> extraConfig,
+                                         List<String> extraJvmOptions) {
         // Our operations HTTP endpoint would take the fixed port 9877: any free loopback port instead.
         Map<String, String> config = new LinkedHashMap<>();
         config.put("httpListenPort", "0");
         config.put("httpBindAddress", "127.0.0.1");
         config.putAll(extraConfig);
-        return start("our-namesrv", OURS_MAIN, false, config, extraJvmOptions);
+        return start("our-namesrv", mainClass, leadingArgs, false, config, extraJvmOptions);
     }
 
     private static NameServerProcess start(String label, String mainClass, boolean apacheLogging,
                                            Map<String, String> extraConfig, List<String> extraJvmOptions) {
+        return start(label, mainClass, List.of(), apacheLogging, extraConfig, extraJvmOptions);
+    }
+
+    private static NameServerProcess start(String label, String mainClass, List<String> leadingArgs,
+                                           boolean apacheLogging, Map<String, String> extraConfig,
+                                           List<String> extraJvmOptions) {
         int port = FreePorts.single();
         Path dir = PeerDirs.create(label + "-" + port);
         Path home = dir.resolve("home");
@@ -89,6 +104,7 @@ public final class NameServerProcess implements AutoCloseable {
                 .jvmOption(HEAP)
                 .systemProperty("user.home", home.toString())
                 .env("ROCKETMQ_HOME", home.toString())
+                .args(leadingArgs.toArray(String[]::new))
                 .args("-c", configFile.toString());
         if (apacheLogging) {
             PeerLogging.quietApache(builder);
@@ -132,6 +148,16 @@ public final class NameServerProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return jvm.isAlive();
+    }
+
+    /** SIGTERM alone (never escalated), for tests that watch how it stops. */
+    public void terminate() {
+        jvm.terminate();
+    }
+
+    /** The exit status once it has ended, waiting up to {@code timeout}; null if it still runs. */
+    public Integer awaitExit(Duration timeout) {
+        return jvm.awaitExit(timeout);
     }
 
     /** SIGKILL. */

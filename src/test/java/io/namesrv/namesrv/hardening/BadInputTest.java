@@ -1,11 +1,14 @@
 package io.namesrv.namesrv.hardening;
 
+import java.time.Duration;
+import io.namesrv.interop.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
@@ -43,13 +46,13 @@ class BadInputTest {
 
     private static final String PROBE_TOPIC = "probe-topic";
 
-    private InProcessNameServer server;
+    private TestNameServer server;
     private WireClient broker;
     private RouteProber prober;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        server = InProcessNameServer.start(dir);
+        server = TestNameServer.start(dir);
         broker = new WireClient(server.port());
         RemotingCommand registered = broker.call(Requests.register("probe-broker", "127.0.0.1:10911", 600_000,
             List.of(PROBE_TOPIC, "probe-topic-b")));
@@ -257,15 +260,9 @@ class BadInputTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private boolean awaitOpenConnections(int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (System.currentTimeMillis() < deadline) {
-            if (server.controller().getRemotingServer().openConnections() == expected) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
+    private boolean awaitOpenConnections(int expected) {
+        return Await.last(Duration.ofSeconds(5), server.controller().getRemotingServer()::connectionCount,
+            n -> n == expected) == expected;
     }
 
     private static byte[] utf8(String s) {

@@ -1,10 +1,13 @@
 package io.namesrv.namesrv.hardening;
 
+import java.time.Duration;
+import io.namesrv.interop.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.interop.support.NameServerProcess;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
@@ -16,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +34,7 @@ class FaultsTest {
 
     @Test
     void brokerKilledWithAConnectionResetDisappearsAtOnce() throws Exception {
-        try (InProcessNameServer server = InProcessNameServer.start(dir);
+        try (TestNameServer server = TestNameServer.start(dir);
              WireClient client = new WireClient(server.port())) {
             WireClient broker = new WireClient(server.port());
             assertEquals(ResponseCode.SUCCESS, broker.call(Requests.register("doomed", "127.0.0.1:10911", 600_000,
@@ -50,8 +52,8 @@ class FaultsTest {
 
     @Test
     void silentBrokerExpiresAtItsOwnTimeout() throws Exception {
-        try (InProcessNameServer server = InProcessNameServer.start(dir,
-                c -> c.setScanNotActiveBrokerInterval(100), n -> { });
+        try (TestNameServer server = TestNameServer.builder(dir).namesrv(c -> c.setScanNotActiveBrokerInterval(100))
+                .start();
              WireClient client = new WireClient(server.port());
              WireClient broker = new WireClient(server.port())) {
             long registeredAt = System.currentTimeMillis();
@@ -111,10 +113,7 @@ class FaultsTest {
             }
         }, "kv-writer-" + prefix);
         writer.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (acks.size() < ACKS_BEFORE_KILL && writer.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.last(Duration.ofSeconds(30), acks::size, n -> n >= ACKS_BEFORE_KILL || !writer.isAlive());
         assertTrue(acks.size() >= ACKS_BEFORE_KILL, "only " + acks.size() + " writes acknowledged in 30 s");
         Thread.sleep(extraMillis);
         daemon.kill();
@@ -136,7 +135,7 @@ class FaultsTest {
 
     @Test
     void clientThatNeverReadsItsAnswersCannotBlockOthers() throws Exception {
-        try (InProcessNameServer server = InProcessNameServer.start(dir)) {
+        try (TestNameServer server = TestNameServer.start(dir)) {
             WireClient broker = new WireClient(server.port());
             List<String> topics = new ArrayList<>();
             for (int i = 0; i < 2000; i++) {
@@ -174,23 +173,15 @@ class FaultsTest {
             stuck.reset();
             stuckWriter.join(5000);
             broker.close();
-            long deadline = System.currentTimeMillis() + 5000;
-            while (server.controller().getRemotingServer().openConnections() > 0 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(0, server.controller().getRemotingServer().openConnections(), "the stuck connection leaked");
+            assertEquals(0, Await.last(Duration.ofSeconds(5), server.controller().getRemotingServer()::connectionCount,
+                n -> n == 0), "the stuck connection leaked");
         }
     }
 
     /** Polls the route until it is gone; returns the time it was first seen gone. */
-    private static long awaitRouteGone(WireClient client, String topic, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            if (client.call(Requests.route(topic)).getCode() == ResponseCode.TOPIC_NOT_EXIST) {
-                return System.currentTimeMillis();
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("route of " + topic + " still there after " + timeoutMillis + " ms");
+    private static long awaitRouteGone(WireClient client, String topic, long timeoutMillis) {
+        Await.until("the route of " + topic + " to go", Duration.ofMillis(timeoutMillis),
+            () -> client.call(Requests.route(topic)).getCode() == ResponseCode.TOPIC_NOT_EXIST, gone -> gone);
+        return System.currentTimeMillis();
     }
 }

@@ -3,6 +3,7 @@ package io.namesrv.namesrv.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
@@ -25,11 +26,11 @@ class OverloadTest {
 
     @Test
     void registrationAndKvStormCannotStarveRouteLookups() throws Exception {
-        try (InProcessNameServer server = InProcessNameServer.start(dir, c -> {
+        try (TestNameServer server = TestNameServer.builder(dir).namesrv(c -> {
             c.setDefaultThreadPoolNums(2);
             c.setDefaultThreadPoolQueueCapacity(64);
             c.setClientRequestThreadPoolNums(2);
-        }, n -> { })) {
+        }).start()) {
             // The broker's connection stays open: closing it would remove the broker and its routes.
             WireClient broker = new WireClient(server.port());
             assertEquals(ResponseCode.SUCCESS, broker.call(Requests.register("route-broker", "127.0.0.1:10911",

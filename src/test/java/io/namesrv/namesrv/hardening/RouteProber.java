@@ -1,5 +1,7 @@
 package io.namesrv.namesrv.hardening;
 
+import java.time.Duration;
+import io.namesrv.interop.support.Await;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
@@ -66,12 +68,9 @@ final class RouteProber implements AutoCloseable {
     }
 
     /** Blocks until at least {@code more} further answers arrived (or 5 s passed): the prober is live. */
-    boolean answersAgain(int more) throws InterruptedException {
+    boolean answersAgain(int more) {
         long target = answers.get() + more;
-        long deadline = System.currentTimeMillis() + 5000;
-        while (answers.get() < target && System.currentTimeMillis() < deadline && thread.isAlive()) {
-            Thread.sleep(5);
-        }
+        Await.last(Duration.ofSeconds(5), answers::get, n -> n >= target || !thread.isAlive());
         return answers.get() >= target;
     }
 

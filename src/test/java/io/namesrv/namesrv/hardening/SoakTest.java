@@ -3,6 +3,7 @@ package io.namesrv.namesrv.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.QueueData;
@@ -60,7 +61,8 @@ class SoakTest {
         long seconds = Long.getLong("soak.seconds", 40);
         long heapBefore = usedHeapAfterGc();
         int threadsBefore = Thread.activeCount();
-        InProcessNameServer server = InProcessNameServer.start(dir, c -> c.setScanNotActiveBrokerInterval(100), n -> { });
+        TestNameServer server = TestNameServer.builder(dir).namesrv(c -> c.setScanNotActiveBrokerInterval(100))
+            .start();
         liveView = () -> server.controller().getRouteInfoManager().liveBrokers().toString();
         try {
             long deadline = System.currentTimeMillis() + seconds * 1000;
@@ -85,8 +87,8 @@ class SoakTest {
 
             assertTrue(await(() -> server.controller().getRouteInfoManager().liveBrokers().isEmpty(), 5000),
                 "brokers left behind: " + server.controller().getRouteInfoManager().liveBrokers());
-            assertTrue(await(() -> server.controller().getRemotingServer().openConnections() == 0, 5000),
-                "connections left open: " + server.controller().getRemotingServer().openConnections());
+            assertTrue(await(() -> server.controller().getRemotingServer().connectionCount() == 0, 5000),
+                "connections left open: " + server.controller().getRemotingServer().connectionCount());
         } finally {
             server.close();
         }

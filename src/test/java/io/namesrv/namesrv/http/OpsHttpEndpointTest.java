@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.remoting.netty.NettyRemotingClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -171,6 +172,34 @@ class OpsHttpEndpointTest {
     }
 
     @Test
+    void everyJsonAnswerEscapesAnglesAndAmpersands() throws Exception {
+        String hostile = "<script>alert(1)</script>";
+        try (OpsHttpFixture ns = new OpsHttpFixture(dir, c -> { }).start()) {
+            HttpResponse<String> missing = ns.get("/routes/" + java.net.URLEncoder.encode(hostile,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            assertEquals(404, missing.statusCode());
+            assertEquals(HttpAnswer.JSON, missing.headers().firstValue("content-type").orElse(""));
+            assertFalse(missing.body().contains("<") || missing.body().contains(">"), missing.body());
+            assertTrue(missing.body().contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"), missing.body());
+            assertTrue(JSON.parseObject(missing.body()).getString("error").contains(hostile), missing.body());
+
+            // Names that brokers choose reach /status, /cluster and /routes through other encoders.
+            String topic = "t<&>x";
+            ns.register(ns.newBroker(), "b<&>", "10.0.0.9:10911", 60_000, topic);
+            for (String path : new String[] {"/status", "/cluster", "/routes/t%3C%26%3Ex", "/nope<&>"}) {
+                HttpResponse<String> answer = ns.get(path.replace("<", "%3C").replace("&", "%26").replace(">", "%3E"));
+                String body = answer.body();
+                assertFalse(body.contains("<") || body.contains(">") || body.contains("&"), path + ": " + body);
+                assertTrue(body.contains("\\u003c\\u0026\\u003e"), path + ": " + body);
+            }
+            assertEquals("b<&>", JSON.parseObject(ns.get("/routes/t%3C%26%3Ex").body()).getJSONArray("queueDatas")
+                .getJSONObject(0).getString("brokerName"), "the parsed value is the name itself");
+            assertEquals(topic, JSON.parseObject(ns.get("/status").body()).getJSONArray("topics").getJSONObject(1)
+                .getString("topic"));
+        }
+    }
+
+    @Test
     void readOnlyUnknownPathsAndHead() throws Exception {
         try (OpsHttpFixture ns = new OpsHttpFixture(dir, c -> { }).start()) {
             HttpResponse<String> post = ns.send(HttpRequest.newBuilder(ns.uri("/metrics"))
@@ -201,13 +230,9 @@ class OpsHttpEndpointTest {
 
     @Test
     void disabledEndpointBindsNothing() throws Exception {
-        try (OpsHttpFixture ns = new OpsHttpFixture(dir, c -> { })) {
-            // The controller constructor without HttpConfig leaves the endpoint off.
-            io.namesrv.namesrv.NamesrvController plain = new io.namesrv.namesrv.NamesrvController(
-                new io.namesrv.namesrv.NamesrvConfig(), new io.namesrv.remoting.netty.NettyServerConfig(), null,
-                new io.namesrv.remoting.netty.WireIdentity(io.namesrv.remoting.netty.WireIdentity.V5_3_3,
-                    io.namesrv.remoting.protocol.SerializeType.JSON), io.namesrv.remoting.netty.tls.ServerTls.disabled());
-            assertEquals(-1, plain.httpPort());
+        try (OpsHttpFixture ns = new OpsHttpFixture(dir, c -> { });
+             TestNameServer plain = TestNameServer.start(dir.resolve("plain"))) {
+            assertEquals(-1, plain.controller().httpPort(), "HttpConfig.disabled(): no endpoint");
             assertEquals(-1, ns.controller.httpPort(), "not started yet");
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.interop.support.Await;
 import io.namesrv.namesrv.routeinfo.MinBrokerIdChange;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyRemotingClient;
@@ -222,14 +223,10 @@ class MinBrokerIdNotifierTest {
         assertEquals(0, outcomes.sent.get() + outcomes.failed.get() + outcomes.dropped.get());
     }
 
-    private void awaitOutcomes(int sent, int failed, int dropped) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && (outcomes.sent.get() != sent || outcomes.failed.get() != failed
-            || outcomes.dropped.get() != dropped)) {
-            Thread.sleep(10);
-        }
-        assertEquals(List.of(sent, failed, dropped),
-            List.of(outcomes.sent.get(), outcomes.failed.get(), outcomes.dropped.get()), "sent, failed, dropped");
+    private void awaitOutcomes(int sent, int failed, int dropped) {
+        List<Integer> expected = List.of(sent, failed, dropped);
+        Await.until("outcomes sent, failed, dropped = " + expected, Duration.ofSeconds(10),
+            () -> List.of(outcomes.sent.get(), outcomes.failed.get(), outcomes.dropped.get()), expected::equals);
     }
 
     private static final class CountingOutcomes implements MinBrokerIdNotifier.Outcomes {

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.namesrv.namesrv.NamesrvConfig;
+import io.namesrv.interop.support.Await;
 import io.namesrv.namesrv.NamesrvController;
-import io.namesrv.namesrv.config.NamesrvConfiguration;
-import io.namesrv.namesrv.config.RuntimeTunableKeys;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.RegisterBrokerBody;
@@ -19,15 +18,14 @@ import io.namesrv.remoting.netty.NettyRemotingServer;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.netty.WireIdentity;
-import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import io.namesrv.remoting.protocol.SerializeType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,24 +61,13 @@ class MinBrokerIdNotifyWiringTest {
         slavePort.start();
         String slave = "127.0.0.1:" + slavePort.localPort();
 
-        NamesrvConfig config = new NamesrvConfig();
-        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
-        config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
-        NettyServerConfig server = new NettyServerConfig();
-        server.setBindAddress("127.0.0.1");
-        server.setListenPort(0);
-        NamesrvController controller = new NamesrvController(config, server, new NamesrvConfiguration(
-            Path.of(config.getConfigStorePath()), new Properties(),
-            RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, config::getConfigBlackList), List.of(config, server)),
-            IDENTITY, ServerTls.disabled());
-        try {
-            assertTrue(controller.initialize());
-            controller.start();
-            try (WireClient wire = new WireClient(controller.listenPort())) {
+        try (TestNameServer namesrv = TestNameServer.start(dir)) {
+            NamesrvController controller = namesrv.controller();
+            try (WireClient wire = new WireClient(namesrv.port())) {
                 RemotingCommand update = RemotingCommand.request(RequestCode.UPDATE_NAMESRV_CONFIG, null)
                     .setBody("notifyMinBrokerIdChanged=true".getBytes(StandardCharsets.UTF_8));
                 assertEquals(0, wire.call(update).getCode());
-                assertTrue(config.isNotifyMinBrokerIdChanged());
+                assertTrue(controller.getNamesrvConfig().isNotifyMinBrokerIdChanged());
 
                 assertEquals(0, wire.call(register(slave, 1)).getCode());
                 assertEquals(0, wire.call(register("127.0.0.1:1", 0)).getCode());
@@ -90,13 +77,9 @@ class MinBrokerIdNotifyWiringTest {
             assertEquals(RequestCode.NOTIFY_MIN_BROKER_ID_CHANGE, pushed.getCode());
             assertEquals(Map.of("minBrokerId", "0", "minBrokerAddr", "127.0.0.1:1", "haBrokerAddr", "ha-0"),
                 pushed.getExtFields());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (sent(controller) < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(1, sent(controller));
+            assertEquals(1L, Await.until("the send to be counted", Duration.ofSeconds(10), () -> sent(controller),
+                n -> n >= 1));
         } finally {
-            controller.shutdown();
             slavePort.shutdown();
             brokerExecutor.shutdownNow();
         }

@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +37,13 @@ class ClientRequestProcessorTest {
     Path dir;
 
     private ProcessorFixture f;
-    private final AtomicLong uptime = new AtomicLong(3_600_000L);
+    private final AtomicBoolean servesRoutes = new AtomicBoolean(true);
     private ClientRequestProcessor processor;
 
     @BeforeEach
     void setUp() throws Exception {
         f = new ProcessorFixture(dir);
-        processor = new ClientRequestProcessor(f.routes, f.kv, f.config, f.json, uptime::get);
+        processor = new ClientRequestProcessor(f.routes, f.kv, f.config, f.json, servesRoutes::get);
         f.routes.registerBroker(BrokerRegistration.builder(CLUSTER, A0, "broker-a", 0).zoneName("zone-1")
             .enableActingMaster(false).topics(wrapper(1, "T", "Other")).channel(f.channel).build());
     }
@@ -112,22 +112,17 @@ class ClientRequestProcessorTest {
     }
 
     @Test
-    void routesAreWithheldUntilTheServiceWaitIsOver() {
-        f.config.setNeedWaitForService(true);
-        uptime.set(44_999);
+    void routesAreWithheldWhileTheServiceWaitIsNotOver() {
+        servesRoutes.set(false);
         RemotingCommand early = lookup("T", 479, null);
         assertEquals(ResponseCode.SYSTEM_ERROR, early.getCode());
         assertEquals("name server not ready", early.getRemark());
+        assertNull(processor.tryProcessInline(null, request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            new GetRouteInfoRequestHeader("T", null))), "not ready: the queued path answers");
 
-        uptime.set(45_000);
+        servesRoutes.set(true);
         assertEquals(ResponseCode.SUCCESS, lookup("T", 479, null).getCode());
         assertEquals(ResponseCode.TOPIC_NOT_EXIST, lookup("Nope", 479, null).getCode());
-    }
-
-    @Test
-    void withoutNeedWaitForServiceAYoungServerAnswers() {
-        uptime.set(0);
-        assertEquals(ResponseCode.SUCCESS, lookup("T", 479, null).getCode());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** A processor registered with its own queue-wait limit keeps requests the dispatcher's default would drop. */
@@ -21,7 +22,9 @@ class RequestDispatcherQueueWaitTest {
     void perRegistrationLimitOverridesTheDispatcherDefault() throws Exception {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            RequestDispatcher dispatcher = new RequestDispatcher(new WireIdentity(479, SerializeType.JSON), 0, 50, 0);
+            AtomicLong clock = new AtomicLong(1_000_000);
+            RequestDispatcher dispatcher =
+                new RequestDispatcher(new WireIdentity(479, SerializeType.JSON), 0, 50, 0, clock::get);
             dispatcher.register(1, (ch, req) -> RemotingCommand.response(0, "short"), executor);
             dispatcher.registerDefault((ch, req) -> RemotingCommand.response(0, "long"), executor, 10_000);
             EmbeddedChannel channel = new EmbeddedChannel();
@@ -35,7 +38,7 @@ class RequestDispatcherQueueWaitTest {
             });
             dispatcher.dispatch(channel, RemotingCommand.request(1, null).setOpaque(1));
             dispatcher.dispatch(channel, RemotingCommand.request(2, null).setOpaque(2));
-            Thread.sleep(200); // both wait past the 50 ms default, well within the default processor's 10 s
+            clock.addAndGet(200); // both waited past the 50 ms default, well within the default processor's 10 s
             release.countDown();
             executor.shutdown();
             assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS));

@@ -1,5 +1,7 @@
 package io.namesrv.remoting.netty;
 
+import java.time.Duration;
+import io.namesrv.interop.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +91,7 @@ class ServerLimitsTest {
 
     @Test
     void requestWithinTheWaitLimitIsAnswered() throws Exception {
-        NettyRemotingServer server = server(c -> c.setRequestMaxQueueWaitMillis(2000));
+        NettyRemotingServer server = server(c -> c.setRequestMaxQueueWaitMillis(60_000));
         try (WireClient conn = new WireClient(server.localPort())) {
             conn.writeRaw(request(SLOW, 1));
             conn.writeRaw(request(FAST, 2));
@@ -188,28 +190,13 @@ class ServerLimitsTest {
         }
     }
 
-    private static RemotingCommand awaitSync(NettyRemotingClient client, String addr) throws Exception {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (true) {
-            try {
-                return client.invokeSync(addr, RemotingCommand.request(FAST, null), 5000);
-            } catch (RemotingSendRequestException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
-        }
+    /** A call that succeeds once the client's pending slots free up (it is refused while they are full). */
+    private static RemotingCommand awaitSync(NettyRemotingClient client, String addr) {
+        return Await.until("a free pending slot", Duration.ofSeconds(5),
+            () -> client.invokeSync(addr, RemotingCommand.request(FAST, null), 5000), answer -> true);
     }
 
-    private static boolean awaitOpen(NettyRemotingServer server, int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (System.currentTimeMillis() < deadline) {
-            if (server.openConnections() == expected) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
+    private static boolean awaitOpen(NettyRemotingServer server, int expected) {
+        return Await.last(Duration.ofSeconds(5), server::connectionCount, n -> n == expected) == expected;
     }
 }

@@ -1,5 +1,7 @@
 package io.namesrv.remoting.netty;
 
+import java.time.Duration;
+import io.namesrv.interop.support.Await;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,20 +16,15 @@ final class ThreadLeaks {
     }
 
     /** Our live threads, after waiting up to {@code millis} for them to finish. */
-    static List<String> survivors(long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        List<String> alive;
-        do {
-            alive = Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .filter(t -> OUR_PREFIXES.stream().anyMatch(p -> t.getName().startsWith(p)))
-                .map(t -> t.getName() + (t.isDaemon() ? "(daemon)" : ""))
-                .collect(Collectors.toList());
-            if (alive.isEmpty()) {
-                return alive;
-            }
-            Thread.sleep(20);
-        } while (System.currentTimeMillis() < deadline);
-        return alive;
+    static List<String> survivors(long millis) {
+        return Await.last(Duration.ofMillis(millis), ThreadLeaks::alive, List::isEmpty);
+    }
+
+    private static List<String> alive() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(Thread::isAlive)
+            .filter(t -> OUR_PREFIXES.stream().anyMatch(p -> t.getName().startsWith(p)))
+            .map(t -> t.getName() + (t.isDaemon() ? "(daemon)" : ""))
+            .collect(Collectors.toList());
     }
 }

@@ -156,4 +156,58 @@ class JsonByteCursorTest {
         assertEquals("\uFFFD", new JsonByteCursor("\"\\uFFFD\"".getBytes(StandardCharsets.US_ASCII), true).string(),
             "an escaped U+FFFD is well-formed input");
     }
+
+    @Test
+    void membersArePickedByNameOrToldUnknown() {
+        byte[][] names = {JsonByteCursor.ascii("perm"), JsonByteCursor.ascii("order")};
+        JsonByteCursor c = cursor("{\"order\" : true, \"other\":1}");
+        assertTrue(c.startObject());
+        assertEquals(1, c.member(names));
+        assertTrue(c.booleanValue());
+        assertTrue(c.nextMember());
+        assertEquals(-1, c.member(names), "an unknown name is the caller's to skip");
+        assertEquals(1, c.intValue());
+        assertFalse(c.nextMember());
+        assertThrows(JsonByteCursor.Decline.class, () -> cursor("\"other\":1").knownMember(names));
+    }
+
+    @Test
+    void valuesMustEndAtWhitespaceOrASeparator() {
+        for (String ok : new String[] {"7,", "7}", "7]", "7 ", "7\n", "7:"}) {
+            assertEquals(7, cursor(ok).intValue(), ok);
+        }
+        for (String bad : new String[] {"7.5,", "7e2,", "7L,", "7x,", "07,"}) {
+            assertThrows(JsonByteCursor.Decline.class, () -> cursor(bad).longValue(), bad);
+        }
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> cursor("7").intValue(), "the end of input is no separator");
+        assertEquals(9007199254740993L, cursor("9007199254740993}").longValue());
+        assertThrows(JsonByteCursor.Decline.class, () -> cursor("2147483648,").intValue());
+        assertEquals(Integer.MIN_VALUE, cursor("-2147483648,").intValue());
+    }
+
+    @Test
+    void literalsAndNullableValues() {
+        JsonByteCursor c = cursor("null,");
+        assertTrue(c.nullLiteral());
+        assertEquals(4, c.pos());
+        JsonByteCursor notNull = cursor("\"x\",");
+        assertFalse(notNull.nullLiteral());
+        assertEquals(0, notNull.pos(), "a value that is not null is left where it was");
+        assertEquals("x", notNull.nullableString());
+        assertEquals(null, cursor("null}").nullableString());
+        assertFalse(cursor("false}").booleanValue());
+        assertThrows(JsonByteCursor.Decline.class, () -> cursor("nullx,").nullLiteral());
+        assertThrows(JsonByteCursor.Decline.class, () -> cursor("truth,").booleanValue());
+        assertThrows(JsonByteCursor.Decline.class, () -> cursor("1,").nullableString());
+    }
+
+    @Test
+    void stringLists() {
+        assertEquals(java.util.List.of("a", "b"), cursor("[ \"a\" , \"b\" ]").stringList());
+        assertEquals(java.util.List.of(), cursor("[]").stringList());
+        assertEquals(null, cursor("null}").stringList());
+        assertThrows(JsonByteCursor.Decline.class, () -> cursor("[1]").stringList());
+        assertThrows(JsonByteCursor.Decline.class, () -> cursor("[\"a\"}").stringList());
+        assertThrows(JsonByteCursor.Decline.class, () -> cursor("{}").stringList());
+    }
 }

@@ -17,20 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** #11072 / PR #11073: once shutdown begins, route lookups get "name server not ready", cached or not. */
-class ShutdownGateTest {
+class ClientRequestProcessorShutdownTest {
 
     @TempDir
     Path dir;
 
     private ProcessorFixture f;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
-    private ShutdownGate gate;
+    private ClientRequestProcessor gate;
 
     @BeforeEach
     void setUp() throws Exception {
         f = new ProcessorFixture(dir);
-        gate = new ShutdownGate(new ClientRequestProcessor(f.routes, f.kv, f.config, f.json, () -> 3_600_000L),
-            shuttingDown::get);
+        // The controller passes ServiceReadiness::servesRoutes, false once shutdown has begun.
+        gate = new ClientRequestProcessor(f.routes, f.kv, f.config, f.json, () -> !shuttingDown.get());
         RemotingCommand registered = f.defaultProcessor().processRequest(f.channel,
             f.registration("broker-a", "10.0.0.1:10911", 0, 1, "T", "Other"));
         assertEquals(ResponseCode.SUCCESS, registered.getCode());

@@ -1,0 +1,71 @@
+package io.namesrv.namesrv;
+
+import io.namesrv.namesrv.metrics.ServerSnapshot;
+import io.namesrv.remoting.netty.RequestExecutor;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The name server's two business pools, named and sized as Apache's: route lookups (code 105) on
+ * their own ({@code ClientRequestExecutorThread_n}) so that a registration storm cannot starve
+ * clients, and every other request ({@code RemotingExecutorThread_n}). Owns their watermark log,
+ * their gauges and their shutdown.
+ */
+final class BusinessPools {
+
+    private static final Logger WATERMARK = LoggerFactory.getLogger("RocketmqNamesrvWaterMark");
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
+    private final RequestExecutor clientRequests;
+    private final RequestExecutor defaultRequests;
+
+    /** {@code deathsOf} gives, by thread-name prefix, who is told when a pool thread dies. */
+    BusinessPools(NamesrvConfig config, Function<String, Thread.UncaughtExceptionHandler> deathsOf) {
+        this.clientRequests = pool(config.getClientRequestThreadPoolNums(),
+            config.getClientRequestThreadPoolQueueCapacity(), "ClientRequestExecutorThread_", deathsOf);
+        this.defaultRequests = pool(config.getDefaultThreadPoolNums(), config.getDefaultThreadPoolQueueCapacity(),
+            "RemotingExecutorThread_", deathsOf);
+    }
+
+    private static RequestExecutor pool(int threads, int queueCapacity, String namePrefix,
+                                        Function<String, Thread.UncaughtExceptionHandler> deathsOf) {
+        return new RequestExecutor(threads, queueCapacity, namePrefix, deathsOf.apply(namePrefix));
+    }
+
+    /** Route lookups. */
+    RequestExecutor clientRequests() {
+        return clientRequests;
+    }
+
+    /** Everything but route lookups. */
+    RequestExecutor defaultRequests() {
+        return defaultRequests;
+    }
+
+    /** One line a second in namesrv's watermark log: how full each queue is and how old its head. */
+    void logWaterMark() {
+        long now = System.currentTimeMillis();
+        WATERMARK.info("[WATERMARK] ClientQueueSize:{} ClientQueueSlowTime:{} DefaultQueueSize:{} DefaultQueueSlowTime:{}",
+            clientRequests.queueSize(), clientRequests.headWaitMillis(now),
+            defaultRequests.queueSize(), defaultRequests.headWaitMillis(now));
+    }
+
+    /** The gauges of both pools at {@code now}, as the metrics name them ("client", "default"). */
+    List<ServerSnapshot.ExecutorState> states(long now) {
+        return List.of(state("client", clientRequests, now), state("default", defaultRequests, now));
+    }
+
+    private static ServerSnapshot.ExecutorState state(String name, RequestExecutor pool, long now) {
+        return new ServerSnapshot.ExecutorState(name, pool.queueSize(), pool.queueCapacity(), pool.headWaitMillis(now),
+            pool.activeThreads(), pool.poolSize());
+    }
+
+    /** Lets each pool drain for up to five seconds, route lookups first. */
+    void shutdown() {
+        clientRequests.shutdown(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        defaultRequests.shutdown(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+}
