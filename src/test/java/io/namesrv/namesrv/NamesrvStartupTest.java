@@ -103,4 +103,15 @@ class NamesrvStartupTest {
         assertEquals(NamesrvStartup.EXIT_NO_HOME, run("-c", conf.toString()));
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("enableControllerInNamesrv"));
     }
+
+    /** As Apache 5.x: the client that sends NOTIFY_MIN_BROKER_ID_CHANGE is configured from -c and printed by -p. */
+    @Test
+    void theNameServersOwnClientIsReadFromTheFileAndPrinted(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("client.properties");
+        Files.writeString(conf, "connectTimeoutMillis=1234\nnotifyMinBrokerIdChanged=true\n");
+        assertEquals(0, run("-c", conf.toString(), "-p"));
+        assertTrue(out().contains("connectTimeoutMillis=1234"), out());
+        assertTrue(out().contains("clientChannelMaxIdleTimeSeconds=120"), out());
+        assertTrue(out().contains("notifyMinBrokerIdChanged=true"), out());
+    }
 }
