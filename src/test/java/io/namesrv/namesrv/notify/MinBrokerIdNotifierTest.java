@@ -10,26 +10,18 @@ import io.namesrv.interop.support.Await;
 import io.namesrv.namesrv.routeinfo.MinBrokerIdChange;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyRemotingClient;
-import io.namesrv.remoting.netty.NettyRemotingServer;
-import io.namesrv.remoting.netty.NettyServerConfig;
+import io.namesrv.remoting.netty.RecordingServer;
+import io.namesrv.remoting.netty.StuckPort;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import io.namesrv.remoting.protocol.SerializeType;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -48,14 +40,12 @@ class MinBrokerIdNotifierTest {
     private final AtomicBoolean enabled = new AtomicBoolean(true);
     private final CountingOutcomes outcomes = new CountingOutcomes();
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final ExecutorService serverExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "TestBroker"));
 
     @AfterEach
     void close() throws Exception {
         for (int i = resources.size() - 1; i >= 0; i--) {
             resources.get(i).close();
         }
-        serverExecutor.shutdownNow();
     }
 
     private MinBrokerIdNotifier notifier(Supplier<NettyRemotingClient> clients) {
@@ -71,40 +61,11 @@ class MinBrokerIdNotifierTest {
         return new NettyRemotingClient(config, IDENTITY);
     }
 
-    /** A broker port that records every request it gets. */
-    private String broker(BlockingQueue<RemotingCommand> received) throws InterruptedException {
-        NettyServerConfig config = new NettyServerConfig();
-        config.setBindAddress("127.0.0.1");
-        config.setListenPort(0);
-        NettyRemotingServer server = new NettyRemotingServer(config, null, IDENTITY, null);
-        server.registerDefaultProcessor((ch, request) -> {
-            received.add(request);
-            return null;
-        }, serverExecutor);
-        server.start();
-        resources.add(server::shutdown);
-        return "127.0.0.1:" + server.localPort();
-    }
-
-    /**
-     * A port whose accept queue is full: connects to it hang (their SYNs are dropped), as to a
-     * black-holed or frozen host.
-     */
-    private String stuckPort() throws IOException {
-        ServerSocket server = new ServerSocket();
-        server.bind(new InetSocketAddress("127.0.0.1", 0), 1);
-        resources.add(server);
-        for (int i = 0; i < 4; i++) {
-            Socket filler = new Socket();
-            try {
-                filler.connect(server.getLocalSocketAddress(), 200);
-                resources.add(filler);
-            } catch (IOException full) {
-                filler.close();
-                break;
-            }
-        }
-        return "127.0.0.1:" + server.getLocalPort();
+    /** A broker's port that records every request it gets. */
+    private RecordingServer broker() throws InterruptedException {
+        RecordingServer broker = new RecordingServer();
+        resources.add(broker);
+        return broker;
     }
 
     private static MinBrokerIdChange change(long minId, String minAddr, String offline, String ha, String... targets) {
@@ -113,15 +74,15 @@ class MinBrokerIdNotifierTest {
 
     @Test
     void everyTargetGetsOneOnewayRequestWithTheHeaderApacheSends() throws Exception {
-        BlockingQueue<RemotingCommand> first = new LinkedBlockingQueue<>();
-        BlockingQueue<RemotingCommand> second = new LinkedBlockingQueue<>();
-        String a = broker(first);
-        String b = broker(second);
+        RecordingServer first = broker();
+        RecordingServer second = broker();
+        String a = first.address();
+        String b = second.address();
         MinBrokerIdNotifier notifier = notifier(MinBrokerIdNotifierTest::client);
 
         notifier.minBrokerIdChanged(change(1, b, a, null, a, b));
-        for (BlockingQueue<RemotingCommand> received : List.of(first, second)) {
-            RemotingCommand request = received.poll(10, TimeUnit.SECONDS);
+        for (RecordingServer received : List.of(first, second)) {
+            RemotingCommand request = received.next(10_000);
             assertNotNull(request);
             assertEquals(RequestCode.NOTIFY_MIN_BROKER_ID_CHANGE, request.getCode());
             assertTrue(request.isOneway());
@@ -130,17 +91,17 @@ class MinBrokerIdNotifierTest {
                 request.getExtFields());
         }
         notifier.minBrokerIdChanged(change(0, a, null, "ha:1", b));
-        RemotingCommand registered = second.poll(10, TimeUnit.SECONDS);
+        RemotingCommand registered = second.next(10_000);
         assertNotNull(registered);
         assertEquals(Map.of("minBrokerId", "0", "minBrokerAddr", a, "haBrokerAddr", "ha:1"), registered.getExtFields());
-        assertNull(first.poll(200, TimeUnit.MILLISECONDS), "only the targets named");
+        assertNull(first.next(200), "only the targets named");
         awaitOutcomes(3, 0, 0);
     }
 
     @Test
     void switchedOffItSendsNothingAndBuildsNoClient() throws Exception {
-        BlockingQueue<RemotingCommand> received = new LinkedBlockingQueue<>();
-        String a = broker(received);
+        RecordingServer received = broker();
+        String a = received.address();
         AtomicInteger clientsBuilt = new AtomicInteger();
         MinBrokerIdNotifier notifier = notifier(() -> {
             clientsBuilt.incrementAndGet();
@@ -150,10 +111,10 @@ class MinBrokerIdNotifierTest {
         notifier.minBrokerIdChanged(change(0, a, null, null, a));
         enabled.set(true); // switched on at run time: the next change is sent
         notifier.minBrokerIdChanged(change(1, a, null, null, a));
-        RemotingCommand request = received.poll(10, TimeUnit.SECONDS);
+        RemotingCommand request = received.next(10_000);
         assertNotNull(request);
         assertEquals("1", request.getExtFields().get("minBrokerId"), "the change made while off was not sent");
-        assertNull(received.poll(200, TimeUnit.MILLISECONDS));
+        assertNull(received.next(200));
         assertEquals(1, clientsBuilt.get());
     }
 
@@ -181,15 +142,17 @@ class MinBrokerIdNotifierTest {
 
     @Test
     void aStuckTargetDelaysNeitherTheOthersNorTheNextChanges() throws Exception {
-        String stuck = stuckPort();
-        BlockingQueue<RemotingCommand> received = new LinkedBlockingQueue<>();
-        String live = broker(received);
+        StuckPort stuckPort = new StuckPort();
+        resources.add(stuckPort);
+        String stuck = stuckPort.address();
+        RecordingServer received = broker();
+        String live = received.address();
         MinBrokerIdNotifier notifier = notifier(MinBrokerIdNotifierTest::client);
         for (int i = 0; i < 5; i++) {
             notifier.minBrokerIdChanged(change(i, live, null, null, stuck, live));
         }
         for (int i = 0; i < 5; i++) {
-            RemotingCommand request = received.poll(10, TimeUnit.SECONDS);
+            RemotingCommand request = received.next(10_000);
             assertNotNull(request, "change " + i + " reached the live broker");
             assertEquals(Integer.toString(i), request.getExtFields().get("minBrokerId"), "in order");
             if (i == 0) {
@@ -214,12 +177,12 @@ class MinBrokerIdNotifierTest {
 
     @Test
     void afterCloseNothingIsSentOrCounted() throws Exception {
-        BlockingQueue<RemotingCommand> received = new LinkedBlockingQueue<>();
-        String a = broker(received);
+        RecordingServer received = broker();
+        String a = received.address();
         MinBrokerIdNotifier notifier = notifier(MinBrokerIdNotifierTest::client);
         notifier.close();
         notifier.minBrokerIdChanged(change(0, a, null, null, a));
-        assertNull(received.poll(300, TimeUnit.MILLISECONDS));
+        assertNull(received.next(300));
         assertEquals(0, outcomes.sent.get() + outcomes.failed.get() + outcomes.dropped.get());
     }
 

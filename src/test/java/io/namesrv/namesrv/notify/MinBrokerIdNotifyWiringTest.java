@@ -14,23 +14,16 @@ import io.namesrv.protocol.TopicConfig;
 import io.namesrv.protocol.TopicConfigSerializeWrapper;
 import io.namesrv.protocol.TopicFilterType;
 import io.namesrv.protocol.header.RegisterBrokerRequestHeader;
-import io.namesrv.remoting.netty.NettyRemotingServer;
-import io.namesrv.remoting.netty.NettyServerConfig;
+import io.namesrv.remoting.netty.RecordingServer;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
-import io.namesrv.remoting.protocol.SerializeType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -43,24 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MinBrokerIdNotifyWiringTest {
 
-    private static final WireIdentity IDENTITY = new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON);
     private final JsonBodies json = new JsonBodies();
 
     @Test
     void switchedOnAtRunTimeARegistrationBelowTheMinimumIsPushedAndCounted(@TempDir Path dir) throws Exception {
-        BlockingQueue<RemotingCommand> atSlave = new LinkedBlockingQueue<>();
-        ExecutorService brokerExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "TestBroker"));
-        NettyServerConfig brokerConfig = new NettyServerConfig();
-        brokerConfig.setBindAddress("127.0.0.1");
-        brokerConfig.setListenPort(0);
-        NettyRemotingServer slavePort = new NettyRemotingServer(brokerConfig, null, IDENTITY, null);
-        slavePort.registerDefaultProcessor((ch, request) -> {
-            atSlave.add(request);
-            return null;
-        }, brokerExecutor);
-        slavePort.start();
-        String slave = "127.0.0.1:" + slavePort.localPort();
-
+        RecordingServer slavePort = new RecordingServer();
+        String slave = slavePort.address();
         try (TestNameServer namesrv = TestNameServer.start(dir)) {
             NamesrvController controller = namesrv.controller();
             try (WireClient wire = new WireClient(namesrv.port())) {
@@ -72,7 +53,7 @@ class MinBrokerIdNotifyWiringTest {
                 assertEquals(0, wire.call(register(slave, 1)).getCode());
                 assertEquals(0, wire.call(register("127.0.0.1:1", 0)).getCode());
             }
-            RemotingCommand pushed = atSlave.poll(10, TimeUnit.SECONDS);
+            RemotingCommand pushed = slavePort.next(10_000);
             assertNotNull(pushed, "the slave was told");
             assertEquals(RequestCode.NOTIFY_MIN_BROKER_ID_CHANGE, pushed.getCode());
             assertEquals(Map.of("minBrokerId", "0", "minBrokerAddr", "127.0.0.1:1", "haBrokerAddr", "ha-0"),
@@ -80,8 +61,7 @@ class MinBrokerIdNotifyWiringTest {
             assertEquals(1L, Await.until("the send to be counted", Duration.ofSeconds(10), () -> sent(controller),
                 n -> n >= 1));
         } finally {
-            slavePort.shutdown();
-            brokerExecutor.shutdownNow();
+            slavePort.close();
         }
     }
 

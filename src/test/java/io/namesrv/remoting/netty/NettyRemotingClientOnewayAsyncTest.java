@@ -10,18 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.namesrv.remoting.RemotingConnectException;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.SerializeType;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +25,6 @@ class NettyRemotingClientOnewayAsyncTest {
     private static final WireIdentity IDENTITY = new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "TestProcessor"));
     private NettyRemotingClient client;
 
     @AfterEach
@@ -43,7 +35,6 @@ class NettyRemotingClientOnewayAsyncTest {
         for (int i = resources.size() - 1; i >= 0; i--) {
             resources.get(i).close();
         }
-        executor.shutdownNow();
     }
 
     private NettyRemotingClient client() {
@@ -55,22 +46,11 @@ class NettyRemotingClientOnewayAsyncTest {
 
     @Test
     void aLiveServerGetsTheRequestOnewayAndTheFutureCompletes() throws Exception {
-        BlockingQueue<RemotingCommand> received = new LinkedBlockingQueue<>();
-        NettyServerConfig config = new NettyServerConfig();
-        config.setBindAddress("127.0.0.1");
-        config.setListenPort(0);
-        NettyRemotingServer server = new NettyRemotingServer(config, null, IDENTITY, null);
-        server.registerDefaultProcessor((ch, request) -> {
-            received.add(request);
-            return null;
-        }, executor);
-        server.start();
-        resources.add(server::shutdown);
-
-        CompletableFuture<Void> written = client().invokeOnewayAsync("127.0.0.1:" + server.localPort(),
-            RemotingCommand.request(905, null));
+        RecordingServer server = new RecordingServer();
+        resources.add(server);
+        CompletableFuture<Void> written = client().invokeOnewayAsync(server.address(), RemotingCommand.request(905, null));
         written.get(10, TimeUnit.SECONDS);
-        RemotingCommand request = received.poll(10, TimeUnit.SECONDS);
+        RemotingCommand request = server.next(10_000);
         assertNotNull(request);
         assertEquals(905, request.getCode());
         assertTrue(request.isOneway());
@@ -90,21 +70,9 @@ class NettyRemotingClientOnewayAsyncTest {
 
     @Test
     void aStuckConnectReturnsAtOnceAndFailsAfterTheConnectTimeout() throws Exception {
-        ServerSocket full = new ServerSocket();
-        full.bind(new InetSocketAddress("127.0.0.1", 0), 1);
-        resources.add(full);
-        for (int i = 0; i < 4; i++) { // fill the accept queue: further SYNs are dropped
-            Socket filler = new Socket();
-            try {
-                filler.connect(full.getLocalSocketAddress(), 200);
-                resources.add(filler);
-            } catch (IOException queueFull) {
-                filler.close();
-                break;
-            }
-        }
-        CompletableFuture<Void> written = client().invokeOnewayAsync("127.0.0.1:" + full.getLocalPort(),
-            RemotingCommand.request(905, null));
+        StuckPort stuck = new StuckPort();
+        resources.add(stuck);
+        CompletableFuture<Void> written = client().invokeOnewayAsync(stuck.address(), RemotingCommand.request(905, null));
         assertFalse(written.isDone(), "the caller did not wait for the connection");
         ExecutionException e = assertThrows(ExecutionException.class, () -> written.get(10, TimeUnit.SECONDS));
         assertInstanceOf(RemotingConnectException.class, e.getCause());
