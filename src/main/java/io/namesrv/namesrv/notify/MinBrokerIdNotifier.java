@@ -1,7 +1,6 @@
 package io.namesrv.namesrv.notify;
 
 import io.namesrv.namesrv.routeinfo.MinBrokerIdChange;
-import io.namesrv.namesrv.routeinfo.RemovalCause;
 import io.namesrv.namesrv.routeinfo.RouteEventListener;
 import io.namesrv.protocol.header.NotifyMinBrokerIdChangeRequestHeader;
 import io.namesrv.remoting.NamedThreadFactory;
@@ -90,16 +89,6 @@ public final class MinBrokerIdNotifier implements RouteEventListener, AutoClosea
         this.outcomes = outcomes;
         this.executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE_CAPACITY),
             new NamedThreadFactory("NSMinBrokerIdNotifier", true, 1));
-    }
-
-    @Override
-    public void brokerRegistered(String clusterName, String brokerAddr, boolean firstTime) {
-        // only the smallest id matters here
-    }
-
-    @Override
-    public void brokerRemoved(String clusterName, String brokerAddr, RemovalCause cause) {
-        // only the smallest id matters here
     }
 
     /** Called after the route table's lock is released; never waits. */

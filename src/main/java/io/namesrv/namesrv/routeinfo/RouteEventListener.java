@@ -1,27 +1,24 @@
 package io.namesrv.namesrv.routeinfo;
 
 /**
- * Told about brokers joining and leaving the live table. Called on the thread that made the
- * change, after the route table's lock is released (so an implementation may read the table),
- * in the order that thread made its changes; different threads may call it concurrently.
+ * Told about brokers joining and leaving the live table; an implementation overrides what it
+ * cares about. Called on the thread that made the change, after the route table's lock is
+ * released (so an implementation may read the table), in the order that thread made its
+ * changes; different threads may call it concurrently.
  */
 public interface RouteEventListener {
 
+    /** Hears nothing. */
     RouteEventListener NONE = new RouteEventListener() {
-        @Override
-        public void brokerRegistered(String clusterName, String brokerAddr, boolean firstTime) {
-        }
-
-        @Override
-        public void brokerRemoved(String clusterName, String brokerAddr, RemovalCause cause) {
-        }
     };
 
     /** A registration; {@code firstTime} when the address was not live before (else a renewal). */
-    void brokerRegistered(String clusterName, String brokerAddr, boolean firstTime);
+    default void brokerRegistered(String clusterName, String brokerAddr, boolean firstTime) {
+    }
 
     /** A live broker was removed. */
-    void brokerRemoved(String clusterName, String brokerAddr, RemovalCause cause);
+    default void brokerRemoved(String clusterName, String brokerAddr, RemovalCause cause) {
+    }
 
     /**
      * A group's smallest broker id changed where Apache's name server sends

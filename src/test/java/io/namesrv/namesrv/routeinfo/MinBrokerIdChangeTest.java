@@ -37,14 +37,6 @@ class MinBrokerIdChangeTest {
     void listen() {
         routes.setEventListener(new RouteEventListener() {
             @Override
-            public void brokerRegistered(String clusterName, String brokerAddr, boolean firstTime) {
-            }
-
-            @Override
-            public void brokerRemoved(String clusterName, String brokerAddr, RemovalCause cause) {
-            }
-
-            @Override
             public void minBrokerIdChanged(MinBrokerIdChange change) {
                 changes.add(change);
             }
