@@ -1,5 +1,6 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.remoting.netty.RequestExecutor;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BusinessPools {
 
-    private static final Logger WATERMARK = LoggerFactory.getLogger("RocketmqNamesrvWaterMark");
+    private static final Logger WATERMARK = LoggerFactory.getLogger(LoggerNames.NAMESRV_WATER_MARK);
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     private final RequestExecutor clientRequests;

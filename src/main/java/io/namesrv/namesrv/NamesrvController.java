@@ -1,5 +1,6 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.common.NameServerAddresses;
 import io.namesrv.namesrv.auth.AclFileWatcher;
 import io.namesrv.namesrv.auth.AclSettings;
@@ -7,6 +8,9 @@ import io.namesrv.namesrv.auth.AuthenticatingProcessor;
 import io.namesrv.namesrv.auth.RequestAuthenticator;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.console.StatusConsole;
+import io.namesrv.namesrv.console.StatusContributor;
+import io.namesrv.namesrv.http.ClientRouteLookup;
 import io.namesrv.namesrv.http.OpsEndpoints;
 import io.namesrv.namesrv.http.OpsHttpServer;
 import io.namesrv.namesrv.http.Readiness;
@@ -26,6 +30,7 @@ import io.namesrv.namesrv.routeinfo.RouteEventListener;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
 import io.namesrv.protocol.JsonBodies;
+import io.namesrv.protocol.header.GetRouteInfoRequestHeader;
 import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyRemotingClient;
@@ -35,7 +40,9 @@ import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.netty.tls.TlsContexts;
+import io.namesrv.remoting.netty.tls.TlsFileWatcher;
 import io.namesrv.remoting.netty.tls.TlsSettings;
+import io.namesrv.remoting.protocol.RemotingCommand;
 import io.netty.handler.ssl.SslContext;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
@@ -57,7 +64,7 @@ import org.slf4j.LoggerFactory;
  */
 public class NamesrvController {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     static final long BROKER_REQUEST_TIMEOUT_MILLIS = 24_000;
 
     private final NamesrvConfig namesrvConfig;
@@ -73,6 +80,8 @@ public class NamesrvController {
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
+    /** Null when the HTTP endpoint is off: nobody could see it. */
+    private final StatusConsole console;
     private final ServiceReadiness readiness;
     private final BusinessPools pools;
     private final Health health = new Health();
@@ -93,6 +102,7 @@ public class NamesrvController {
     private NettyClientConfig nettyClientConfig = new NettyClientConfig();
     private MinBrokerIdNotifier minBrokerIdNotifier;
     private OpsHttpServer httpServer;
+    private ClientRequestProcessor routeProcessor;
 
     /**
      * @param acl        the codes it names need a signed request; null: authentication is off (the default)
@@ -107,6 +117,7 @@ public class NamesrvController {
         this.identity = identity;
         this.tls = tls;
         this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
+        httpConfig.followBindAddress(nettyServerConfig.getBindAddress());
         this.httpConfig = httpConfig;
         this.metrics = new NamesrvMetrics(this::snapshot);
         this.routeInfoManager = new RouteInfoManager(new RouteInfoSettings() {
@@ -120,7 +131,14 @@ public class NamesrvController {
                 return namesrvConfig.isSupportActingMaster();
             }
         });
-        this.routeInfoManager.setEventListener(metrics.brokerEvents());
+        this.console = httpConfig.isHttpEnable() ? new StatusConsole(new StatusConsole.Facts(
+            httpConfig.getHttpConsoleSampleSeconds(), startMillis, identity.version() == WireIdentity.V5_3_3 ? "5.3.3"
+                : "version ordinal " + identity.version(),
+            () -> nettyServerConfig.getBindAddress() + ":" + nettyServerConfig.getListenPort(),
+            () -> httpConfig.getHttpBindAddress() + ":" + httpPort()), routeInfoManager, metrics.requests(),
+            System::currentTimeMillis) : null;
+        this.routeInfoManager.setEventListener(console == null ? metrics.brokerEvents()
+            : RouteEventListener.all(metrics.brokerEvents(), console.routeEvents()));
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
         this.pools = new BusinessPools(namesrvConfig, fatalErrors::workerDeaths);
         this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
@@ -167,7 +185,8 @@ public class NamesrvController {
 
     /** Route lookups on the client pool; every other code on the default pool. */
     private void registerProcessors() {
-        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor()),
+        routeProcessor = routeProcessor();
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
             pools.clientRequests().executor());
         remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
             namesrvConfig, configuration, json)), pools.defaultRequests().executor(),
@@ -194,7 +213,7 @@ public class NamesrvController {
     private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                health::status, this::uptimeMillis, this::listenPort));
+                health::status, console, this::clientRoute));
         }
     }
 
@@ -238,6 +257,15 @@ public class NamesrvController {
         return requestMaxQueueWaitMillis <= 0 ? 0 : Math.max(requestMaxQueueWaitMillis, BROKER_REQUEST_TIMEOUT_MILLIS);
     }
 
+    /** The console's route view: what the route processor answers a current client, ACL aside. */
+    private ClientRouteLookup.ClientRoute clientRoute(String topic) {
+        RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            new GetRouteInfoRequestHeader(topic, null));
+        request.setVersion(identity.version());
+        RemotingCommand answer = routeProcessor.processRequest(null, request);
+        return new ClientRouteLookup.ClientRoute(answer.getCode(), answer.getRemark(), answer.getBody());
+    }
+
     private NettyRequestProcessor guarded(NettyRequestProcessor processor) {
         return authenticator == null ? processor : new AuthenticatingProcessor(authenticator, processor);
     }
@@ -269,7 +297,7 @@ public class NamesrvController {
     }
 
     private void scheduleJobs() {
-        long scanInterval = Math.max(100, namesrvConfig.getScanNotActiveBrokerInterval());
+        long scanInterval = namesrvConfig.getScanNotActiveBrokerInterval();
         expiryScan = scanExecutor.scheduleAtFixedRate(fatalErrors.guard("scanNotActiveBroker",
             routeInfoManager::scanNotActiveBroker), Math.min(5000, scanInterval), scanInterval, TimeUnit.MILLISECONDS);
         scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printAllPeriodically",
@@ -285,9 +313,17 @@ public class NamesrvController {
                     new AclFileWatcher(aclFile, authenticator)), AclFileWatcher.CHECK_INTERVAL_MILLIS,
                 AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         }
+        TlsFileWatcher tlsFiles = tls == null ? null : tls.fileWatcher();
+        if (tlsFiles != null) {
+            scheduledExecutor.scheduleWithFixedDelay(fatalErrors.guard("watchTlsFiles", tlsFiles),
+                TlsFileWatcher.CHECK_INTERVAL_MILLIS, TlsFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void startOpsEndpoint() throws InterruptedException {
+        if (console != null) {
+            console.start();
+        }
         if (httpServer != null) {
             httpServer.start();
             LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
@@ -357,6 +393,19 @@ public class NamesrvController {
         // Last, so /ready answers "shutting down" while the rest drains.
         if (httpServer != null) {
             httpServer.shutdown();
+        }
+        if (console != null) {
+            console.shutdown();
+        }
+    }
+
+    /**
+     * Adds a section to the status console (the embedded controller's role, say); nothing happens
+     * when the HTTP endpoint is off.
+     */
+    public void addStatusContributor(StatusContributor contributor) {
+        if (console != null) {
+            console.addContributor(contributor);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.http;
 
+import io.namesrv.common.LoggerNames;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     /** The page loads only its own script and style and talks only to this server. */
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
         + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -43,7 +44,8 @@ final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             answer = HttpAnswer.json(405, "{\"error\":\"read-only: GET and HEAD only\"}");
         } else {
             try {
-                answer = endpoints.get(new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8).path());
+                QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
+                answer = endpoints.get(uri.path(), uri.parameters());
             } catch (RuntimeException e) {
                 LOG.warn("HTTP {} failed", request.uri(), e);
                 answer = HttpAnswer.json(500, "{\"error\":\"internal error\"}");

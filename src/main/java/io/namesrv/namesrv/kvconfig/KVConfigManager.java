@@ -38,6 +38,23 @@ public final class KVConfigManager {
         this.path = kvConfigPath;
     }
 
+    /**
+     * Proves at start that every later write of the store can succeed: the directory exists (or
+     * is created) and a file can be created in it, which is what each atomic write does (a
+     * temporary file renamed over the store). A store that cannot be written would otherwise be
+     * found out only at the first KV change, which would then fail.
+     */
+    public static void checkWritable(Path kvConfigPath) throws IOException {
+        Path file = kvConfigPath.toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            throw new IOException("it is a directory");
+        }
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path probe = Files.createTempFile(dir, "." + file.getFileName(), ".probe");
+        Files.delete(probe);
+    }
+
     public Path path() {
         return path;
     }

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.metrics;
 
+import io.namesrv.controller.ControllerStatus;
 import io.namesrv.namesrv.logging.NonBlockingAsyncAppender;
 import java.util.function.Supplier;
 
@@ -14,6 +15,8 @@ public final class NamesrvMetrics {
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
     private final MinBrokerIdNotifyMetrics minBrokerIdNotifications = new MinBrokerIdNotifyMetrics();
     private final Supplier<ServerSnapshot> snapshots;
+    /** Null unless the embedded controller runs (enableControllerInNamesrv). */
+    private volatile Supplier<ControllerStatus> controllerStatus;
 
     public NamesrvMetrics(Supplier<ServerSnapshot> snapshots) {
         this.snapshots = snapshots;
@@ -32,6 +35,17 @@ public final class NamesrvMetrics {
     /** The outcomes listener to hand to the NOTIFY_MIN_BROKER_ID_CHANGE notifier. */
     public MinBrokerIdNotifyMetrics minBrokerIdNotifications() {
         return minBrokerIdNotifications;
+    }
+
+    /** From now on /metrics (and /controller) also show the embedded controller. */
+    public void setControllerStatus(Supplier<ControllerStatus> status) {
+        this.controllerStatus = status;
+    }
+
+    /** The embedded controller's status, or null when it does not run. */
+    public ControllerStatus controllerStatus() {
+        Supplier<ControllerStatus> status = controllerStatus;
+        return status == null ? null : status.get();
     }
 
     /** The whole exposition, as served at /metrics. */
@@ -63,6 +77,10 @@ public final class NamesrvMetrics {
         w.family("namesrv_log_events_dropped_total", PrometheusTextWriter.Type.COUNTER,
             "Log events dropped because a log queue was full (logging never makes a thread wait).");
         w.sample("namesrv_log_events_dropped_total", NonBlockingAsyncAppender.droppedEventsInAll());
+        ControllerStatus controller = controllerStatus();
+        if (controller != null) {
+            ControllerMetrics.write(w, controller);
+        }
         JvmMetrics.write(w);
         return w.text();
     }

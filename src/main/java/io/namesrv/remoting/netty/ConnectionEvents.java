@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.FatalErrorListener;
 import io.namesrv.remoting.RemotingHelper;
 import io.netty.channel.ChannelHandler;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 final class ConnectionEvents extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
 
     /** Null: no listener, only the log. */
     private final NettyEventExecutor events;

@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.RemotingConnectException;
 import io.namesrv.remoting.RemotingException;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public class NettyRemotingClient implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
     private static final long SHUTDOWN_QUIET_MILLIS = 100;
 
     private final NettyClientConfig config;
