@@ -3,6 +3,7 @@ package io.namesrv.namesrv;
 import io.namesrv.controller.ControllerConfig;
 import io.namesrv.namesrv.auth.AuthConfig;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import java.util.List;
 
@@ -20,6 +21,8 @@ public final class DaemonConfig {
     private final NettyServerConfig netty = new NettyServerConfig();
     private final HttpConfig http = new HttpConfig();
     private final LimitsConfig limits = new LimitsConfig();
+    /** The name server's own client, which sends NOTIFY_MIN_BROKER_ID_CHANGE (Apache's NettyClientConfig). */
+    private final NettyClientConfig client = new NettyClientConfig();
     private final AuthConfig auth = new AuthConfig();
     /** The embedded controller's keys: known and bound always, shown only when it runs. */
     private final ControllerConfig controller = new ControllerConfig();
@@ -31,7 +34,7 @@ public final class DaemonConfig {
 
     /** Every config bean, in binding order; for a key two beans share, the later one is shown. */
     public List<Object> beans() {
-        return List.of(namesrv, netty, http, limits, auth);
+        return List.of(namesrv, netty, client, http, limits, auth);
     }
 
     /**
@@ -41,7 +44,7 @@ public final class DaemonConfig {
      * server's config dump.
      */
     public List<Object> beansWithController() {
-        return List.of(namesrv, netty, http, limits, auth, controller);
+        return List.of(namesrv, netty, client, http, limits, auth, controller);
     }
 
     public ControllerConfig controller() {
@@ -59,6 +62,10 @@ public final class DaemonConfig {
 
     public NettyServerConfig netty() {
         return netty;
+    }
+
+    public NettyClientConfig client() {
+        return client;
     }
 
     public HttpConfig http() {

@@ -126,6 +126,7 @@ public final class NamesrvStartup {
                 : null;
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
+            controller.useNettyClientConfig(config.client());
             if (aclFile != null) {
                 controller.watchAclFile(aclFile);
             }
