@@ -13,20 +13,13 @@ import java.util.Map;
  */
 record BrokerStats(Map<String, String> table) {
 
-    static final int GET_BROKER_RUNTIME_INFO = 28;
-
     /** The figures clusterList prints as text; an unreachable broker's are empty. */
     private static final List<String> TEXT_FIGURES = List.of("brokerVersionDesc", "sendThreadPoolQueueSize",
         "sendThreadPoolQueueHeadWaitTimeMills", "pullThreadPoolQueueSize", "pullThreadPoolQueueHeadWaitTimeMills",
         "ackThreadPoolQueueSize", "ackThreadPoolQueueHeadWaitTimeMills", "pageCacheLockTimeMills");
 
     static BrokerStats fetch(CommandContext ctx, String brokerAddr) throws CliException, InterruptedException {
-        RemotingCommand response = ctx.client().call(brokerAddr, () -> RemotingCommand.request(GET_BROKER_RUNTIME_INFO, null));
-        if (response.getCode() != ResponseCode.SUCCESS) {
-            throw AdminClient.refused(brokerAddr, "GET_BROKER_RUNTIME_INFO", response);
-        }
-        KVTable kv = ctx.bodies().decode(response.getBody(), KVTable.class);
-        return new BrokerStats(kv == null ? Map.of() : kv.table());
+        return new BrokerStats(BrokerAdmin.runtimeStats(ctx, brokerAddr));
     }
 
     /**

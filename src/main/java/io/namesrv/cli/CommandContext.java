@@ -59,6 +59,37 @@ public final class CommandContext {
         return v.trim();
     }
 
+    /** An option's trimmed value, or null when it is absent. */
+    public String trimmed(String opt) {
+        String v = line.getOptionValue(opt);
+        return v == null ? null : v.trim();
+    }
+
+    /** A {@code true|false} option; absent is false. Anything else is refused (Apache would read a typo as false). */
+    public boolean flag(String opt) throws CliException {
+        String v = trimmed(opt);
+        if (v == null || v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw CliException.usage("-" + opt + " takes true or false, not '" + v + "'");
+    }
+
+    /** A whole-number option, or {@code absent} when it is not given. */
+    public int intOption(String opt, int absent) throws CliException {
+        String v = trimmed(opt);
+        if (v == null) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw CliException.usage("-" + opt + " takes a whole number, not '" + v + "'");
+        }
+    }
+
     /**
      * Prints a result document for {@code --json}: pretty, fields in declaration order, and
      * strict JSON, so map keys that are numbers (a broker's id in {@code brokerAddrs}) are quoted.

@@ -11,7 +11,8 @@ import org.apache.commons.cli.CommandLine;
  * Where mqadmin finds the ACL keys to sign with. A secret on the command line is visible to every
  * user of the machine ({@code ps}), so it may also come from a file or the environment:
  * <ul>
- *   <li>access key: {@code -a/--accessKey}, else {@code $MQADMIN_ACCESS_KEY};</li>
+ *   <li>access key: {@code -a/--accessKey} ({@code --accessKey} only where the command has its own
+ *       {@code -a}), else {@code $MQADMIN_ACCESS_KEY};</li>
  *   <li>secret key: {@code --secretKey}, else the first line of {@code --secretKeyFile}, else
  *       {@code $MQADMIN_SECRET_KEY}.</li>
  * </ul>
@@ -27,7 +28,7 @@ final class Credentials {
 
     /** The signer the options and environment ask for, or null to send unsigned requests. */
     static AclSigner signer(CommandLine line, Map<String, String> environment) throws CliException {
-        String ak = first(line.getOptionValue(CommonOptions.ACCESS_KEY), environment.get(ACCESS_KEY_ENV));
+        String ak = first(line.getOptionValue(CommonOptions.ACCESS_KEY_LONG), environment.get(ACCESS_KEY_ENV));
         String sk = first(line.getOptionValue(CommonOptions.SECRET_KEY), secretFromFile(line),
             environment.get(SECRET_KEY_ENV));
         if (ak == null && sk == null) {

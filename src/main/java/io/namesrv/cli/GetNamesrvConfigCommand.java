@@ -43,7 +43,7 @@ final class GetNamesrvConfigCommand implements SubCommand {
             () -> RemotingCommand.request(RequestCode.GET_NAMESRV_CONFIG, null));
         List<Map<String, Object>> docs = new ArrayList<>();
         for (EveryNameServer.Outcome o : outcomes) {
-            Properties config = o.ok() ? parse(o.response().getBody()) : null;
+            Properties config = o.ok() ? PropertiesBody.parse(o.response().getBody()) : null;
             if (ctx.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>(o.toJson());
                 doc.put("config", config == null ? null : sorted(config));
@@ -63,19 +63,6 @@ final class GetNamesrvConfigCommand implements SubCommand {
             ctx.printJson(Map.of("nameServers", docs));
         }
         EveryNameServer.failIfAny(outcomes);
-    }
-
-    // Loaded into java.util.Properties like Apache's string2Properties, so entries iterate in its order.
-    private static Properties parse(byte[] body) {
-        Properties p = new Properties();
-        if (body != null) {
-            try {
-                p.load(new StringReader(new String(body, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new IllegalStateException("reading from a string cannot fail", e);
-            }
-        }
-        return p;
     }
 
     private static Map<String, String> sorted(Properties p) {

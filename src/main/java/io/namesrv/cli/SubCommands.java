@@ -25,6 +25,20 @@ public final class SubCommands {
             new GetKvListCommand(),
             new UpdateOrderConfCommand(),
             WritePermCommand.wipe(),
-            WritePermCommand.add());
+            WritePermCommand.add(),
+            new UpdateTopicCommand(),
+            new UpdateTopicPermCommand(),
+            new TopicStatusCommand(),
+            new BrokerStatusCommand(),
+            new GetBrokerConfigCommand(),
+            new UpdateBrokerConfigCommand(),
+            new AllocateMqCommand(),
+            new GetControllerMetaDataCommand(),
+            new GetSyncStateSetCommand(),
+            new GetBrokerEpochCommand(),
+            new ElectMasterCommand(),
+            new CleanBrokerMetadataCommand(),
+            new GetControllerConfigCommand(),
+            new UpdateControllerConfigCommand());
     }
 }

@@ -14,6 +14,9 @@ public class LimitsConfig {
     }
 
     public void setShutdownTimeoutSeconds(int shutdownTimeoutSeconds) {
+        if (shutdownTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
         this.shutdownTimeoutSeconds = shutdownTimeoutSeconds;
     }
 }

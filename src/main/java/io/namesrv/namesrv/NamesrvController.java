@@ -1,12 +1,17 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.common.NameServerAddresses;
 import io.namesrv.namesrv.auth.AclFileWatcher;
 import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.auth.AuthenticatingProcessor;
 import io.namesrv.namesrv.auth.RequestAuthenticator;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.http.HttpAccess;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.console.StatusConsole;
+import io.namesrv.namesrv.console.StatusContributor;
+import io.namesrv.namesrv.http.ClientRouteLookup;
 import io.namesrv.namesrv.http.OpsEndpoints;
 import io.namesrv.namesrv.http.OpsHttpServer;
 import io.namesrv.namesrv.http.Readiness;
@@ -17,32 +22,38 @@ import io.namesrv.namesrv.lifecycle.VitalsMonitor;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.namesrv.metrics.TrafficLogger;
+import io.namesrv.namesrv.notify.MinBrokerIdNotifier;
 import io.namesrv.namesrv.peers.PeersService;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
 import io.namesrv.namesrv.routeinfo.BrokerHousekeepingService;
+import io.namesrv.namesrv.routeinfo.RouteEventListener;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
 import io.namesrv.protocol.JsonBodies;
+import io.namesrv.protocol.header.GetRouteInfoRequestHeader;
 import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyRemotingClient;
 import io.namesrv.remoting.netty.NettyRemotingServer;
 import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.netty.NettyServerConfig;
-import io.namesrv.remoting.netty.RequestTask;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.remoting.netty.tls.TlsContexts;
+import io.namesrv.remoting.netty.tls.TlsFileWatcher;
+import io.namesrv.remoting.netty.tls.TlsSettings;
+import io.namesrv.remoting.protocol.RemotingCommand;
+import io.netty.handler.ssl.SslContext;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -55,9 +66,8 @@ import org.slf4j.LoggerFactory;
  */
 public class NamesrvController {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     static final long BROKER_REQUEST_TIMEOUT_MILLIS = 24_000;
-    private static final Logger WATERMARK = LoggerFactory.getLogger("RocketmqNamesrvWaterMark");
 
     private final NamesrvConfig namesrvConfig;
     private final NettyServerConfig nettyServerConfig;
@@ -72,9 +82,12 @@ public class NamesrvController {
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
+    /** Null when the HTTP endpoint is off: nobody could see it. */
+    private final StatusConsole console;
     /** Warm restart (route snapshot, bootstrap from peers) and comparing with peer name servers. */
     private final PeersService peers;
     private final ServiceReadiness readiness;
+    private final BusinessPools pools;
     private final Health health = new Health();
     /** Embedded, a fatal failure stops this controller; the daemon's main makes it exit the process. */
     private final FatalErrorHandler fatalErrors = new FatalErrorHandler(health, System.err,
@@ -86,46 +99,31 @@ public class NamesrvController {
     /** The ACL file to reload on change; null: the settings given stay as they are. */
     private Path aclFile;
 
-    private ThreadPoolExecutor defaultExecutor;
-    private ThreadPoolExecutor clientRequestExecutor;
     private ScheduledExecutorService scanExecutor;
     private ScheduledExecutorService scheduledExecutor;
     private NettyRemotingServer remotingServer;
     private NettyRemotingClient productEnvClient;
+    private NettyClientConfig nettyClientConfig = new NettyClientConfig();
+    private MinBrokerIdNotifier minBrokerIdNotifier;
     private OpsHttpServer httpServer;
+    private ClientRequestProcessor routeProcessor;
 
-    /** A controller without the operations HTTP endpoint (metrics are still counted). */
-    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
-                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls) {
-        this(namesrvConfig, nettyServerConfig, configuration, identity, tls, (AclSettings) null, HttpConfig.disabled());
-    }
-
-    /** With {@code acl} non-null, the codes it names need a signed request; no HTTP endpoint. */
-    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
-                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
-                             AclSettings acl) {
-        this(namesrvConfig, nettyServerConfig, configuration, identity, tls, acl, HttpConfig.disabled());
-    }
-
-    /** Without authentication, with the operations HTTP endpoint as {@code httpConfig} says. */
-    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
-                             NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
-                             HttpConfig httpConfig) {
-        this(namesrvConfig, nettyServerConfig, configuration, identity, tls, null, httpConfig);
-    }
-
-    /** Everything: optional authentication ({@code acl} may be null) and the HTTP endpoint. */
+    /**
+     * @param acl        the codes it names need a signed request; null: authentication is off (the default)
+     * @param httpConfig the operations HTTP endpoint ({@link HttpConfig#disabled()}: none; metrics are still counted)
+     */
     public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
                              NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
                              AclSettings acl, HttpConfig httpConfig) {
-        this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
-        this.httpConfig = httpConfig;
-        this.metrics = new NamesrvMetrics(this::snapshot);
         this.namesrvConfig = namesrvConfig;
         this.nettyServerConfig = nettyServerConfig;
         this.configuration = configuration;
         this.identity = identity;
         this.tls = tls;
+        this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
+        httpConfig.followBindAddress(nettyServerConfig.getBindAddress());
+        this.httpConfig = httpConfig;
+        this.metrics = new NamesrvMetrics(this::snapshot);
         this.routeInfoManager = new RouteInfoManager(new RouteInfoSettings() {
             @Override
             public boolean deleteTopicWithBrokerRegistration() {
@@ -137,69 +135,126 @@ public class NamesrvController {
                 return namesrvConfig.isSupportActingMaster();
             }
         });
+        this.console = httpConfig.isHttpEnable() ? new StatusConsole(new StatusConsole.Facts(
+            httpConfig.getHttpConsoleSampleSeconds(), startMillis, identity.version() == WireIdentity.V5_3_3 ? "5.3.3"
+                : "version ordinal " + identity.version(),
+            () -> nettyServerConfig.getBindAddress() + ":" + nettyServerConfig.getListenPort(),
+            () -> httpConfig.getHttpBindAddress() + ":" + httpPort()), routeInfoManager, metrics.requests(),
+            System::currentTimeMillis) : null;
+        this.routeInfoManager.setEventListener(console == null ? metrics.brokerEvents()
+            : RouteEventListener.all(metrics.brokerEvents(), console.routeEvents()));
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
-        this.routeInfoManager.setEventListener(metrics.brokerEvents());
+        this.pools = new BusinessPools(namesrvConfig, fatalErrors::workerDeaths);
         this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
             () -> remotingServer != null && remotingServer.isListening(), health::status);
         this.peers = new PeersService(namesrvConfig, routeInfoManager, identity);
         this.metrics.addSource(peers.metrics());
+        addStatusContributor(peers::statusSection);
     }
 
-    /** Loads the KV store and builds executors, processors and the server. False on failure. */
+    /**
+     * The settings of the name server's own remoting client, which sends NOTIFY_MIN_BROKER_ID_CHANGE
+     * (Apache reads them from the same {@code -c} file); before {@link #initialize()}.
+     */
+    public void useNettyClientConfig(NettyClientConfig config) {
+        this.nettyClientConfig = config;
+    }
+
+    /** Loads the KV store and builds the server, its processors and the scheduled jobs. False on failure. */
     public boolean initialize() {
+        if (!loadKvConfig()) {
+            return false;
+        }
+        peers.restore();
+        initiateMinBrokerIdNotifier();
+        initiateRemotingServer();
+        registerProcessors();
+        initiateOpsEndpoint();
+        initiateScheduledExecutors();
+        return true;
+    }
+
+    private boolean loadKvConfig() {
         try {
             kvConfigManager.load();
+            return true;
         } catch (IOException e) {
             LOG.error("cannot load KV config from {}", namesrvConfig.getKvConfigPath(), e);
             return false;
         }
-        peers.restore();
-        defaultExecutor = boundedPool(namesrvConfig.getDefaultThreadPoolNums(),
-            namesrvConfig.getDefaultThreadPoolQueueCapacity(), "RemotingExecutorThread_");
-        clientRequestExecutor = boundedPool(namesrvConfig.getClientRequestThreadPoolNums(),
-            namesrvConfig.getClientRequestThreadPoolQueueCapacity(), "ClientRequestExecutorThread_");
+    }
+
+    private void initiateRemotingServer() {
         remotingServer = new NettyRemotingServer(nettyServerConfig, new BrokerHousekeepingService(routeInfoManager),
             identity, tls);
         remotingServer.setRequestListener(metrics.requests());
         remotingServer.setFatalErrorListener(fatalErrors);
-        registerProcessors();
+    }
+
+    /** Route lookups on the client pool; every other code on the default pool. */
+    private void registerProcessors() {
+        routeProcessor = routeProcessor();
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
+            pools.clientRequests().executor());
+        remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
+            namesrvConfig, configuration, json)), pools.defaultRequests().executor(),
+            defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));
+    }
+
+    /** In clusterTest mode, topics unknown here are looked up in the product environment's name servers. */
+    private ClientRequestProcessor routeProcessor() {
+        if (!namesrvConfig.isClusterTest()) {
+            return new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
+                readiness::servesRoutes);
+        }
+        productEnvClient = new NettyRemotingClient(new NettyClientConfig(), identity);
+        try {
+            productEnvClient.updateNameServerAddressList(
+                NameServerAddresses.ofProcess().resolve(null, namesrvConfig.getProductEnvName()));
+        } catch (IOException e) {
+            LOG.warn("clusterTest: cannot find the product environment name servers: {}", e.getMessage());
+        }
+        return new ClusterTestRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
+            readiness::servesRoutes, productEnvClient);
+    }
+
+    private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                health::status, this::uptimeMillis, this::listenPort, peers::status));
+                health::status, console, this::clientRoute, peers::status), authenticator == null ? HttpAccess.OPEN
+                : HttpAccess.basic(() -> authenticator.settings().secretKeys()));
         }
+    }
+
+    /**
+     * NOTIFY_MIN_BROKER_ID_CHANGE: the route table tells the notifier (after its lock), the
+     * notifier decides by {@code notifyMinBrokerIdChanged} at every change and sends on its own
+     * client, built on the first notification.
+     */
+    private void initiateMinBrokerIdNotifier() {
+        minBrokerIdNotifier = new MinBrokerIdNotifier(namesrvConfig::isNotifyMinBrokerIdChanged, this::newNotifyClient,
+            metrics.minBrokerIdNotifications());
+        routeInfoManager.setEventListener(RouteEventListener.both(metrics.brokerEvents(), minBrokerIdNotifier));
+    }
+
+    /** The client NOTIFY_MIN_BROKER_ID_CHANGE goes out on: TLS when {@code useTLS} (-Dtls.enable) says so, as Apache's. */
+    private NettyRemotingClient newNotifyClient() {
+        SslContext clientTls = null;
+        if (nettyClientConfig.isUseTLS()) {
+            try {
+                clientTls = TlsContexts.forClient(TlsSettings.fromSystemProperties());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot build the TLS context for notifying brokers", e);
+            }
+        }
+        return new NettyRemotingClient(nettyClientConfig, identity, clientTls);
+    }
+
+    private void initiateScheduledExecutors() {
         scanExecutor = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("NSScanScheduledThread", true, 1, fatalErrors));
         scheduledExecutor = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("NSScheduledThread", true, 1, fatalErrors));
-        return true;
-    }
-
-    private ThreadPoolExecutor boundedPool(int threads, int queueCapacity, String namePrefix) {
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queueCapacity),
-            new NamedThreadFactory(namePrefix, true, 1, fatalErrors.workerDeaths(namePrefix)));
-    }
-
-    private void registerProcessors() {
-        ClientRequestProcessor routeProcessor;
-        if (namesrvConfig.isClusterTest()) {
-            productEnvClient = new NettyRemotingClient(new NettyClientConfig(), identity);
-            try {
-                productEnvClient.updateNameServerAddressList(
-                    NameServerAddresses.ofProcess().resolve(null, namesrvConfig.getProductEnvName()));
-            } catch (IOException e) {
-                LOG.warn("clusterTest: cannot find the product environment name servers: {}", e.getMessage());
-            }
-            routeProcessor = new ClusterTestRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                readiness::servesRoutes, productEnvClient);
-        } else {
-            routeProcessor = new ClientRequestProcessor(routeInfoManager, kvConfigManager, namesrvConfig, json,
-                readiness::servesRoutes);
-        }
-        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC,
-            guarded(routeProcessor), clientRequestExecutor);
-        remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
-            namesrvConfig, configuration, json)), defaultExecutor,
-            defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));
     }
 
     /**
@@ -209,6 +264,15 @@ public class NamesrvController {
      */
     static long defaultProcessorMaxQueueWait(long requestMaxQueueWaitMillis) {
         return requestMaxQueueWaitMillis <= 0 ? 0 : Math.max(requestMaxQueueWaitMillis, BROKER_REQUEST_TIMEOUT_MILLIS);
+    }
+
+    /** The console's route view: what the route processor answers a current client, ACL aside. */
+    private ClientRouteLookup.ClientRoute clientRoute(String topic) {
+        RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            new GetRouteInfoRequestHeader(topic, null));
+        request.setVersion(identity.version());
+        RemotingCommand answer = routeProcessor.processRequest(null, request);
+        return new ClientRouteLookup.ClientRoute(answer.getCode(), answer.getRemark(), answer.getBody());
     }
 
     private NettyRequestProcessor guarded(NettyRequestProcessor processor) {
@@ -230,19 +294,27 @@ public class NamesrvController {
         this.aclFile = file;
     }
 
-    /** Binds the server and starts the scans. */
+    /** Binds the server, then starts the scheduled jobs, the operations endpoint and the vitals monitor. */
     public void start() throws InterruptedException {
         // Before the port listens, so that the first route answer is already a warm one.
         peers.bootstrap(nettyServerConfig.getListenPort());
         remotingServer.start();
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
-        long scanInterval = Math.max(100, namesrvConfig.getScanNotActiveBrokerInterval());
+        scheduleJobs();
+        startOpsEndpoint();
+        vitals = new VitalsMonitor(vitalChecks(), health, fatalErrors, VitalsMonitor.DEFAULT_PERIOD_MILLIS);
+        vitals.start();
+        peers.start(fatalErrors::guard);
+    }
+
+    private void scheduleJobs() {
+        long scanInterval = namesrvConfig.getScanNotActiveBrokerInterval();
         expiryScan = scanExecutor.scheduleAtFixedRate(fatalErrors.guard("scanNotActiveBroker",
             routeInfoManager::scanNotActiveBroker), Math.min(5000, scanInterval), scanInterval, TimeUnit.MILLISECONDS);
         scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printAllPeriodically",
             kvConfigManager::printAllPeriodically), 1, 10, TimeUnit.MINUTES);
-        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printWaterMark", this::printWaterMark), 10, 1,
+        scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printWaterMark", pools::logWaterMark), 10, 1,
             TimeUnit.SECONDS);
         TrafficLogger traffic = new TrafficLogger(metrics.requests(), remotingServer.localPort(),
             System.currentTimeMillis());
@@ -253,14 +325,34 @@ public class NamesrvController {
                     new AclFileWatcher(aclFile, authenticator)), AclFileWatcher.CHECK_INTERVAL_MILLIS,
                 AclFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         }
+        TlsFileWatcher tlsFiles = tls == null ? null : tls.fileWatcher();
+        if (tlsFiles != null) {
+            scheduledExecutor.scheduleWithFixedDelay(fatalErrors.guard("watchTlsFiles", tlsFiles),
+                TlsFileWatcher.CHECK_INTERVAL_MILLIS, TlsFileWatcher.CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void startOpsEndpoint() throws InterruptedException {
+        if (console != null) {
+            console.start();
+        }
         if (httpServer != null) {
             httpServer.start();
-            LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
-                httpConfig.getHttpBindAddress(), httpServer.localPort());
+            LOG.info(httpEndpointLine());
         }
-        vitals = new VitalsMonitor(vitalChecks(), health, fatalErrors, VitalsMonitor.DEFAULT_PERIOD_MILLIS);
-        vitals.start();
-        peers.start(fatalErrors::guard);
+    }
+
+    /**
+     * Where the operations endpoint listens and who may read it, for the console and namesrv.log;
+     * null when it is off.
+     */
+    public String httpEndpointLine() {
+        if (httpServer == null) {
+            return null;
+        }
+        return "The operations HTTP endpoint listens on http://" + httpServer.boundHost() + ":" + httpServer.localPort()
+            + "/ (status page; /metrics /health /ready /status /cluster /routes/{topic})"
+            + (authenticator == null ? "" : ", with an ACL access key and secret key (HTTP Basic) except /health and /ready");
     }
 
     /** What the vitals monitor checks: each answers what has stopped, or null. */
@@ -282,27 +374,9 @@ public class NamesrvController {
     }
 
     private ServerSnapshot snapshot() {
-        long now = System.currentTimeMillis();
         KVConfigManager.Counts kv = kvConfigManager.counts();
         return new ServerSnapshot(routeInfoManager.tableSizes(), remotingServer == null ? 0 : remotingServer.connectionCount(),
-            List.of(executorState("client", clientRequestExecutor, now), executorState("default", defaultExecutor, now)),
-            kv.namespaces(), kv.entries(), readiness().ready());
-    }
-
-    private static ServerSnapshot.ExecutorState executorState(String name, ThreadPoolExecutor pool, long now) {
-        if (pool == null) {
-            return new ServerSnapshot.ExecutorState(name, 0, 0, 0, 0, 0);
-        }
-        return new ServerSnapshot.ExecutorState(name, pool.getQueue().size(),
-            pool.getQueue().size() + pool.getQueue().remainingCapacity(), RequestTask.headWaitMillis(pool.getQueue(), now),
-            pool.getActiveCount(), pool.getPoolSize());
-    }
-
-    private void printWaterMark() {
-        long now = System.currentTimeMillis();
-        WATERMARK.info("[WATERMARK] ClientQueueSize:{} ClientQueueSlowTime:{} DefaultQueueSize:{} DefaultQueueSlowTime:{}",
-            clientRequestExecutor.getQueue().size(), RequestTask.headWaitMillis(clientRequestExecutor.getQueue(), now),
-            defaultExecutor.getQueue().size(), RequestTask.headWaitMillis(defaultExecutor.getQueue(), now));
+            pools.states(System.currentTimeMillis()), kv.namespaces(), kv.entries(), readiness().ready());
     }
 
     /**
@@ -320,6 +394,11 @@ public class NamesrvController {
         }
         // Before the connections close below: that removes their brokers, and the snapshot must not see it.
         peers.shutdown();
+        // Before the connections close, as Apache closes its client first: the brokers whose
+        // connections close below must not be told their group's master went offline.
+        if (minBrokerIdNotifier != null) {
+            minBrokerIdNotifier.close();
+        }
         if (remotingServer != null) {
             remotingServer.shutdown();
         }
@@ -328,20 +407,7 @@ public class NamesrvController {
                 s.shutdownNow();
             }
         }
-        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {clientRequestExecutor, defaultExecutor}) {
-            if (pool == null) {
-                continue;
-            }
-            pool.shutdown();
-            try {
-                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pool.shutdownNow();
-            }
-        }
+        pools.shutdown();
         if (productEnvClient != null) {
             productEnvClient.close();
         }
@@ -353,6 +419,19 @@ public class NamesrvController {
         // Last, so /ready answers "shutting down" while the rest drains.
         if (httpServer != null) {
             httpServer.shutdown();
+        }
+        if (console != null) {
+            console.shutdown();
+        }
+    }
+
+    /**
+     * Adds a section to the status console (the embedded controller's role, say); nothing happens
+     * when the HTTP endpoint is off.
+     */
+    public void addStatusContributor(StatusContributor contributor) {
+        if (console != null) {
+            console.addContributor(contributor);
         }
     }
 

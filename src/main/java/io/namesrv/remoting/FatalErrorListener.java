@@ -22,16 +22,22 @@ public interface FatalErrorListener {
     void onFatalError(String where, Throwable error);
 
     /**
-     * Whether {@code error} (or one of its causes, since libraries wrap) is an exhaustion of the
-     * JVM's own heap, metaspace or threads: after one of those any allocation, in any thread, may
-     * fail next, and state half-changed by the failing code cannot be trusted. Direct (off-heap)
-     * buffer exhaustion is not fatal: it fails one connection's buffer allocation, and that
-     * connection is closed, which frees what it held.
+     * Whether {@code error} (or one of its causes, since libraries wrap) is
+     * <ul>
+     *   <li>an exhaustion of the JVM's own heap, metaspace or threads: after one of those any
+     *       allocation, in any thread, may fail next, and state half-changed by the failing code
+     *       cannot be trusted. Direct (off-heap) buffer exhaustion is not fatal: it fails one
+     *       connection's buffer allocation, and that connection is closed, which frees what it held;</li>
+     *   <li>a {@link LinkageError} (NoClassDefFoundError, a failed static initializer...): the
+     *       server's own code is broken, typically a jar rewritten under the running process. The
+     *       classes involved never load afterwards, so every request that needs them fails until a
+     *       restart, while the rest looks healthy.</li>
+     * </ul>
      */
     static boolean isFatal(Throwable error) {
         Throwable e = error;
         for (int depth = 0; e != null && depth < 16; depth++, e = e.getCause()) {
-            if (e instanceof OutOfMemoryError && !isDirectMemory(e)) {
+            if (e instanceof OutOfMemoryError && !isDirectMemory(e) || e instanceof LinkageError) {
                 return true;
             }
         }

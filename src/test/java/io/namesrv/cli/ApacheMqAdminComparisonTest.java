@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.cli.support.ApacheMqAdmin;
 import io.namesrv.cli.support.FakeBroker;
-import io.namesrv.cli.support.InProcessNameServer;
 import io.namesrv.cli.support.OurMqAdmin;
+import io.namesrv.namesrv.TestNameServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApacheMqAdminComparisonTest {
 
-    private InProcessNameServer ns;
+    private TestNameServer ns;
     private FakeBroker a;
     private FakeBroker aSlave;
     private FakeBroker b;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        ns = InProcessNameServer.start(dir);
+        ns = TestNameServer.start(dir);
         // 5 h 36 s ago, mid-way in a 0.01 h step of the "#Hour" column: both runs print 5.01
         long earliest = System.currentTimeMillis() - 5 * 3600_000L - 36_000L;
         a = new FakeBroker("ClusterX", "broker-a", 0, FakeBroker.typicalStats("V5_3_3", earliest));
@@ -98,7 +98,7 @@ class ApacheMqAdminComparisonTest {
     @Test
     void clusterListKeepsTheRowOfABrokerThatDoesNotAnswer(@TempDir Path dir) throws Exception {
         long earliest = System.currentTimeMillis() - 5 * 3600_000L - 36_000L;
-        try (InProcessNameServer own = InProcessNameServer.start(dir);
+        try (TestNameServer own = TestNameServer.start(dir);
              FakeBroker alive = new FakeBroker("ClusterY", "broker-alive", 0, FakeBroker.typicalStats("V5_3_3", earliest));
              FakeBroker gone = new FakeBroker("ClusterY", "broker-gone", 0, FakeBroker.typicalStats("V5_3_3", earliest))) {
             alive.registerWith(own.address(), List.of("TopicA", "TopicB"));

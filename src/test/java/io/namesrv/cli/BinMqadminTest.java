@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alibaba.fastjson2.JSON;
 import io.namesrv.cli.support.ApacheMqAdmin;
 import io.namesrv.cli.support.FakeBroker;
-import io.namesrv.cli.support.InProcessNameServer;
 import io.namesrv.interop.support.ChildClasspath;
+import io.namesrv.namesrv.TestNameServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ class BinMqadminTest {
 
     @Test
     void scriptPrintsWhatApachePrintsAndExitsNonZeroOnFailure(@TempDir Path tmp) throws Exception {
-        try (InProcessNameServer ns = InProcessNameServer.start(tmp);
+        try (TestNameServer ns = TestNameServer.start(tmp);
              FakeBroker broker = new FakeBroker("C1", "broker-a", 0, Map.of())) {
             broker.registerWith(ns.address(), List.of("T1", "T2"));
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.cli.support.FakeBroker;
-import io.namesrv.cli.support.InProcessNameServer;
 import io.namesrv.cli.support.OurMqAdmin;
 import io.namesrv.cli.support.OurMqAdmin.Result;
 import io.namesrv.interop.support.Await;
+import io.namesrv.namesrv.TestNameServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -39,8 +39,8 @@ class CompareNamesrvCommandTest {
 
     @Test
     void aBrokerRegisteredWithOneNameServerOnlyShowsAndFailsTheCommand() throws Exception {
-        try (InProcessNameServer a = InProcessNameServer.start(dir.resolve("a"));
-             InProcessNameServer b = InProcessNameServer.start(dir.resolve("b"));
+        try (TestNameServer a = TestNameServer.start(dir.resolve("a"));
+             TestNameServer b = TestNameServer.start(dir.resolve("b"));
              FakeBroker everywhere = new FakeBroker("C1", "broker-all", 0, Map.of());
              FakeBroker partial = new FakeBroker("C1", "broker-one", 0, Map.of())) {
             register(everywhere, a.address(), "T1", "T2");
@@ -76,10 +76,10 @@ class CompareNamesrvCommandTest {
     void aRestoredBrokerIsShownAsProvisionalUntilItRegisters() throws Exception {
         Path home = dir.resolve("restarted");
         try (FakeBroker broker = new FakeBroker("C1", "broker-r", 0, Map.of())) {
-            try (InProcessNameServer before = InProcessNameServer.start(home)) {
+            try (TestNameServer before = TestNameServer.start(home)) {
                 register(broker, before.address(), "T1", "T2");
             } // its snapshot is written on the way out
-            try (InProcessNameServer after = InProcessNameServer.start(home)) {
+            try (TestNameServer after = TestNameServer.start(home)) {
                 Result r = OurMqAdmin.run("compareNamesrv", "-n", after.address());
                 assertEquals(1, r.exitCode(), r.out());
                 assertTrue(row(r, "broker-r").endsWith("provisional"), r.out());
@@ -96,7 +96,7 @@ class CompareNamesrvCommandTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             dead = "127.0.0.1:" + s.getLocalPort();
         }
-        try (InProcessNameServer a = InProcessNameServer.start(dir.resolve("a"));
+        try (TestNameServer a = TestNameServer.start(dir.resolve("a"));
              FakeBroker broker = new FakeBroker("C1", "broker-x", 0, Map.of())) {
             register(broker, a.address(), "T1", "T2");
 

@@ -3,8 +3,8 @@ package io.namesrv.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.namesrv.cli.support.InProcessNameServer;
 import io.namesrv.common.NameServerAddresses;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.namesrv.auth.AclSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,14 +29,14 @@ class CredentialsTest {
     private static final String AK = "ops";
     private static final String SK = "ops-secret";
 
-    private InProcessNameServer ns;
+    private TestNameServer ns;
     private Path dir;
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
         dir = tmp;
-        ns = InProcessNameServer.start(tmp, AclSettings.parse(("secretKey." + AK + "=" + SK + "\n")
-            .getBytes(StandardCharsets.UTF_8), "test"));
+        ns = TestNameServer.builder(tmp).acl(AclSettings.parse(("secretKey." + AK + "=" + SK + "\n")
+            .getBytes(StandardCharsets.UTF_8), "test")).start();
     }
 
     @AfterAll

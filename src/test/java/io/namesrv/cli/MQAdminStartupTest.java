@@ -10,11 +10,11 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.cli.support.FakeBroker;
-import io.namesrv.cli.support.InProcessNameServer;
 import io.namesrv.cli.support.OurMqAdmin;
 import io.namesrv.cli.support.OurMqAdmin.Result;
 import io.namesrv.cli.support.StrictJson;
 import io.namesrv.common.NameServerAddresses;
+import io.namesrv.namesrv.TestNameServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,13 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MQAdminStartupTest {
 
-    private InProcessNameServer ns;
+    private TestNameServer ns;
     private FakeBroker broker;
     private String dead;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        ns = InProcessNameServer.start(dir);
+        ns = TestNameServer.start(dir);
         broker = new FakeBroker("C1", "broker-a", 0, FakeBroker.typicalStats("V5_3_3", System.currentTimeMillis()));
         broker.registerWith(ns.address(), List.of("T1", "T2"));
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -92,6 +92,20 @@ class MQAdminStartupTest {
         Result halfKey = run("topicList", "-n", ns.address(), "-a", "ak");
         assertEquals(2, halfKey.exitCode());
         assertTrue(halfKey.err().contains("--secretKey"), halfKey.err());
+    }
+
+    /** updateTopic's own -a (attributes) takes the letter; the access key is then --accessKey only. */
+    @Test
+    void aCommandsOwnOptionWinsItsLetterOverTheCommonOnes() {
+        Result attributes = run("updateTopic", "-n", ns.address(), "-b", dead, "-t", "T1", "-a", "+message.type=NORMAL");
+        assertEquals(1, attributes.exitCode());
+        assertTrue(attributes.err().contains("cannot connect to " + dead), attributes.err());
+        Result signing = run("updateTopic", "-n", ns.address(), "-b", dead, "-t", "T1", "-a", "+message.type=NORMAL",
+            "--accessKey", "ak");
+        assertEquals(2, signing.exitCode());
+        assertTrue(signing.err().contains("signing needs a secret key too"), signing.err());
+        Result help = run("help", "updateTopic");
+        assertTrue(help.out().contains("-a,--attributes <arg>") && help.out().contains("   --accessKey <ak>"), help.out());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.metrics;
 
+import io.namesrv.controller.ControllerStatus;
 import io.namesrv.namesrv.logging.NonBlockingAsyncAppender;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,8 +15,11 @@ public final class NamesrvMetrics {
 
     private final RequestMetrics requests = new RequestMetrics();
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
+    private final MinBrokerIdNotifyMetrics minBrokerIdNotifications = new MinBrokerIdNotifyMetrics();
     private final Supplier<ServerSnapshot> snapshots;
     private final List<MetricsSource> sources = new CopyOnWriteArrayList<>();
+    /** Null unless the embedded controller runs (enableControllerInNamesrv). */
+    private volatile Supplier<ControllerStatus> controllerStatus;
 
     public NamesrvMetrics(Supplier<ServerSnapshot> snapshots) {
         this.snapshots = snapshots;
@@ -36,6 +40,22 @@ public final class NamesrvMetrics {
         sources.add(source);
     }
 
+    /** The outcomes listener to hand to the NOTIFY_MIN_BROKER_ID_CHANGE notifier. */
+    public MinBrokerIdNotifyMetrics minBrokerIdNotifications() {
+        return minBrokerIdNotifications;
+    }
+
+    /** From now on /metrics (and /controller) also show the embedded controller. */
+    public void setControllerStatus(Supplier<ControllerStatus> status) {
+        this.controllerStatus = status;
+    }
+
+    /** The embedded controller's status, or null when it does not run. */
+    public ControllerStatus controllerStatus() {
+        Supplier<ControllerStatus> status = controllerStatus;
+        return status == null ? null : status.get();
+    }
+
     /** The whole exposition, as served at /metrics. */
     public String scrape() {
         ServerSnapshot s = snapshots.get();
@@ -46,6 +66,7 @@ public final class NamesrvMetrics {
         w.sample("namesrv_ready", s.ready() ? 1 : 0);
         requests.write(w);
         brokerEvents.write(w);
+        minBrokerIdNotifications.write(w);
         w.family("namesrv_live_brokers", PrometheusTextWriter.Type.GAUGE, "Broker processes in the live table.");
         w.sample("namesrv_live_brokers", s.routeTables().liveBrokers());
         w.family("namesrv_broker_groups", PrometheusTextWriter.Type.GAUGE, "Broker names (master/slave groups).");
@@ -64,6 +85,10 @@ public final class NamesrvMetrics {
         w.family("namesrv_log_events_dropped_total", PrometheusTextWriter.Type.COUNTER,
             "Log events dropped because a log queue was full (logging never makes a thread wait).");
         w.sample("namesrv_log_events_dropped_total", NonBlockingAsyncAppender.droppedEventsInAll());
+        ControllerStatus controller = controllerStatus();
+        if (controller != null) {
+            ControllerMetrics.write(w, controller);
+        }
         sources.forEach(source -> source.write(w));
         JvmMetrics.write(w);
         return w.text();

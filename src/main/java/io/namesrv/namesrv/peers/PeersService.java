@@ -1,6 +1,7 @@
 package io.namesrv.namesrv.peers;
 
 import io.namesrv.namesrv.NamesrvConfig;
+import io.namesrv.namesrv.console.StatusSection;
 import io.namesrv.namesrv.metrics.MetricsSource;
 import io.namesrv.namesrv.routeinfo.BrokerOrigin;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
@@ -167,6 +168,12 @@ public final class PeersService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The status console's section: where routes came from, the snapshot, provisional brokers, each peer. */
+    public StatusSection statusSection() {
+        PeersStatus st = status();
+        return PeersSection.of(st, routes.brokersByOrigin(), clock.getAsLong());
     }
 
     public PeersStatus status() {

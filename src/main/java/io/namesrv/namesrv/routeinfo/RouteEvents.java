@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.routeinfo;
 
+import io.namesrv.common.LoggerNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -7,15 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The events one change of the route table produced, collected while its write lock is held and
- * told to the {@link RouteEventListener} only once the lock is released: a listener may then take
- * its time (or send a notification) without stalling lookups, and may read the table.
+ * The events one change of the route table produced, and its log lines, collected while its
+ * write lock is held and handed on only once the lock is released: a listener may then take its
+ * time (or send a notification) without stalling lookups, and may read the table; and no thread
+ * ever logs while holding the lock, so a slow disk (or anything else that makes logging wait)
+ * can never stall the route table.
  */
 final class RouteEvents {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     private List<Consumer<RouteEventListener>> pending;
+    private List<Runnable> lines;
 
     void add(Consumer<RouteEventListener> event) {
         if (pending == null) {
@@ -24,8 +28,22 @@ final class RouteEvents {
         pending.add(event);
     }
 
-    /** Tells {@code listener} every collected event in order; a failing listener is logged, not rethrown. */
+    /** A log line, written once the lock is released (e.g. {@code () -> LOG.info(...)}). */
+    void log(Runnable line) {
+        if (lines == null) {
+            lines = new ArrayList<>(4);
+        }
+        lines.add(line);
+    }
+
+    /**
+     * Writes the collected log lines, then tells {@code listener} every collected event in order;
+     * a failing listener is logged, not rethrown.
+     */
     void deliverTo(RouteEventListener listener) {
+        if (lines != null) {
+            lines.forEach(Runnable::run);
+        }
         if (pending == null) {
             return;
         }

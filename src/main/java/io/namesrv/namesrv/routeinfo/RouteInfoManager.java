@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.routeinfo;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.BrokerMemberGroup;
 import io.namesrv.protocol.ClusterInfo;
@@ -19,8 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -43,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public class RouteInfoManager {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     static final int PERM_WRITE = 1 << 1;
     static final int PERM_READ = 1 << 2;
@@ -104,8 +103,9 @@ public class RouteInfoManager {
     }
 
     /**
-     * Runs {@code change} under the write lock, then tells the listener the events it collected:
-     * the one way registrations and removals modify the tables.
+     * Runs {@code change} under the write lock, then writes the log lines and tells the listener
+     * the events it collected: the one way registrations, removals and topic changes modify the
+     * tables, and nothing under the lock logs.
      */
     private <T> T change(Function<RouteEvents, T> change) {
         RouteEvents events = new RouteEvents();
@@ -127,6 +127,8 @@ public class RouteInfoManager {
         BrokerGroup group = joinGroup(r);
 
         Map<Long, String> addrs = group.brokerAddrs();
+        // As Apache: a registration below the group's smallest id is announced (905); an empty group counts as 0.
+        long previousMinBrokerId = addrs.isEmpty() ? 0 : Collections.min(addrs.keySet());
         // The same address under another id: the process switched role (slave <-> master).
         if (addrs.entrySet().removeIf(e -> r.brokerAddr().equals(e.getValue()) && e.getKey() != r.brokerId())) {
             routesChanged();
@@ -140,10 +142,12 @@ public class RouteInfoManager {
                 // A provisional entry never stands in a direct registration's way: it gives up its slot.
                 dropProvisionalMember(oldAddrInfo);
             } else if (oldLive != null && oldLive.dataVersion().stateVersion() > incomingVersion.stateVersion()) {
-                LOG.warn("Registering broker conflicts with the existing one, just ignore: cluster {}, broker {}, id {},"
-                    + " old addr {} stateVersion {}, new addr {} stateVersion {}", r.clusterName(), r.brokerName(),
-                    r.brokerId(), oldAddr, oldLive.dataVersion().stateVersion(), r.brokerAddr(),
-                    incomingVersion.stateVersion());
+                long oldStateVersion = oldLive.dataVersion().stateVersion();
+                String conflicting = oldAddr;
+                events.log(() -> LOG.warn("Registering broker conflicts with the existing one, just ignore: cluster {},"
+                    + " broker {}, id {}, old addr {} stateVersion {}, new addr {} stateVersion {}", r.clusterName(),
+                    r.brokerName(), r.brokerId(), conflicting, oldStateVersion, r.brokerAddr(),
+                    incomingVersion.stateVersion()));
                 // As Apache: the newcomer loses its live entry too (no event: it was never announced as new).
                 liveness.remove(r.addrInfo());
                 return RegisterBrokerResult.EMPTY;
@@ -152,8 +156,8 @@ public class RouteInfoManager {
 
         Map<String, TopicConfig> topicConfigs = r.topicConfigs();
         if (!addrs.containsKey(r.brokerId()) && topicConfigs != null && topicConfigs.size() == 1) {
-            LOG.warn("Can't register topicConfigWrapper={} because broker[{}]={} has not registered",
-                topicConfigs.keySet(), r.brokerId(), r.brokerAddr());
+            events.log(() -> LOG.warn("Can't register topicConfigWrapper={} because broker[{}]={} has not registered",
+                topicConfigs.keySet(), r.brokerId(), r.brokerAddr()));
             return null;
         }
 
@@ -166,17 +170,22 @@ public class RouteInfoManager {
         BrokerAddrInfo addrInfo = r.addrInfo();
         boolean isPrimeSlave = !r.isOldVersionBroker() && !r.isMaster() && r.brokerId() == Collections.min(addrs.keySet());
         if (topicConfigs != null && (r.isMaster() || isPrimeSlave)) {
-            applyTopicConfigs(group, addrInfo, registerFirst, isPrimeSlave, incomingVersion, r);
+            applyTopicConfigs(group, addrInfo, registerFirst, isPrimeSlave, incomingVersion, r, events);
         }
 
         BrokerLiveInfo previous = liveness.register(r);
         // A broker confirming a provisional entry is new here: it had never registered with us.
         boolean firstTime = previous == null || !previous.isDirect();
         if (firstTime) {
-            LOG.info("new broker registered, {} HAService: {}{}", addrInfo, r.haServerAddr(),
-                previous == null ? "" : " (confirms its " + previous.origin().label() + " entry)");
+            String confirms = previous == null ? "" : " (confirms its " + previous.origin().label() + " entry)";
+            events.log(() -> LOG.info("new broker registered, {} HAService: {}{}", addrInfo, r.haServerAddr(), confirms));
         }
         events.add(l -> l.brokerRegistered(r.clusterName(), r.brokerAddr(), firstTime));
+        if (r.brokerId() < previousMinBrokerId) {
+            // Unlike a removal, Apache announces this whether or not the group has acting master on.
+            MinBrokerIdChange change = MinBrokerIdChange.registered(r.brokerName(), new HashMap<>(addrs), r.haServerAddr());
+            events.add(l -> l.minBrokerIdChanged(change));
+        }
 
         applyFilterServers(addrInfo, r.filterServerList());
         return r.isMaster() ? RegisterBrokerResult.EMPTY : masterOf(r.clusterName(), group);
@@ -245,7 +254,7 @@ public class RouteInfoManager {
 
     /** Applies a master's (or prime slave's) topics; the caller holds the write lock. */
     private void applyTopicConfigs(BrokerGroup group, BrokerAddrInfo addrInfo, boolean registerFirst, boolean isPrimeSlave,
-                                   DataVersion incomingVersion, BrokerRegistration r) {
+                                   DataVersion incomingVersion, BrokerRegistration r, RouteEvents events) {
         String brokerName = group.brokerName();
         Map<String, TopicConfig> topicConfigs = r.topicConfigs();
         Map<String, TopicQueueMappingInfo> mappings = r.topicConfigWrapper().topicQueueMappingInfoMap();
@@ -257,7 +266,9 @@ public class RouteInfoManager {
             while (it.hasNext()) {
                 Map.Entry<String, Map<String, QueueData>> e = it.next();
                 if (!topicConfigs.containsKey(e.getKey()) && e.getValue().remove(brokerName) != null) {
-                    LOG.info("broker {} no longer reports topic {}, its queue data removed", brokerName, e.getKey());
+                    String topic = e.getKey();
+                    events.log(() -> LOG.info("broker {} no longer reports topic {}, its queue data removed", brokerName,
+                        topic));
                     routesChanged();
                     if (e.getValue().isEmpty()) {
                         it.remove();
@@ -272,7 +283,7 @@ public class RouteInfoManager {
                 if (isPrimeSlave && group.enableActingMaster()) {
                     perm &= ~PERM_WRITE;
                 }
-                createAndUpdateQueueData(brokerName, tc, perm);
+                createAndUpdateQueueData(brokerName, tc, perm, events);
             }
         }
 
@@ -292,7 +303,7 @@ public class RouteInfoManager {
         return map != null && map.containsKey(brokerName);
     }
 
-    private void createAndUpdateQueueData(String brokerName, TopicConfig tc, int perm) {
+    private void createAndUpdateQueueData(String brokerName, TopicConfig tc, int perm, RouteEvents events) {
         QueueData queueData = new QueueData(brokerName, perm, tc.readQueueNums(), tc.topicSysFlag(), tc.writeQueueNums());
         Map<String, QueueData> map = topicQueueTable.get(tc.topicName());
         if (map == null) {
@@ -300,13 +311,13 @@ public class RouteInfoManager {
             topicQueueTable.put(tc.topicName(), map);
             map.put(brokerName, queueData);
             routesChanged();
-            LOG.info("new topic registered, {} {}", tc.topicName(), queueData);
+            events.log(() -> LOG.info("new topic registered, {} {}", tc.topicName(), queueData));
             return;
         }
         QueueData existing = map.get(brokerName);
         if (!queueData.equals(existing)) {
             if (existing != null) {
-                LOG.info("topic changed, {} OLD: {} NEW: {}", tc.topicName(), existing, queueData);
+                events.log(() -> LOG.info("topic changed, {} OLD: {} NEW: {}", tc.topicName(), existing, queueData));
             }
             map.put(brokerName, queueData);
             routesChanged();
@@ -321,12 +332,11 @@ public class RouteInfoManager {
         if (topic == null || queueDatas == null || queueDatas.isEmpty()) {
             return;
         }
-        lock.writeLock().lock();
-        try {
+        change(events -> {
             for (QueueData qd : queueDatas) {
                 if (qd == null || qd.brokerName() == null || !brokerAddrTable.containsKey(qd.brokerName())) {
-                    LOG.warn("Register topic contains illegal broker, {}, {}", topic, qd);
-                    return;
+                    events.log(() -> LOG.warn("Register topic contains illegal broker, {}, {}", topic, qd));
+                    return null;
                 }
             }
             Map<String, QueueData> map = topicQueueTable.computeIfAbsent(topic, k -> new HashMap<>(4));
@@ -334,10 +344,9 @@ public class RouteInfoManager {
                 map.put(qd.brokerName(), qd);
             }
             routesChanged();
-            LOG.info("Topic route {} registered with {} broker(s)", topic, queueDatas.size());
-        } finally {
-            lock.writeLock().unlock();
-        }
+            events.log(() -> LOG.info("Topic route {} registered with {} broker(s)", topic, queueDatas.size()));
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- liveness
@@ -434,23 +443,25 @@ public class RouteInfoManager {
         BrokerAddrInfo addrInfo = request.addrInfo();
         if (request.generation() != UnregisterRequest.ANY_GENERATION
             && !liveness.isCurrent(addrInfo, request.generation())) {
-            LOG.info("unregister of {} skipped: already removed or registered again since ({})", addrInfo,
-                request.reason());
+            events.log(() -> LOG.info("unregister of {} skipped: already removed or registered again since ({})",
+                addrInfo, request.reason()));
             return false;
         }
         BrokerLiveInfo live = liveness.remove(addrInfo);
         filterServerTable.remove(addrInfo);
-        LOG.info("broker {}: unregisterBroker, remove from brokerLiveTable {}, {} ({})", request.cause().label(),
-            live != null ? "OK" : "Failed", addrInfo, request.reason());
+        events.log(() -> LOG.info("broker {}: unregisterBroker, remove from brokerLiveTable {}, {} ({})",
+            request.cause().label(), live != null ? "OK" : "Failed", addrInfo, request.reason()));
         if (live != null) {
             events.add(l -> l.brokerRemoved(request.clusterName(), request.brokerAddr(), request.cause()));
         }
 
         boolean removeBrokerName = false;
         boolean reduced = false;
+        boolean wasMinBrokerId = false;
         BrokerGroup group = request.brokerName() != null ? brokerAddrTable.get(request.brokerName())
             : groupOwning(request.clusterName(), request.brokerAddr());
         if (group != null && group.cluster().equals(request.clusterName())) {
+            wasMinBrokerId = isMinBrokerId(group, request);
             if (group.brokerAddrs().values().removeIf(request.brokerAddr()::equals)) {
                 routesChanged();
                 reduced = true;
@@ -459,7 +470,8 @@ public class RouteInfoManager {
                 brokerAddrTable.remove(group.brokerName());
                 routesChanged(); // the cluster table changes even when no address was left to remove
                 removeBrokerName = true;
-                LOG.info("unregisterBroker, remove name from brokerAddrTable OK, {}", group.brokerName());
+                String brokerName = group.brokerName();
+                events.log(() -> LOG.info("unregisterBroker, remove name from brokerAddrTable OK, {}", brokerName));
             }
         }
         if (removeBrokerName) {
@@ -468,15 +480,44 @@ public class RouteInfoManager {
                 names.remove(group.brokerName());
                 if (names.isEmpty()) {
                     clusterAddrTable.remove(request.clusterName());
-                    LOG.info("unregisterBroker, remove cluster from clusterAddrTable {}", request.clusterName());
+                    events.log(() -> LOG.info("unregisterBroker, remove cluster from clusterAddrTable {}",
+                        request.clusterName()));
                 }
             }
-            removeTopicsOfBroker(group.brokerName());
+            removeTopicsOfBroker(group.brokerName(), events);
         } else if (reduced && group.enableActingMaster() && !group.brokerAddrs().containsKey(BrokerGroup.MASTER_ID)) {
             // The master is gone and slaves act for it: nobody may write until a master returns.
             operateWritePerm(group.brokerName(), false);
         }
+        if (wasMinBrokerId && !removeBrokerName && group.enableActingMaster()) {
+            // As Apache: announced (905) only for groups with acting master on, checked after the removal.
+            MinBrokerIdChange change = MinBrokerIdChange.removed(group.brokerName(), new HashMap<>(group.brokerAddrs()),
+                request.brokerAddr());
+            events.add(l -> l.minBrokerIdChanged(change));
+        }
         return true;
+    }
+
+    /**
+     * Whether the removal takes away the group's smallest id, judged as Apache does: by the id the
+     * request names (UNREGISTER_BROKER) or, for a closed connection or an expiry, the id the
+     * address is registered under; the removal itself goes by address.
+     */
+    private static boolean isMinBrokerId(BrokerGroup group, UnregisterRequest request) {
+        Map<Long, String> addrs = group.brokerAddrs();
+        if (addrs.isEmpty()) {
+            return false;
+        }
+        Long brokerId = request.brokerId();
+        if (brokerId == null) {
+            for (Map.Entry<Long, String> e : addrs.entrySet()) {
+                if (e.getValue().equals(request.brokerAddr())) {
+                    brokerId = e.getKey();
+                    break;
+                }
+            }
+        }
+        return brokerId != null && brokerId.equals(Collections.min(addrs.keySet()));
     }
 
     private BrokerGroup groupOwning(String clusterName, String brokerAddr) {
@@ -488,7 +529,7 @@ public class RouteInfoManager {
         return null;
     }
 
-    private void removeTopicsOfBroker(String brokerName) {
+    private void removeTopicsOfBroker(String brokerName, RouteEvents events) {
         Iterator<Map.Entry<String, Map<String, QueueData>>> it = topicQueueTable.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, Map<String, QueueData>> e = it.next();
@@ -496,7 +537,8 @@ public class RouteInfoManager {
                 routesChanged();
                 if (e.getValue().isEmpty()) {
                     it.remove();
-                    LOG.info("removeTopicByBrokerName, remove the topic all queue {}", e.getKey());
+                    String topic = e.getKey();
+                    events.log(() -> LOG.info("removeTopicByBrokerName, remove the topic all queue {}", topic));
                 }
             }
         }
@@ -1025,40 +1067,36 @@ public class RouteInfoManager {
 
     /** Removes the topic everywhere. */
     public void deleteTopic(String topic) {
-        lock.writeLock().lock();
-        try {
+        change(events -> {
             if (topicQueueTable.remove(topic) != null) {
                 routesChanged();
-                LOG.info("deleteTopic {}", topic);
+                events.log(() -> LOG.info("deleteTopic {}", topic));
             }
             topicQueueMappingInfoTable.remove(topic);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return null;
+        });
     }
 
     /** Removes the topic's queues on the cluster's brokers, and the topic once none are left. */
     public void deleteTopic(String topic, String clusterName) {
-        lock.writeLock().lock();
-        try {
+        change(events -> {
             Set<String> brokerNames = clusterAddrTable.get(clusterName);
             Map<String, QueueData> map = topicQueueTable.get(topic);
             if (brokerNames == null || map == null) {
-                return;
+                return null;
             }
             for (String brokerName : brokerNames) {
                 if (map.remove(brokerName) != null) {
                     routesChanged();
-                    LOG.info("deleteTopic, remove one broker's topic {} {}", brokerName, topic);
+                    events.log(() -> LOG.info("deleteTopic, remove one broker's topic {} {}", brokerName, topic));
                 }
             }
             if (map.isEmpty()) {
                 topicQueueTable.remove(topic);
                 topicQueueMappingInfoTable.remove(topic);
             }
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- views for operators
@@ -1075,24 +1113,16 @@ public class RouteInfoManager {
     }
 
     /**
-     * Up to {@code limit} topics (in name order) with their queue data, for status pages. The
-     * copy is taken under the read lock; the sort happens after it is released.
+     * Every topic name, in no particular order: one array copied under the read lock (4 bytes a
+     * topic), for the console's topic search to sort after the lock is released.
      */
-    public SortedMap<String, List<QueueData>> topicQueues(int limit) {
-        Map<String, List<QueueData>> copy;
+    public String[] topicNames() {
         lock.readLock().lock();
         try {
-            copy = new HashMap<>(topicQueueTable.size() * 2);
-            for (Map.Entry<String, Map<String, QueueData>> e : topicQueueTable.entrySet()) {
-                copy.put(e.getKey(), new ArrayList<>(e.getValue().values()));
-            }
+            return topicQueueTable.keySet().toArray(new String[0]);
         } finally {
             lock.readLock().unlock();
         }
-        SortedMap<String, List<QueueData>> sorted = new TreeMap<>();
-        copy.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(Math.max(0, limit))
-            .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
     }
 
     /** How many live brokers the table holds by origin (direct, restored, relayed). */

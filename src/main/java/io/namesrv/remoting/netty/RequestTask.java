@@ -23,7 +23,7 @@ public final class RequestTask implements Runnable {
     }
 
     /** How long the oldest task of the queue has waited, in ms (0 when it is empty). */
-    public static long headWaitMillis(BlockingQueue<Runnable> queue, long nowMillis) {
+    static long headWaitMillis(BlockingQueue<Runnable> queue, long nowMillis) {
         Runnable head = queue.peek();
         return head instanceof RequestTask task ? Math.max(0, nowMillis - task.createdAtMillis) : 0;
     }

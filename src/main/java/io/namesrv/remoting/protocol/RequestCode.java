@@ -2,6 +2,13 @@ package io.namesrv.remoting.protocol;
 
 /** Request codes spoken on the name-server wire (Apache's numbering). */
 public final class RequestCode {
+    // Broker codes: the name server never serves them; mqadmin sends them to brokers.
+    public static final int UPDATE_AND_CREATE_TOPIC = 17;
+    public static final int UPDATE_BROKER_CONFIG = 25;
+    public static final int GET_BROKER_CONFIG = 26;
+    public static final int GET_BROKER_RUNTIME_INFO = 28;
+    public static final int GET_TOPIC_STATS_INFO = 202;
+
     public static final int PUT_KV_CONFIG = 100;
     public static final int GET_KV_CONFIG = 101;
     public static final int DELETE_KV_CONFIG = 102;

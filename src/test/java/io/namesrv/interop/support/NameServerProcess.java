@@ -18,32 +18,27 @@ public final class NameServerProcess implements AutoCloseable {
     public static final String OURS_MAIN = "io.namesrv.namesrv.NamesrvStartup";
     public static final Pattern BOOT_LINE = Pattern.compile("The Name Server boot success\\.");
 
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(30);
+    /** Generous: on a loaded 2-core machine a JVM can take half a minute to boot. */
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
     private static final String HEAP = "-Xmx256m";
 
     private final int port;
     private final Path dir;
     private final Path kvConfigPath;
     private final ChildJvm jvm;
-    /** How to start this same server again (port, files, config): see {@link #restart()}. */
-    private final Launch launch;
-    private final int incarnation;
-    /** When this incarnation's boot line was seen (System.nanoTime()). */
+    /** Starts the same server again (same config file, port and directories). */
+    private final java.util.function.Supplier<ChildJvm> relaunch;
+    /** When this run's boot line was seen (System.nanoTime()). */
     private final long bootNanos;
 
-    private record Launch(String label, String mainClass, List<String> leadingArgs, boolean apacheLogging,
-                          Path configFile, Path home, List<String> jvmOptions) {
-    }
-
-    private NameServerProcess(int port, Path dir, Path kvConfigPath, ChildJvm jvm, Launch launch, int incarnation,
-                              long bootNanos) {
+    private NameServerProcess(int port, Path dir, Path kvConfigPath, ChildJvm jvm,
+                              java.util.function.Supplier<ChildJvm> relaunch) {
         this.port = port;
         this.dir = dir;
         this.kvConfigPath = kvConfigPath;
         this.jvm = jvm;
-        this.launch = launch;
-        this.incarnation = incarnation;
-        this.bootNanos = bootNanos;
+        this.relaunch = relaunch;
+        this.bootNanos = System.nanoTime(); // constructed as soon as the boot line is seen
     }
 
     public static NameServerProcess apache() {
@@ -113,54 +108,53 @@ public final class NameServerProcess implements AutoCloseable {
         config.put("scanNotActiveBrokerInterval", "5000");
         config.putAll(extraConfig);
         Path configFile = PeerConfigFile.write(dir.resolve("namesrv.conf"), config);
-        return launch(port, dir, kvConfig, new Launch(label, mainClass, List.copyOf(leadingArgs), apacheLogging,
-            configFile, home, List.copyOf(extraJvmOptions)), 1);
+
+        java.util.function.Supplier<ChildJvm> launch = new java.util.function.Supplier<>() {
+            private int runs;
+
+            @Override
+            public ChildJvm get() {
+                String name = runs++ == 0 ? label : label + "-run" + runs;
+                ChildJvm.Builder builder = ChildJvm.builder(name, mainClass)
+                        .workDir(dir)
+                        .jvmOption(HEAP)
+                        .systemProperty("user.home", home.toString())
+                        .env("ROCKETMQ_HOME", home.toString())
+                        .args(leadingArgs.toArray(String[]::new))
+                        .args("-c", configFile.toString());
+                if (apacheLogging) {
+                    PeerLogging.quietApache(builder);
+                }
+                extraJvmOptions.forEach(builder::jvmOption);
+                ChildJvm jvm = builder.start();
+                try {
+                    jvm.waitForLine(BOOT_LINE, BOOT_TIMEOUT);
+                } catch (RuntimeException e) {
+                    jvm.close();
+                    throw e;
+                }
+                return jvm;
+            }
+        };
+        return new NameServerProcess(port, dir, kvConfig, launch.get(), launch);
     }
 
-    private static NameServerProcess launch(int port, Path dir, Path kvConfig, Launch launch, int incarnation) {
-        String log = incarnation == 1 ? launch.label() + ".log" : launch.label() + "-" + incarnation + ".log";
-        ChildJvm.Builder builder = ChildJvm.builder(launch.label(), launch.mainClass())
-                .workDir(dir)
-                .logFile(dir.resolve(log))
-                .jvmOption(HEAP)
-                .systemProperty("user.home", launch.home().toString())
-                .env("ROCKETMQ_HOME", launch.home().toString())
-                .args(launch.leadingArgs().toArray(String[]::new))
-                .args("-c", launch.configFile().toString());
-        if (launch.apacheLogging()) {
-            PeerLogging.quietApache(builder);
-        }
-        launch.jvmOptions().forEach(builder::jvmOption);
-        ChildJvm jvm = builder.start();
-        try {
-            jvm.waitForLine(BOOT_LINE, BOOT_TIMEOUT);
-        } catch (RuntimeException e) {
-            jvm.close();
-            throw e;
-        }
-        return new NameServerProcess(port, dir, kvConfig, jvm, launch, incarnation, System.nanoTime());
-    }
-
-    /**
-     * The same name server (port, config file, home and its files) started again, once this one
-     * has been stopped ({@link #stop()}) or killed ({@link #kill()}); returns when its boot line
-     * is printed. Its log is a new file next to the first.
-     */
+    /** The same server started again after {@link #kill()}: same port, config file and directories. */
     public NameServerProcess restart() {
         if (jvm.isAlive()) {
-            throw new IllegalStateException(this + " is still running: stop or kill it first");
+            throw new IllegalStateException(this + " is still running");
         }
-        return launch(port, dir, kvConfigPath, launch, incarnation + 1);
+        return new NameServerProcess(port, dir, kvConfigPath, relaunch.get(), relaunch);
     }
 
-    /** When this incarnation's boot line was seen, as a {@link System#nanoTime()} instant. */
+    /** When this run's boot line was seen, as a {@link System#nanoTime()} instant. */
     public long bootNanos() {
         return bootNanos;
     }
 
     /** The home directory given as user.home and ROCKETMQ_HOME (its files survive a restart). */
     public Path home() {
-        return launch.home();
+        return kvConfigPath.getParent().getParent();
     }
 
     /** {@code 127.0.0.1:port}, as clients and brokers spell a name server address. */
@@ -185,12 +179,22 @@ public final class NameServerProcess implements AutoCloseable {
         return jvm.logFile();
     }
 
+    /** Waits for a line of the server's console log matching {@code pattern} (searched from the start). */
+    public String waitForLogLine(Pattern pattern, Duration timeout) {
+        return jvm.waitForLine(pattern, timeout);
+    }
+
     public long pid() {
         return jvm.pid();
     }
 
     public boolean isAlive() {
         return jvm.isAlive();
+    }
+
+    /** Waits (bounded) until the log holds a line matching {@code pattern}, e.g. a second boot line. */
+    public String waitForLine(Pattern pattern, Duration timeout) {
+        return jvm.waitForLine(pattern, timeout);
     }
 
     /** SIGTERM alone (never escalated), for tests that watch how it stops. */

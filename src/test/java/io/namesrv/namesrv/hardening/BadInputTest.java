@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
@@ -45,13 +46,13 @@ class BadInputTest {
 
     private static final String PROBE_TOPIC = "probe-topic";
 
-    private InProcessNameServer server;
+    private TestNameServer server;
     private WireClient broker;
     private RouteProber prober;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        server = InProcessNameServer.start(dir);
+        server = TestNameServer.start(dir);
         broker = new WireClient(server.port());
         RemotingCommand registered = broker.call(Requests.register("probe-broker", "127.0.0.1:10911", 600_000,
             List.of(PROBE_TOPIC, "probe-topic-b")));

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import io.namesrv.interop.support.Await;
 import io.namesrv.namesrv.NamesrvController;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.namesrv.logging.NonBlockingAsyncAppender;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -58,11 +59,11 @@ class FailLoudlyTest {
         return r.statusCode() + " " + r.body();
     }
 
-    private InProcessNameServer start(Path dir, ExitRecorder exit) throws InterruptedException {
-        return InProcessNameServer.startWithHttp(dir, controller -> {
+    private TestNameServer start(Path dir, ExitRecorder exit) throws InterruptedException {
+        return TestNameServer.builder(dir).withHttp().beforeStart(controller -> {
             exit.controller = controller;
             controller.fatalErrors().exitWith(exit);
-        });
+        }).start();
     }
 
     private static Set<Thread> threads() {
@@ -97,7 +98,7 @@ class FailLoudlyTest {
     void theChannelEventThreadDying(@TempDir Path dir) throws Exception {
         ExitRecorder exit = new ExitRecorder();
         Set<Thread> before = threads();
-        try (InProcessNameServer server = start(dir, exit)) {
+        try (TestNameServer server = start(dir, exit)) {
             assertEquals("200 {\"status\":\"UP\"}", health(server.httpPort()));
             kill(newThread(before, "NettyEventExecutor"));
             assertFailedWith(exit, "the channel event thread");
@@ -108,7 +109,7 @@ class FailLoudlyTest {
     void theAcceptorThreadDying(@TempDir Path dir) throws Exception {
         ExitRecorder exit = new ExitRecorder();
         Set<Thread> before = threads();
-        try (InProcessNameServer server = start(dir, exit)) {
+        try (TestNameServer server = start(dir, exit)) {
             kill(newThread(before, "NettyNIOBoss_"));
             try (Socket wakeUp = new Socket()) {
                 wakeUp.connect(new InetSocketAddress("127.0.0.1", server.port()), 3000);
@@ -121,7 +122,7 @@ class FailLoudlyTest {
     void aSelectorThreadDying(@TempDir Path dir) throws Exception {
         ExitRecorder exit = new ExitRecorder();
         Set<Thread> before = threads();
-        try (InProcessNameServer server = start(dir, exit); Socket client = new Socket()) {
+        try (TestNameServer server = start(dir, exit); Socket client = new Socket()) {
             client.connect(new InetSocketAddress("127.0.0.1", server.port()), 3000);
             OutputStream out = client.getOutputStream();
             kill(newThread(before, "NettyServerNIOSelector_"));
@@ -142,7 +143,7 @@ class FailLoudlyTest {
         Logger logger = context.getLogger("FailLoudlyTest");
         logger.addAppender(async);
         ExitRecorder exit = new ExitRecorder();
-        try (InProcessNameServer server = start(dir, exit)) {
+        try (TestNameServer server = start(dir, exit)) {
             Thread worker = threads().stream().filter(t -> t.getName().equals("AsyncAppender-Worker-FailLoudlyAsync"))
                 .findFirst().orElseThrow();
             kill(worker);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.interop.support.NameServerProcess;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
@@ -33,7 +34,7 @@ class FaultsTest {
 
     @Test
     void brokerKilledWithAConnectionResetDisappearsAtOnce() throws Exception {
-        try (InProcessNameServer server = InProcessNameServer.start(dir);
+        try (TestNameServer server = TestNameServer.start(dir);
              WireClient client = new WireClient(server.port())) {
             WireClient broker = new WireClient(server.port());
             assertEquals(ResponseCode.SUCCESS, broker.call(Requests.register("doomed", "127.0.0.1:10911", 600_000,
@@ -51,8 +52,8 @@ class FaultsTest {
 
     @Test
     void silentBrokerExpiresAtItsOwnTimeout() throws Exception {
-        try (InProcessNameServer server = InProcessNameServer.start(dir,
-                c -> c.setScanNotActiveBrokerInterval(100), n -> { });
+        try (TestNameServer server = TestNameServer.builder(dir).namesrv(c -> c.setScanNotActiveBrokerInterval(100))
+                .start();
              WireClient client = new WireClient(server.port());
              WireClient broker = new WireClient(server.port())) {
             long registeredAt = System.currentTimeMillis();
@@ -134,7 +135,7 @@ class FaultsTest {
 
     @Test
     void clientThatNeverReadsItsAnswersCannotBlockOthers() throws Exception {
-        try (InProcessNameServer server = InProcessNameServer.start(dir)) {
+        try (TestNameServer server = TestNameServer.start(dir)) {
             WireClient broker = new WireClient(server.port());
             List<String> topics = new ArrayList<>();
             for (int i = 0; i < 2000; i++) {

@@ -3,6 +3,7 @@ package io.namesrv.namesrv.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.TopicRouteData;
 import io.namesrv.remoting.netty.WireClient;
@@ -28,7 +29,7 @@ class ShutdownLookupsTest {
 
     @Test
     void lookupsDuringShutdownGetTheWholeRouteOrNameServerNotReady(@TempDir Path dir) throws Exception {
-        InProcessNameServer server = InProcessNameServer.start(dir);
+        TestNameServer server = TestNameServer.start(dir);
         List<RemotingCommand> answers = new ArrayList<>();
         try (WireClient brokerA = new WireClient(server.port()); WireClient brokerB = new WireClient(server.port());
              WireClient client = new WireClient(server.port())) {

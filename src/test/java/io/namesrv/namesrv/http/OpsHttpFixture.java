@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.NamesrvController;
-import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.RegisterBrokerBody;
@@ -17,9 +17,7 @@ import io.namesrv.protocol.header.RegisterBrokerRequestHeader;
 import io.namesrv.protocol.header.UnRegisterBrokerRequestHeader;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyRemotingClient;
-import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
-import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import io.namesrv.remoting.protocol.SerializeType;
@@ -32,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -52,23 +49,11 @@ final class OpsHttpFixture implements AutoCloseable {
     private final RegisterBrokerBodyCodec bodyCodec = new RegisterBrokerBodyCodec(new JsonBodies());
 
     OpsHttpFixture(Path dir, Consumer<NamesrvConfig> tune) {
-        NamesrvConfig config = new NamesrvConfig();
-        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
-        config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
-        config.setScanNotActiveBrokerInterval(200);
-        tune.accept(config);
-        NettyServerConfig netty = new NettyServerConfig();
-        netty.setListenPort(0);
-        netty.setBindAddress("127.0.0.1");
-        HttpConfig httpConfig = new HttpConfig();
-        httpConfig.setHttpListenPort(0);
-        httpConfig.setHttpBindAddress("127.0.0.1");
-        NamesrvConfiguration configuration = new NamesrvConfiguration(dir.resolve("namesrv.properties"), new Properties(),
-            key -> false, List.of(config, netty, httpConfig));
-        controller = new NamesrvController(config, netty, configuration, IDENTITY, ServerTls.disabled(), httpConfig);
-        if (!controller.initialize()) {
-            throw new IllegalStateException("controller did not initialize");
-        }
+        controller = TestNameServer.builder(dir).withHttp()
+            .http(h -> h.setHttpConsoleSampleSeconds(1))
+            .namesrv(c -> c.setScanNotActiveBrokerInterval(200))
+            .namesrv(tune)
+            .build();
     }
 
     OpsHttpFixture start() throws InterruptedException {

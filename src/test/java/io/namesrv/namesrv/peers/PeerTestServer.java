@@ -4,13 +4,8 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.NamesrvController;
-import io.namesrv.namesrv.config.NamesrvConfiguration;
-import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
-import io.namesrv.remoting.netty.NettyServerConfig;
-import io.namesrv.remoting.netty.WireIdentity;
-import io.namesrv.remoting.netty.tls.ServerTls;
-import io.namesrv.remoting.protocol.SerializeType;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -37,27 +30,15 @@ final class PeerTestServer implements AutoCloseable {
     }
 
     static PeerTestServer start(Path dir, int port, Consumer<NamesrvConfig> tune) throws InterruptedException {
-        NamesrvConfig config = new NamesrvConfig();
-        config.setRocketmqHome(dir.toString());
-        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
-        config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
-        config.setScanNotActiveBrokerInterval(200);
-        tune.accept(config);
-        NettyServerConfig netty = new NettyServerConfig();
-        netty.setBindAddress("127.0.0.1");
-        netty.setListenPort(port);
-        netty.setServerSelectorThreads(1);
-        HttpConfig httpConfig = new HttpConfig();
-        httpConfig.setHttpListenPort(0);
-        httpConfig.setHttpBindAddress("127.0.0.1");
-        NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(config.getConfigStorePath()),
-            new Properties(), key -> false, List.of(config, netty, httpConfig));
-        NamesrvController controller = new NamesrvController(config, netty, configuration,
-            new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), httpConfig);
-        if (!controller.initialize()) {
-            controller.shutdown();
-            throw new IllegalStateException("name server did not initialize in " + dir);
-        }
+        NamesrvController controller = TestNameServer.builder(dir)
+            .namesrv(config -> config.setScanNotActiveBrokerInterval(200))
+            .namesrv(tune)
+            .netty(netty -> {
+                netty.setListenPort(port);
+                netty.setServerSelectorThreads(1);
+            })
+            .withHttp()
+            .build();
         try {
             controller.start();
         } catch (InterruptedException | RuntimeException e) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.cli.support.FakeBroker;
-import io.namesrv.cli.support.InProcessNameServer;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.protocol.BrokerLiveness;
 import io.namesrv.protocol.BrokerLivenessTable;
 import io.namesrv.protocol.JsonBodies;
@@ -26,7 +26,7 @@ class BrokerLivenessRequestTest {
 
     @Test
     void listsEveryLiveBrokerWithItsHeartbeatTimeAndTimeout(@TempDir Path dir) throws Exception {
-        try (InProcessNameServer ns = InProcessNameServer.start(dir);
+        try (TestNameServer ns = TestNameServer.start(dir);
              FakeBroker broker = new FakeBroker("C1", "broker-a", 0, Map.of());
              NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig(),
                  new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON))) {

@@ -6,17 +6,13 @@ import static io.namesrv.namesrv.processor.ProcessorFixture.wrapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.namesrv.namesrv.NamesrvConfig;
-import io.namesrv.namesrv.NamesrvController;
-import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.protocol.TopicRouteData;
 import io.namesrv.protocol.header.GetRouteInfoRequestHeader;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyRemotingClient;
-import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
-import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import io.namesrv.remoting.protocol.ResponseCode;
@@ -24,7 +20,6 @@ import io.namesrv.remoting.protocol.SerializeType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,40 +38,32 @@ class ClusterTestRequestProcessorTest {
     @TempDir
     Path dir;
 
-    private NamesrvController productEnv;
+    private TestNameServer productEnv;
     private NettyRemotingClient productEnvClient;
     private ProcessorFixture f;
     private ClusterTestRequestProcessor processor;
 
     @BeforeEach
     void setUp() throws Exception {
-        NamesrvConfig remoteConfig = new NamesrvConfig();
-        remoteConfig.setKvConfigPath(dir.resolve("remote/kvConfig.json").toString());
-        remoteConfig.setDefaultThreadPoolNums(2);
-        remoteConfig.setClientRequestThreadPoolNums(2);
-        NettyServerConfig remoteNetty = new NettyServerConfig();
-        remoteNetty.setBindAddress("127.0.0.1");
-        remoteNetty.setListenPort(0);
-        NamesrvConfiguration remoteConfiguration = new NamesrvConfiguration(dir.resolve("remote/namesrv.properties"),
-            new Properties(), key -> false, List.of(remoteConfig, remoteNetty));
-        productEnv = new NamesrvController(remoteConfig, remoteNetty, remoteConfiguration, IDENTITY, ServerTls.disabled());
-        assertTrue(productEnv.initialize());
-        productEnv.start();
-        productEnv.getRouteInfoManager().registerBroker(BrokerRegistration.builder(CLUSTER, REMOTE_BROKER,
+        productEnv = TestNameServer.builder(dir.resolve("remote")).namesrv(c -> {
+            c.setDefaultThreadPoolNums(2);
+            c.setClientRequestThreadPoolNums(2);
+        }).start();
+        productEnv.controller().getRouteInfoManager().registerBroker(BrokerRegistration.builder(CLUSTER, REMOTE_BROKER,
             "broker-remote", 0).enableActingMaster(false).topics(wrapper(1, "RemoteTopic", "Shared")).build());
 
         f = new ProcessorFixture(dir.resolve("local"));
         f.routes.registerBroker(BrokerRegistration.builder(CLUSTER, LOCAL_BROKER, "broker-local", 0)
             .enableActingMaster(false).topics(wrapper(1, "LocalTopic", "Shared")).channel(f.channel).build());
         productEnvClient = new NettyRemotingClient(new NettyClientConfig(), IDENTITY);
-        productEnvClient.updateNameServerAddressList(List.of("127.0.0.1:" + productEnv.listenPort()));
+        productEnvClient.updateNameServerAddressList(List.of(productEnv.address()));
         processor = new ClusterTestRequestProcessor(f.routes, f.kv, f.config, f.json, () -> true, productEnvClient);
     }
 
     @AfterEach
     void tearDown() {
         productEnvClient.close();
-        productEnv.shutdown();
+        productEnv.close();
         f.channel.finishAndReleaseAll();
     }
 

@@ -94,6 +94,9 @@ class FatalErrorReportingTest {
         assertFalse(FatalErrorListener.isFatal(directMemoryError()));
         assertFalse(FatalErrorListener.isFatal(new OutOfMemoryError(
             "Cannot reserve 16777216 bytes of direct buffer memory (allocated: 1, limit: 2)")));
+        assertTrue(FatalErrorListener.isFatal(new NoClassDefFoundError("io/namesrv/protocol/header/PutKVConfigRequestHeader")),
+            "broken code");
+        assertTrue(FatalErrorListener.isFatal(new IllegalStateException(new ExceptionInInitializerError("static init"))));
         assertFalse(FatalErrorListener.isFatal(new StackOverflowError()));
         assertFalse(FatalErrorListener.isFatal(new IllegalArgumentException()));
     }

@@ -1,6 +1,8 @@
 package io.namesrv.remoting.netty.tls;
 
+import io.namesrv.common.LoggerNames;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -14,28 +16,39 @@ import org.slf4j.LoggerFactory;
  * (a self-signed certificate in test mode: an RSA key pair) took about 2 s of start-up on a 2-core
  * machine. So it is built on a background thread from the start and only waited for by the first
  * TLS handshake. Enforcing mode builds it before the server starts, since every client needs it.
+ *
+ * <p>With certificate files (not test mode) the context is replaced when they change (see
+ * {@link #fileWatcher()}): each new handshake uses the context in force; connections already
+ * established keep the session they have.
  */
 public final class ServerTls {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
 
     private final TlsMode mode;
-    private final FutureTask<SslContext> context;
+    /** Null: the files to reload from (none in test mode or when TLS is off). */
+    private final TlsSettings settings;
+    private volatile FutureTask<SslContext> context;
 
-    private ServerTls(TlsMode mode, FutureTask<SslContext> context) {
+    private ServerTls(TlsMode mode, TlsSettings settings, FutureTask<SslContext> context) {
         this.mode = mode;
+        this.settings = settings;
         this.context = context;
     }
 
     public static ServerTls disabled() {
-        return new ServerTls(TlsMode.DISABLED, null);
+        return new ServerTls(TlsMode.DISABLED, null, null);
     }
 
     /** A ready context (null serves plain text only and closes TLS handshakes). */
     public static ServerTls of(TlsMode mode, SslContext sslContext) {
+        return new ServerTls(mode, null, ready(sslContext));
+    }
+
+    private static FutureTask<SslContext> ready(SslContext sslContext) {
         FutureTask<SslContext> ready = new FutureTask<>(() -> sslContext);
         ready.run();
-        return new ServerTls(mode, ready);
+        return ready;
     }
 
     /**
@@ -50,14 +63,38 @@ public final class ServerTls {
             return disabled();
         }
         FutureTask<SslContext> task = new FutureTask<>(building(settings));
+        TlsSettings files = settings.testModeEnable() ? null : settings;
         if (settings.serverMode() == TlsMode.ENFORCING) {
             task.run();
-            return new ServerTls(TlsMode.ENFORCING, task);
+            return new ServerTls(TlsMode.ENFORCING, files, task);
         }
         Thread builder = new Thread(task, "ServerTlsContextBuilder");
         builder.setDaemon(true);
         builder.start();
-        return new ServerTls(settings.serverMode(), task);
+        return new ServerTls(settings.serverMode(), files, task);
+    }
+
+    /**
+     * What reloads the certificate when its files change, to be run every
+     * {@link TlsFileWatcher#CHECK_INTERVAL_MILLIS} on one thread; null when there is nothing to
+     * reload (TLS off, test mode's generated certificate, no files configured).
+     */
+    public TlsFileWatcher fileWatcher() {
+        if (settings == null || settings.serverCertPath() == null || settings.serverKeyPath() == null) {
+            return null;
+        }
+        return new TlsFileWatcher(settings, this::replace);
+    }
+
+    /** New handshakes use {@code next} from now on; the context replaced is released. */
+    void replace(SslContext next) {
+        FutureTask<SslContext> previous = context;
+        context = ready(next);
+        SslContext old = previous == null ? null : contextOf(previous);
+        if (old != null) {
+            // OpenSSL contexts hold native memory (Apache #10398); established sessions keep their own reference.
+            ReferenceCountUtil.release(old);
+        }
     }
 
     private static Callable<SslContext> building(TlsSettings settings) {
@@ -90,7 +127,8 @@ public final class ServerTls {
 
     /** The context, waiting for it if it is still being built; null when TLS cannot be served. */
     public SslContext sslContext() {
-        return context == null ? null : contextOf(context);
+        FutureTask<SslContext> current = context;
+        return current == null ? null : contextOf(current);
     }
 
     private static SslContext contextOf(FutureTask<SslContext> task) {
