@@ -1,5 +1,6 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.common.NameServerAddresses;
 import io.namesrv.namesrv.processor.ClientRequestSettings;
 import io.namesrv.namesrv.processor.DefaultRequestSettings;
 import java.io.File;
@@ -15,6 +16,8 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
 
     /** The expiry scan takes the route table's lock: more often than this would only burn CPU. */
     public static final long MIN_SCAN_INTERVAL_MILLIS = 100;
+    /** The route snapshot and peer comparisons: more often than this would only burn CPU and disk. */
+    public static final long MIN_PEERS_INTERVAL_MILLIS = 100;
 
     private String rocketmqHome = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
     private String kvConfigPath = userHomeFile("kvConfig.json");
@@ -285,6 +288,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setRouteSnapshotIntervalMillis(long routeSnapshotIntervalMillis) {
+        if (routeSnapshotIntervalMillis < MIN_PEERS_INTERVAL_MILLIS) {
+            throw new IllegalArgumentException("must be at least " + MIN_PEERS_INTERVAL_MILLIS + " (ms)");
+        }
         this.routeSnapshotIntervalMillis = routeSnapshotIntervalMillis;
     }
 
@@ -293,6 +299,11 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setNamesrvPeers(String namesrvPeers) {
+        for (String addr : NameServerAddresses.split(namesrvPeers)) {
+            if (NameServerAddresses.portOf(addr) < 0) {
+                throw new IllegalArgumentException("'" + addr + "' is not host:port");
+            }
+        }
         this.namesrvPeers = namesrvPeers;
     }
 
@@ -301,6 +312,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setNamesrvPeerCompareIntervalMillis(long namesrvPeerCompareIntervalMillis) {
+        if (namesrvPeerCompareIntervalMillis < MIN_PEERS_INTERVAL_MILLIS) {
+            throw new IllegalArgumentException("must be at least " + MIN_PEERS_INTERVAL_MILLIS + " (ms)");
+        }
         this.namesrvPeerCompareIntervalMillis = namesrvPeerCompareIntervalMillis;
     }
 
@@ -309,6 +323,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setNamesrvPeerDivergenceMillis(long namesrvPeerDivergenceMillis) {
+        if (namesrvPeerDivergenceMillis < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
         this.namesrvPeerDivergenceMillis = namesrvPeerDivergenceMillis;
     }
 
@@ -325,6 +342,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setNamesrvPeerBootstrapTimeoutMillis(long namesrvPeerBootstrapTimeoutMillis) {
+        if (namesrvPeerBootstrapTimeoutMillis < 1) {
+            throw new IllegalArgumentException("must be at least 1 (ms)");
+        }
         this.namesrvPeerBootstrapTimeoutMillis = namesrvPeerBootstrapTimeoutMillis;
     }
 }

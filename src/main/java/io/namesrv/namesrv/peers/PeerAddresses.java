@@ -24,19 +24,11 @@ final class PeerAddresses {
     static List<String> parse(String list, int listenPort) {
         Set<String> peers = new LinkedHashSet<>();
         for (String addr : NameServerAddresses.split(list)) {
-            int colon = addr.lastIndexOf(':');
-            int port = -1;
-            if (colon > 0) {
-                try {
-                    port = Integer.parseInt(addr.substring(colon + 1));
-                } catch (NumberFormatException e) {
-                    port = -1;
-                }
-            }
-            if (port < 1 || port > 65_535) {
+            int port = NameServerAddresses.portOf(addr);
+            if (port < 0) {
                 throw new IllegalArgumentException("namesrvPeers: '" + addr + "' is not host:port");
             }
-            if (!(port == listenPort && isLocal(addr.substring(0, colon)))) {
+            if (!(port == listenPort && isLocal(addr.substring(0, addr.lastIndexOf(':'))))) {
                 peers.add(addr);
             }
         }

@@ -93,7 +93,7 @@ public final class PeersService {
             return;
         }
         RestoreReport fromPeers = PeerBootstrap.run(peers, client, routes, peerExecutor,
-            Math.max(1, config.getNamesrvPeerBootstrapTimeoutMillis()), clock);
+            config.getNamesrvPeerBootstrapTimeoutMillis(), clock);
         restore = new RestoreReport(fromPeers.source(), fromPeers.brokers(), fromPeers.groups(), fromPeers.restoredAt(),
             fromPeers.tookMillis(), restore.detail() + "; " + fromPeers.detail());
     }
@@ -105,7 +105,7 @@ public final class PeersService {
     public void start(BiFunction<String, Runnable, Runnable> guard) {
         started = true;
         if (writer != null) {
-            long interval = Math.max(100, config.getRouteSnapshotIntervalMillis());
+            long interval = config.getRouteSnapshotIntervalMillis();
             snapshotExecutor = Executors.newSingleThreadScheduledExecutor(
                 new NamedThreadFactory("NSRouteSnapshotThread", true, 1));
             snapshotExecutor.scheduleWithFixedDelay(guard.apply("writeRouteSnapshot", writer::writeIfChanged), interval,
@@ -117,10 +117,10 @@ public final class PeersService {
         Relay relay = config.isNamesrvPeerRelayEnable()
             ? new Relay(routes, client, clock, Math.max(PeerClient.CALL_TIMEOUT_MILLIS,
                 config.getNamesrvPeerBootstrapTimeoutMillis())) : null;
-        long interval = Math.max(100, config.getNamesrvPeerCompareIntervalMillis());
+        long interval = config.getNamesrvPeerCompareIntervalMillis();
         for (String peer : peers) {
             PeerComparison comparison = new PeerComparison(peer, client, this::directViewHere,
-                new DivergenceTracker(peer, Math.max(0, config.getNamesrvPeerDivergenceMillis())), relay, clock);
+                new DivergenceTracker(peer, config.getNamesrvPeerDivergenceMillis()), relay, clock);
             comparisons.add(comparison);
             peerExecutor.scheduleWithFixedDelay(guard.apply("compareWith " + peer, comparison), Math.min(interval, 1_000),
                 interval, TimeUnit.MILLISECONDS);
