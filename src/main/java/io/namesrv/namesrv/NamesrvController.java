@@ -148,6 +148,7 @@ public class NamesrvController {
         this.peers = new PeersService(namesrvConfig, routeInfoManager, identity);
         this.metrics.addSource(peers.metrics());
         addStatusContributor(peers::statusSection);
+        addStatusContributor(peers::disagreementsSection);
     }
 
     /**

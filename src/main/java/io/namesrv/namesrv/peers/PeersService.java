@@ -172,8 +172,12 @@ public final class PeersService {
 
     /** The status console's section: where routes came from, the snapshot, provisional brokers, each peer. */
     public StatusSection statusSection() {
-        PeersStatus st = status();
-        return PeersSection.of(st, routes.brokersByOrigin(), clock.getAsLong());
+        return PeersSection.of(status(), routes.brokersByOrigin(), clock.getAsLong());
+    }
+
+    /** The status console's list of brokers this server and a peer disagree about; null while all agree. */
+    public StatusSection disagreementsSection() {
+        return PeersSection.disagreements(status(), clock.getAsLong());
     }
 
     public PeersStatus status() {

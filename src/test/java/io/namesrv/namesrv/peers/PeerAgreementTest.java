@@ -165,6 +165,16 @@ class PeerAgreementTest {
         return null;
     }
 
+    /** The status console's section titled {@code title}, as /status gives it to the page. */
+    private static JSONObject consoleSection(PeerTestServer server, String title) throws Exception {
+        for (Object o : server.status().getJSONArray("sections")) {
+            if (title.equals(((JSONObject) o).getString("title"))) {
+                return (JSONObject) o;
+            }
+        }
+        throw new AssertionError("no console section " + title + ": " + server.status().getJSONArray("sections"));
+    }
+
     private List<String> warnings(String containing) {
         return log.warnings(containing);
     }
@@ -192,6 +202,14 @@ class PeerAgreementTest {
         JSONArray listed = peer(ns.get(1), a.address()).getJSONObject("differences").getJSONArray("missing_here");
         assertEquals("127.0.0.1:31011", listed.getJSONObject(0).getString("addr"));
         assertTrue(listed.getJSONObject(0).getBooleanValue("divergent"));
+        // the status console shows the peer's counts and the broker itself
+        JSONObject section = consoleSection(ns.get(1), PeersSection.TITLE);
+        assertTrue(section.getJSONArray("rows").toString().contains("[\"" + a.address() + "\",\"yes\",\"1\""),
+            section.toString());
+        JSONArray disagreements = consoleSection(ns.get(1), PeersSection.DISAGREEMENTS_TITLE).getJSONArray("rows");
+        assertEquals(List.of(a.address(), "known there but not here", CLUSTER, "only-a", "0", "127.0.0.1:31011"),
+            disagreements.getJSONArray(0).toJavaList(String.class).subList(0, 6), disagreements.toString());
+        assertEquals("yes", disagreements.getJSONArray(0).getString(7));
 
         Thread.sleep(4 * COMPARE_MILLIS); // a few more comparisons: the divergence must not be logged again
         // The three servers share this JVM's log: B and C each say it once about A.

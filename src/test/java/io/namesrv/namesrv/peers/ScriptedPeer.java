@@ -5,6 +5,7 @@ import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.TopicList;
 import io.namesrv.protocol.TopicRouteData;
 import io.namesrv.protocol.header.GetRouteInfoRequestHeader;
+import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.netty.NettyRemotingServer;
 import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.netty.NettyServerConfig;
@@ -29,7 +30,7 @@ final class ScriptedPeer implements AutoCloseable {
 
     private final JsonBodies json = new JsonBodies();
     private final NettyRemotingServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ExecutorService executor = Executors.newCachedThreadPool(new NamedThreadFactory("ScriptedPeer_", true));
     final AtomicReference<ClusterInfo> clusterInfo = new AtomicReference<>(new ClusterInfo(Map.of(), Map.of()));
     final AtomicReference<Map<String, TopicRouteData>> routes = new AtomicReference<>(Map.of());
     final AtomicLong delayMillis = new AtomicLong();
@@ -46,7 +47,12 @@ final class ScriptedPeer implements AutoCloseable {
             @Override
             public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
                 requests.incrementAndGet();
-                Thread.sleep(delayMillis.get());
+                try {
+                    Thread.sleep(delayMillis.get());
+                } catch (InterruptedException closing) {
+                    Thread.currentThread().interrupt();
+                    return null; // the test is over: a slow peer that never answers
+                }
                 return answer(request);
             }
         }, executor);
