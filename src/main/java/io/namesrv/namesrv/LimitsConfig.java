@@ -1,19 +1,167 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.namesrv.processor.RegistrationLimits;
+import io.namesrv.namesrv.routeinfo.RouteLimits;
+import io.namesrv.protocol.RegisterBrokerBodyCodec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
 /**
- * Ours, not Apache's: the bounds the name server keeps to whatever its clients or its own
- * threads do. Bound from the {@code -c} file like the other config beans and read once at start.
+ * Ours, not Apache's: the bounds the name server keeps to whatever its clients or its own threads
+ * do. Bound from the {@code -c} file like the other config beans and read once at start. The
+ * defaults hold the largest real clusters (a broker with 200,000 topics, 1,000,000 topics in all
+ * given the heap for them); docs/configuration.md and docs/reliability.md say how to size them.
  */
 public class LimitsConfig {
 
+    /**
+     * Heap one topic-queue entry (a topic on one broker group) costs once registered: mqbench's
+     * "heap per topic-queue entry" measured 264-298 bytes when every topic is on one group (each
+     * entry brings its topic's name and maps) and 128 bytes with four groups per topic; rounded up
+     * from the worst case. The rule for {@link #effectiveMaxTopicQueueEntries}.
+     */
+    public static final long HEAP_BYTES_PER_TOPIC_QUEUE_ENTRY = 320;
+    /**
+     * The share of the heap the route table may fill. The rest: the cache of encoded routes (up to
+     * 200,000 topics), registration bodies being decoded ({@link #effectiveMaxRegistrationBodyBytesInFlight}
+     * and what they decode to), answers being written, the collector's headroom.
+     */
+    public static final double ROUTE_TABLE_HEAP_SHARE = 0.4;
+    /** The share of the heap request bodies may hold queued or in progress, by default. */
+    public static final int HEAP_FRACTION_FOR_BODIES_IN_FLIGHT = 16;
+
     /** How long a stop may take before the process is halted: a hung thread must not keep it alive. */
     private int shutdownTimeoutSeconds = 15;
+    private int maxTopicsPerRegistration = 250_000;
+    private int maxRegistrationBodyBytes = RegisterBrokerBodyCodec.MAX_INFLATED_BYTES;
+    /** 0: derived from the heap ({@link #effectiveMaxTopicQueueEntries}). */
+    private long maxTopicQueueEntries = 0;
+    private int maxBrokerGroups = 4096;
+    private int maxBrokers = 10_000;
+    private int maxBrokersPerCluster = 4096;
+    /** 0: derived from the heap ({@link #effectiveMaxRegistrationBodyBytesInFlight}). */
+    private long maxRegistrationBodyBytesInFlight = 0;
+
+    /**
+     * {@link #getMaxTopicQueueEntries()} when set; otherwise what {@link #ROUTE_TABLE_HEAP_SHARE}
+     * of the heap holds at {@link #HEAP_BYTES_PER_TOPIC_QUEUE_ENTRY} a piece (671,088 with the
+     * 512 MB heap of bin/mqnamesrv, 335,544 with 256 MB, 2,684,354 with 2 GB).
+     */
+    public long effectiveMaxTopicQueueEntries(long maxHeapBytes) {
+        return maxTopicQueueEntries > 0 ? maxTopicQueueEntries
+            : Math.max(1, (long) (maxHeapBytes * ROUTE_TABLE_HEAP_SHARE / HEAP_BYTES_PER_TOPIC_QUEUE_ENTRY));
+    }
+
+    /**
+     * {@link #getMaxRegistrationBodyBytesInFlight()} when set; otherwise a sixteenth of the heap
+     * (32 MiB with 512 MB), and never less than one frame, so the largest registration always fits.
+     */
+    public long effectiveMaxRegistrationBodyBytesInFlight(long maxHeapBytes) {
+        return maxRegistrationBodyBytesInFlight > 0 ? maxRegistrationBodyBytesInFlight
+            : Math.max(maxHeapBytes / HEAP_FRACTION_FOR_BODIES_IN_FLIGHT, 16L * 1024 * 1024);
+    }
+
+    /** The route table's limits, on a JVM whose heap may grow to {@code maxHeapBytes}. */
+    public RouteLimits routeLimits(long maxHeapBytes) {
+        return new RouteLimits(effectiveMaxTopicQueueEntries(maxHeapBytes), maxBrokerGroups, maxBrokers,
+            maxBrokersPerCluster);
+    }
+
+    /** Every limit in force by key, for /metrics. */
+    public Map<String, Long> effectiveValues(long maxHeapBytes) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        values.put(RegistrationLimits.TOPICS_PER_REGISTRATION, (long) maxTopicsPerRegistration);
+        values.put(RegistrationLimits.REGISTRATION_BODY_BYTES, (long) maxRegistrationBodyBytes);
+        values.put(RouteLimits.TOPIC_QUEUE_ENTRIES, effectiveMaxTopicQueueEntries(maxHeapBytes));
+        values.put(RouteLimits.BROKER_GROUPS, (long) maxBrokerGroups);
+        values.put(RouteLimits.BROKERS, (long) maxBrokers);
+        values.put(RouteLimits.BROKERS_PER_CLUSTER, (long) maxBrokersPerCluster);
+        values.put("maxRegistrationBodyBytesInFlight", effectiveMaxRegistrationBodyBytesInFlight(maxHeapBytes));
+        return values;
+    }
+
+    /** The registration processor's limits; {@code refusals} counts every refused registration by limit. */
+    public RegistrationLimits registrationLimits(Consumer<String> refusals) {
+        return new RegistrationLimits(maxTopicsPerRegistration, maxRegistrationBodyBytes, refusals);
+    }
 
     public int getShutdownTimeoutSeconds() {
         return shutdownTimeoutSeconds;
     }
 
     public void setShutdownTimeoutSeconds(int shutdownTimeoutSeconds) {
-        this.shutdownTimeoutSeconds = shutdownTimeoutSeconds;
+        this.shutdownTimeoutSeconds = positive("shutdownTimeoutSeconds", shutdownTimeoutSeconds);
+    }
+
+    public long getMaxRegistrationBodyBytesInFlight() {
+        return maxRegistrationBodyBytesInFlight;
+    }
+
+    /** 0: derived from the heap. */
+    public void setMaxRegistrationBodyBytesInFlight(long maxRegistrationBodyBytesInFlight) {
+        if (maxRegistrationBodyBytesInFlight < 0) {
+            throw new IllegalArgumentException("maxRegistrationBodyBytesInFlight must be 0 (from the heap) or positive");
+        }
+        this.maxRegistrationBodyBytesInFlight = maxRegistrationBodyBytesInFlight;
+    }
+
+    public int getMaxTopicsPerRegistration() {
+        return maxTopicsPerRegistration;
+    }
+
+    public void setMaxTopicsPerRegistration(int maxTopicsPerRegistration) {
+        this.maxTopicsPerRegistration = positive("maxTopicsPerRegistration", maxTopicsPerRegistration);
+    }
+
+    public int getMaxRegistrationBodyBytes() {
+        return maxRegistrationBodyBytes;
+    }
+
+    public void setMaxRegistrationBodyBytes(int maxRegistrationBodyBytes) {
+        this.maxRegistrationBodyBytes = positive("maxRegistrationBodyBytes", maxRegistrationBodyBytes);
+    }
+
+    public long getMaxTopicQueueEntries() {
+        return maxTopicQueueEntries;
+    }
+
+    /** 0: derived from the heap. */
+    public void setMaxTopicQueueEntries(long maxTopicQueueEntries) {
+        if (maxTopicQueueEntries < 0) {
+            throw new IllegalArgumentException("maxTopicQueueEntries must be 0 (from the heap) or positive");
+        }
+        this.maxTopicQueueEntries = maxTopicQueueEntries;
+    }
+
+    public int getMaxBrokerGroups() {
+        return maxBrokerGroups;
+    }
+
+    public void setMaxBrokerGroups(int maxBrokerGroups) {
+        this.maxBrokerGroups = positive("maxBrokerGroups", maxBrokerGroups);
+    }
+
+    public int getMaxBrokers() {
+        return maxBrokers;
+    }
+
+    public void setMaxBrokers(int maxBrokers) {
+        this.maxBrokers = positive("maxBrokers", maxBrokers);
+    }
+
+    public int getMaxBrokersPerCluster() {
+        return maxBrokersPerCluster;
+    }
+
+    public void setMaxBrokersPerCluster(int maxBrokersPerCluster) {
+        this.maxBrokersPerCluster = positive("maxBrokersPerCluster", maxBrokersPerCluster);
+    }
+
+    private static int positive(String key, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be positive");
+        }
+        return value;
     }
 }

@@ -141,7 +141,7 @@ public final class NamesrvStartup {
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
                 List.of(namesrvConfig, nettyServerConfig, httpConfig, limits));
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
-                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig);
+                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig, limits);
             if (aclFile != null) {
                 controller.watchAclFile(aclFile);
             }

@@ -72,7 +72,7 @@ class BenchRunTest {
         assertNotNull(result.sampleRoute());
         // The target is left as it was found: the 6 fleet brokers and the big one unregistered themselves.
         assertEquals(7, server.getMetrics().brokerEvents().removals(RemovalCause.UNREGISTERED));
-        assertEquals(new RouteTableSizes(0, 0, 0, 0), server.getRouteInfoManager().tableSizes());
+        assertEquals(new RouteTableSizes(0, 0, 0, 0, 0), server.getRouteInfoManager().tableSizes());
 
         PhaseResult echo = bench.echoCeiling(result.sampleRoute(), bench.fleetTopics());
         assertTrue(echo.ops() > 10, echo.toString());
@@ -94,7 +94,7 @@ class BenchRunTest {
                 () -> server.getRouteInfoManager().tableSizes().liveBrokers(), live -> live == 6);
             bench.destroy(); // SIGTERM; SIGINT runs the same shutdown hooks
             assertTrue(bench.waitFor(60, TimeUnit.SECONDS), "mqbench did not stop");
-            assertEquals(new RouteTableSizes(0, 0, 0, 0), server.getRouteInfoManager().tableSizes(),
+            assertEquals(new RouteTableSizes(0, 0, 0, 0, 0), server.getRouteInfoManager().tableSizes(),
                 Files.readString(dir.resolve("bench.log")));
         } finally {
             bench.destroyForcibly();

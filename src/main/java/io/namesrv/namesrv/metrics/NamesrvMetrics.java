@@ -1,6 +1,7 @@
 package io.namesrv.namesrv.metrics;
 
 import io.namesrv.namesrv.logging.NonBlockingAsyncAppender;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -13,9 +14,21 @@ public final class NamesrvMetrics {
     private final RequestMetrics requests = new RequestMetrics();
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
     private final Supplier<ServerSnapshot> snapshots;
+    private final LimitMetrics limits;
 
     public NamesrvMetrics(Supplier<ServerSnapshot> snapshots) {
+        this(snapshots, Map.of());
+    }
+
+    /** {@code limits}: every limit in force, by configuration key. */
+    public NamesrvMetrics(Supplier<ServerSnapshot> snapshots, Map<String, Long> limits) {
         this.snapshots = snapshots;
+        this.limits = new LimitMetrics(limits);
+    }
+
+    /** What the registration processor tells about every registration a limit refused. */
+    public LimitMetrics refusals() {
+        return limits;
     }
 
     /** The listener to hand to the remoting server. */
@@ -46,6 +59,10 @@ public final class NamesrvMetrics {
         w.sample("namesrv_clusters", s.routeTables().clusters());
         w.family("namesrv_topics", PrometheusTextWriter.Type.GAUGE, "Topics with route data.");
         w.sample("namesrv_topics", s.routeTables().topics());
+        w.family("namesrv_topic_queue_entries", PrometheusTextWriter.Type.GAUGE,
+            "Topic-queue entries: one per topic per broker group serving it (what maxTopicQueueEntries bounds).");
+        w.sample("namesrv_topic_queue_entries", s.routeTables().topicQueueEntries());
+        limits.write(w);
         w.family("namesrv_connections", PrometheusTextWriter.Type.GAUGE, "Open client connections on the remoting port.");
         w.sample("namesrv_connections", s.connections());
         writeExecutors(w, s);

@@ -59,6 +59,9 @@ public class RouteInfoManager {
     private final Map<String, Map<String, TopicQueueMappingInfo>> topicQueueMappingInfoTable = new HashMap<>(1024);
     /** Guarded by {@link #lock} like the tables. */
     private final BrokerLivenessTracker liveness;
+    /** (topic, broker name) pairs in topicQueueTable, i.e. the sum of its inner maps' sizes; guarded by {@link #lock}. */
+    private long topicQueueEntries;
+    private final RouteLimits limits;
 
     private final RouteInfoSettings settings;
     /** Bumped by every change that can alter a route answer; lets callers cache encoded routes. */
@@ -71,8 +74,14 @@ public class RouteInfoManager {
 
     /** {@code clock} stamps heartbeats and decides expiry (tests pass their own). */
     public RouteInfoManager(RouteInfoSettings settings, LongSupplier clock) {
+        this(settings, clock, RouteLimits.NONE);
+    }
+
+    /** With {@code limits}: changes that would take the table past them are refused whole. */
+    public RouteInfoManager(RouteInfoSettings settings, LongSupplier clock, RouteLimits limits) {
         this.settings = settings;
         this.liveness = new BrokerLivenessTracker(clock);
+        this.limits = limits;
     }
 
     /** Replaces the listener told about registrations and removals (null means none). */
@@ -98,6 +107,9 @@ public class RouteInfoManager {
      * Registers (or re-registers) one broker process. Returns null when a single-topic
      * registration arrives before the broker's first full one (Apache answers "register broker
      * failed"), otherwise what a slave needs to know about its master.
+     *
+     * @throws RouteLimitExceededException when it would take the table past a {@link RouteLimits};
+     *                                     nothing of it is then applied
      */
     public RegisterBrokerResult registerBroker(BrokerRegistration registration) {
         return change(events -> applyRegistration(registration, events));
@@ -123,6 +135,7 @@ public class RouteInfoManager {
 
     /** The whole registration; the caller holds the write lock. */
     private RegisterBrokerResult applyRegistration(BrokerRegistration r, RouteEvents events) {
+        checkLimits(r);
         DataVersion incomingVersion = r.dataVersion();
         boolean registerFirst = !brokerAddrTable.containsKey(r.brokerName());
         BrokerGroup group = joinGroup(r);
@@ -176,6 +189,48 @@ public class RouteInfoManager {
 
         applyFilterServers(addrInfo, r.filterServerList());
         return r.isMaster() ? RegisterBrokerResult.EMPTY : masterOf(r.clusterName(), group);
+    }
+
+    /**
+     * Refuses, before anything changes, a registration that would take the table past a limit: a
+     * new broker group, a new broker process (in all, or in its cluster), or topic-queue entries
+     * it would add (topics its group does not serve yet; counted for any registration that may
+     * apply topics, a slave's included). The caller holds the write lock.
+     */
+    private void checkLimits(BrokerRegistration r) {
+        if (!brokerAddrTable.containsKey(r.brokerName()) && brokerAddrTable.size() >= limits.maxBrokerGroups()) {
+            throw new RouteLimitExceededException(RouteLimits.BROKER_GROUPS, limits.maxBrokerGroups(),
+                "broker group " + r.brokerName() + " would be one too many");
+        }
+        if (!liveness.isLive(r.addrInfo())) {
+            if (liveness.size() >= limits.maxBrokers()) {
+                throw new RouteLimitExceededException(RouteLimits.BROKERS, limits.maxBrokers(),
+                    "broker " + r.brokerAddr() + " would be one too many");
+            }
+            if (liveness.countInCluster(r.clusterName()) >= limits.maxBrokersPerCluster()) {
+                throw new RouteLimitExceededException(RouteLimits.BROKERS_PER_CLUSTER, limits.maxBrokersPerCluster(),
+                    "broker " + r.brokerAddr() + " would be one too many in cluster " + r.clusterName());
+            }
+        }
+        Map<String, TopicConfig> topics = r.topicConfigs();
+        boolean mayApplyTopics = r.isMaster() || !r.isOldVersionBroker();
+        if (topics == null || !mayApplyTopics || topicQueueEntries + topics.size() <= limits.maxTopicQueueEntries()) {
+            return; // the common case costs no walk of the topics
+        }
+        long added = 0;
+        for (String topic : topics.keySet()) {
+            if (!hasQueueData(topic, r.brokerName())) {
+                added++;
+            }
+        }
+        checkTopicQueueEntries(added, "broker group " + r.brokerName());
+    }
+
+    private void checkTopicQueueEntries(long added, String who) {
+        if (added > 0 && topicQueueEntries + added > limits.maxTopicQueueEntries()) {
+            throw new RouteLimitExceededException(RouteLimits.TOPIC_QUEUE_ENTRIES, limits.maxTopicQueueEntries(),
+                who + " would add " + added + " topic-queue entries to the " + topicQueueEntries + " held");
+        }
     }
 
     /**
@@ -241,6 +296,7 @@ public class RouteInfoManager {
             while (it.hasNext()) {
                 Map.Entry<String, Map<String, QueueData>> e = it.next();
                 if (!topicConfigs.containsKey(e.getKey()) && e.getValue().remove(brokerName) != null) {
+                    topicQueueEntries--;
                     String topic = e.getKey();
                     events.log(() -> LOG.info("broker {} no longer reports topic {}, its queue data removed", brokerName,
                         topic));
@@ -285,6 +341,7 @@ public class RouteInfoManager {
             map = new HashMap<>(4);
             topicQueueTable.put(tc.topicName(), map);
             map.put(brokerName, queueData);
+            topicQueueEntries++;
             routesChanged();
             events.log(() -> LOG.info("new topic registered, {} {}", tc.topicName(), queueData));
             return;
@@ -294,7 +351,9 @@ public class RouteInfoManager {
             if (existing != null) {
                 events.log(() -> LOG.info("topic changed, {} OLD: {} NEW: {}", tc.topicName(), existing, queueData));
             }
-            map.put(brokerName, queueData);
+            if (map.put(brokerName, queueData) == null) {
+                topicQueueEntries++;
+            }
             routesChanged();
         }
     }
@@ -302,6 +361,8 @@ public class RouteInfoManager {
     /**
      * Adds queue data for one topic (REGISTER_TOPIC_IN_NAMESRV). Ignored entirely when any
      * queue data names a broker this server does not know.
+     *
+     * @throws RouteLimitExceededException when it would pass {@link RouteLimits#maxTopicQueueEntries()}
      */
     public void registerTopic(String topic, List<QueueData> queueDatas) {
         if (topic == null || queueDatas == null || queueDatas.isEmpty()) {
@@ -314,9 +375,14 @@ public class RouteInfoManager {
                     return null;
                 }
             }
+            Map<String, QueueData> existing = topicQueueTable.get(topic);
+            checkTopicQueueEntries(queueDatas.stream().map(QueueData::brokerName).distinct()
+                .filter(name -> existing == null || !existing.containsKey(name)).count(), "topic " + topic);
             Map<String, QueueData> map = topicQueueTable.computeIfAbsent(topic, k -> new HashMap<>(4));
             for (QueueData qd : queueDatas) {
-                map.put(qd.brokerName(), qd);
+                if (map.put(qd.brokerName(), qd) == null) {
+                    topicQueueEntries++;
+                }
             }
             routesChanged();
             events.log(() -> LOG.info("Topic route {} registered with {} broker(s)", topic, queueDatas.size()));
@@ -478,6 +544,7 @@ public class RouteInfoManager {
         while (it.hasNext()) {
             Map.Entry<String, Map<String, QueueData>> e = it.next();
             if (e.getValue().remove(brokerName) != null) {
+                topicQueueEntries--;
                 routesChanged();
                 if (e.getValue().isEmpty()) {
                     it.remove();
@@ -710,7 +777,9 @@ public class RouteInfoManager {
     /** Removes the topic everywhere. */
     public void deleteTopic(String topic) {
         change(events -> {
-            if (topicQueueTable.remove(topic) != null) {
+            Map<String, QueueData> removed = topicQueueTable.remove(topic);
+            if (removed != null) {
+                topicQueueEntries -= removed.size();
                 routesChanged();
                 events.log(() -> LOG.info("deleteTopic {}", topic));
             }
@@ -729,6 +798,7 @@ public class RouteInfoManager {
             }
             for (String brokerName : brokerNames) {
                 if (map.remove(brokerName) != null) {
+                    topicQueueEntries--;
                     routesChanged();
                     events.log(() -> LOG.info("deleteTopic, remove one broker's topic {} {}", brokerName, topic));
                 }
@@ -743,12 +813,17 @@ public class RouteInfoManager {
 
     // ---------------------------------------------------------------- views for operators
 
+    /** The limits the table keeps to. */
+    public RouteLimits limits() {
+        return limits;
+    }
+
     /** The sizes of the tables, for metrics. */
     public RouteTableSizes tableSizes() {
         lock.readLock().lock();
         try {
             return new RouteTableSizes(clusterAddrTable.size(), brokerAddrTable.size(), liveness.size(),
-                topicQueueTable.size());
+                topicQueueTable.size(), topicQueueEntries);
         } finally {
             lock.readLock().unlock();
         }
