@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Everything a run is shaped by. Defaults: 64 broker names x 1,000 topics x 8 queues, master and
- * slave; 32 callers over 4 connections for 20 s of route lookups.
+ * slave; 32 callers over 4 connections for 20 s of route lookups; no registration storm.
  */
 record BenchOptions(
     String addr,
@@ -31,5 +31,7 @@ record BenchOptions(
     Path home,
     Path apacheClasspathFile,
     /** --vs: extra name server settings for ours only (e.g. a tuning to measure); Apache keeps its defaults. */
-    Map<String, String> oursConfig) {
+    Map<String, String> oursConfig,
+    /** --storm: also measure route lookups while registrations flood the default executor. */
+    boolean storm) {
 }

@@ -12,11 +12,13 @@ import java.util.SplittableRandom;
  * Every phase against one name server address: (a) register the fleet and keep it heartbeating,
  * (b) route lookups from C callers over K connections, (c) re-registration of a big broker,
  * plain and compressed, (d) cluster info and the all-topic list; memory after the fleet
- * registered when the server's pid is known.
+ * registered when the server's pid is known. With {@code --storm}, (b) again under a registration
+ * storm.
  */
 final class BenchRun {
 
     static final String ROUTE = "route-lookup";
+    static final String ROUTE_UNDER_STORM = "route-lookup-under-storm";
     static final String REGISTER_PLAIN = "register-big-plain";
     static final String REGISTER_COMPRESSED = "register-big-compressed";
     static final String CLUSTER_INFO = "cluster-info";
@@ -79,6 +81,9 @@ final class BenchRun {
             log.printf("  [%s] route lookups: %d callers, %d connections, %.0f s%n", addr, options.callers(),
                 options.connections(), options.seconds());
             phases.add(routeLookups(ROUTE, clientSide, cpu, topics));
+            if (options.storm()) {
+                phases.add(routeLookupsUnderStorm(addr, fleet, requests, clientSide, cpu, topics));
+            }
 
             log.printf("  [%s] re-registering a %d-topic broker%n", addr, options.bigTopics());
             phases.add(bigRegistration(fleet, brokerSide, cpu, requests, false));
@@ -101,6 +106,23 @@ final class BenchRun {
             SplittableRandom random = new SplittableRandom(caller * 7919L + 17);
             return () -> Requests.route(topics.get(random.nextInt(topics.size())));
         });
+    }
+
+    /**
+     * Route lookups as above while a {@link Storm} of registrations keeps the default executor full:
+     * compared with the plain phase it shows what the storm costs lookups (they have their own
+     * executor, so the answer should be: little).
+     */
+    private PhaseResult routeLookupsUnderStorm(String addr, Fleet fleet, Requests requests, BenchClients clientSide,
+                                               ServerCpu cpu, List<String> topics) throws InterruptedException {
+        log.printf("  [%s] route lookups under a registration storm (%d brokers x %d topics re-registering)%n", addr,
+            Storm.BROKERS, Storm.TOPICS);
+        try (BenchClients stormSide = new BenchClients(addr, 2, 1);
+             Storm storm = new Storm(stormSide, fleet, requests).start()) {
+            PhaseResult phase = routeLookups(ROUTE_UNDER_STORM, clientSide, cpu, topics);
+            log.printf("  [%s] %s%n", addr, storm);
+            return phase;
+        }
     }
 
     /** The route body the server gives for one topic, for the echo ceiling to answer with. */

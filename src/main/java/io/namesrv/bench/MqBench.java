@@ -96,6 +96,8 @@ public final class MqBench {
         o.addOption(opt(null, "registrations", "N", "re-registrations per form (30)"));
         o.addOption(opt(null, "list-callers", "N", "callers for cluster info and topic list (4)"));
         o.addOption(opt(null, "list-seconds", "S", "seconds for each of those (5)"));
+        o.addOption(Option.builder().longOpt("storm").desc("also time route lookups under a registration storm "
+            + "that fills the default executor (" + BenchRun.ROUTE_UNDER_STORM + ")").build());
         o.addOption(Option.builder().longOpt("no-echo").desc("skip the bare Netty echo ceiling").build());
         o.addOption(opt(null, "heap", "size", "--vs: -Xms/-Xmx of both servers (1g)"));
         o.addOption(opt(null, "rounds", "R", "--vs: A B rounds (2)"));
@@ -136,7 +138,8 @@ public final class MqBench {
             positive(cl, "rounds", 2),
             home == null ? Path.of(".").toAbsolutePath().normalize() : Path.of(home),
             cp == null ? null : Path.of(cp),
-            settings(cl.getOptionValues("ours-config")));
+            settings(cl.getOptionValues("ours-config")),
+            cl.hasOption("storm"));
     }
 
     private static Map<String, String> settings(String[] pairs) {

@@ -50,7 +50,7 @@ final class ClusterListCommand implements SubCommand {
 
     @Override
     public void execute(CommandContext ctx) throws CliException, InterruptedException {
-        long intervalSeconds = interval(ctx);
+        long intervalSeconds = Interval.seconds(ctx);
         String only = ctx.line().hasOption("c") ? ctx.line().getOptionValue("c").trim() : null;
         boolean more = ctx.line().hasOption("m");
         while (true) {
@@ -72,17 +72,6 @@ final class ClusterListCommand implements SubCommand {
                 return;
             }
             TimeUnit.SECONDS.sleep(intervalSeconds);
-        }
-    }
-
-    private static long interval(CommandContext ctx) throws CliException {
-        if (!ctx.line().hasOption("i")) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(ctx.line().getOptionValue("i").trim());
-        } catch (NumberFormatException e) {
-            throw CliException.usage("-i must be a number of seconds");
         }
     }
 

@@ -80,7 +80,8 @@ public final class MQAdminStartup {
         try {
             AclSigner signer = Credentials.signer(line, environment);
             long timeout = timeout(line);
-            List<String> nameServers = resolve(line.getOptionValue(CommonOptions.NAMESRV));
+            List<String> nameServers = command.needsNameServer(line) ? resolve(line.getOptionValue(CommonOptions.NAMESRV))
+                : java.util.List.of();
             try (AdminClient client = new AdminClient(nameServers, signer, timeout)) {
                 command.execute(new CommandContext(line, client, out, err));
             }

@@ -15,6 +15,14 @@ public interface SubCommand {
         return "";
     }
 
+    /**
+     * False for commands that talk only to the address they are given (the controller commands):
+     * they then run without any name server address.
+     */
+    default boolean needsNameServer(org.apache.commons.cli.CommandLine line) {
+        return true;
+    }
+
     /** Adds this command's own options next to the common ones. */
     void addOptions(Options options);
 

@@ -31,6 +31,13 @@ public final class SubCommands {
             new BrokerStatusCommand(),
             new GetBrokerConfigCommand(),
             new UpdateBrokerConfigCommand(),
-            new AllocateMqCommand());
+            new AllocateMqCommand(),
+            new GetControllerMetaDataCommand(),
+            new GetSyncStateSetCommand(),
+            new GetBrokerEpochCommand(),
+            new ElectMasterCommand(),
+            new CleanBrokerMetadataCommand(),
+            new GetControllerConfigCommand(),
+            new UpdateControllerConfigCommand());
     }
 }

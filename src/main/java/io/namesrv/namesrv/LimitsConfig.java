@@ -91,7 +91,7 @@ public class LimitsConfig {
     }
 
     public void setShutdownTimeoutSeconds(int shutdownTimeoutSeconds) {
-        this.shutdownTimeoutSeconds = positive("shutdownTimeoutSeconds", shutdownTimeoutSeconds);
+        this.shutdownTimeoutSeconds = atLeastOne(shutdownTimeoutSeconds);
     }
 
     public long getMaxRegistrationBodyBytesInFlight() {
@@ -101,7 +101,7 @@ public class LimitsConfig {
     /** 0: derived from the heap. */
     public void setMaxRegistrationBodyBytesInFlight(long maxRegistrationBodyBytesInFlight) {
         if (maxRegistrationBodyBytesInFlight < 0) {
-            throw new IllegalArgumentException("maxRegistrationBodyBytesInFlight must be 0 (from the heap) or positive");
+            throw new IllegalArgumentException("must be 0 (from the heap) or positive");
         }
         this.maxRegistrationBodyBytesInFlight = maxRegistrationBodyBytesInFlight;
     }
@@ -111,7 +111,7 @@ public class LimitsConfig {
     }
 
     public void setMaxTopicsPerRegistration(int maxTopicsPerRegistration) {
-        this.maxTopicsPerRegistration = positive("maxTopicsPerRegistration", maxTopicsPerRegistration);
+        this.maxTopicsPerRegistration = atLeastOne(maxTopicsPerRegistration);
     }
 
     public int getMaxRegistrationBodyBytes() {
@@ -119,7 +119,7 @@ public class LimitsConfig {
     }
 
     public void setMaxRegistrationBodyBytes(int maxRegistrationBodyBytes) {
-        this.maxRegistrationBodyBytes = positive("maxRegistrationBodyBytes", maxRegistrationBodyBytes);
+        this.maxRegistrationBodyBytes = atLeastOne(maxRegistrationBodyBytes);
     }
 
     public long getMaxTopicQueueEntries() {
@@ -129,7 +129,7 @@ public class LimitsConfig {
     /** 0: derived from the heap. */
     public void setMaxTopicQueueEntries(long maxTopicQueueEntries) {
         if (maxTopicQueueEntries < 0) {
-            throw new IllegalArgumentException("maxTopicQueueEntries must be 0 (from the heap) or positive");
+            throw new IllegalArgumentException("must be 0 (from the heap) or positive");
         }
         this.maxTopicQueueEntries = maxTopicQueueEntries;
     }
@@ -139,7 +139,7 @@ public class LimitsConfig {
     }
 
     public void setMaxBrokerGroups(int maxBrokerGroups) {
-        this.maxBrokerGroups = positive("maxBrokerGroups", maxBrokerGroups);
+        this.maxBrokerGroups = atLeastOne(maxBrokerGroups);
     }
 
     public int getMaxBrokers() {
@@ -147,7 +147,7 @@ public class LimitsConfig {
     }
 
     public void setMaxBrokers(int maxBrokers) {
-        this.maxBrokers = positive("maxBrokers", maxBrokers);
+        this.maxBrokers = atLeastOne(maxBrokers);
     }
 
     public int getMaxBrokersPerCluster() {
@@ -155,12 +155,12 @@ public class LimitsConfig {
     }
 
     public void setMaxBrokersPerCluster(int maxBrokersPerCluster) {
-        this.maxBrokersPerCluster = positive("maxBrokersPerCluster", maxBrokersPerCluster);
+        this.maxBrokersPerCluster = atLeastOne(maxBrokersPerCluster);
     }
 
-    private static int positive(String key, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(key + " must be positive");
+    private static int atLeastOne(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("must be at least 1");
         }
         return value;
     }

@@ -13,6 +13,9 @@ import java.io.File;
  */
 public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSettings {
 
+    /** The expiry scan takes the route table's lock: more often than this would only burn CPU. */
+    public static final long MIN_SCAN_INTERVAL_MILLIS = 100;
+
     private String rocketmqHome = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
     private String kvConfigPath = userHomeFile("kvConfig.json");
     private String configStorePath = userHomeFile("namesrv.properties");
@@ -104,6 +107,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setClientRequestThreadPoolNums(int clientRequestThreadPoolNums) {
+        if (clientRequestThreadPoolNums < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
         this.clientRequestThreadPoolNums = clientRequestThreadPoolNums;
     }
 
@@ -112,6 +118,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setDefaultThreadPoolNums(int defaultThreadPoolNums) {
+        if (defaultThreadPoolNums < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
         this.defaultThreadPoolNums = defaultThreadPoolNums;
     }
 
@@ -120,6 +129,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setClientRequestThreadPoolQueueCapacity(int clientRequestThreadPoolQueueCapacity) {
+        if (clientRequestThreadPoolQueueCapacity < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
         this.clientRequestThreadPoolQueueCapacity = clientRequestThreadPoolQueueCapacity;
     }
 
@@ -128,6 +140,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setDefaultThreadPoolQueueCapacity(int defaultThreadPoolQueueCapacity) {
+        if (defaultThreadPoolQueueCapacity < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
         this.defaultThreadPoolQueueCapacity = defaultThreadPoolQueueCapacity;
     }
 
@@ -136,6 +151,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setScanNotActiveBrokerInterval(long scanNotActiveBrokerInterval) {
+        if (scanNotActiveBrokerInterval < MIN_SCAN_INTERVAL_MILLIS) {
+            throw new IllegalArgumentException("must be at least " + MIN_SCAN_INTERVAL_MILLIS + " (ms)");
+        }
         this.scanNotActiveBrokerInterval = scanNotActiveBrokerInterval;
     }
 
@@ -144,6 +162,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setUnRegisterBrokerQueueCapacity(int unRegisterBrokerQueueCapacity) {
+        if (unRegisterBrokerQueueCapacity < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
         this.unRegisterBrokerQueueCapacity = unRegisterBrokerQueueCapacity;
     }
 
@@ -203,6 +224,9 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     }
 
     public void setWaitSecondsForService(int waitSecondsForService) {
+        if (waitSecondsForService < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
         this.waitSecondsForService = waitSecondsForService;
     }
 

@@ -1,12 +1,17 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.common.NameServerAddresses;
 import io.namesrv.namesrv.auth.AclFileWatcher;
 import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.auth.AuthenticatingProcessor;
 import io.namesrv.namesrv.auth.RequestAuthenticator;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.http.HttpAccess;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.console.StatusConsole;
+import io.namesrv.namesrv.console.StatusContributor;
+import io.namesrv.namesrv.http.ClientRouteLookup;
 import io.namesrv.namesrv.http.OpsEndpoints;
 import io.namesrv.namesrv.http.OpsHttpServer;
 import io.namesrv.namesrv.http.Readiness;
@@ -17,14 +22,17 @@ import io.namesrv.namesrv.lifecycle.VitalsMonitor;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.namesrv.metrics.TrafficLogger;
+import io.namesrv.namesrv.notify.MinBrokerIdNotifier;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
 import io.namesrv.namesrv.processor.RegistrationLimits;
 import io.namesrv.namesrv.routeinfo.BrokerHousekeepingService;
+import io.namesrv.namesrv.routeinfo.RouteEventListener;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
 import io.namesrv.protocol.JsonBodies;
+import io.namesrv.protocol.header.GetRouteInfoRequestHeader;
 import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyRemotingClient;
@@ -33,9 +41,14 @@ import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.remoting.netty.tls.TlsContexts;
 import io.namesrv.remoting.netty.tls.TlsFileWatcher;
+import io.namesrv.remoting.netty.tls.TlsSettings;
+import io.namesrv.remoting.protocol.RemotingCommand;
+import io.netty.handler.ssl.SslContext;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -53,7 +66,7 @@ import org.slf4j.LoggerFactory;
  */
 public class NamesrvController {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     static final long BROKER_REQUEST_TIMEOUT_MILLIS = 24_000;
 
     private final NamesrvConfig namesrvConfig;
@@ -69,6 +82,8 @@ public class NamesrvController {
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
     private final NamesrvMetrics metrics;
+    /** Null when the HTTP endpoint is off: nobody could see it. */
+    private final StatusConsole console;
     private final ServiceReadiness readiness;
     private final BusinessPools pools;
     private final RegistrationLimits registrationLimits;
@@ -89,7 +104,10 @@ public class NamesrvController {
     private ScheduledExecutorService scheduledExecutor;
     private NettyRemotingServer remotingServer;
     private NettyRemotingClient productEnvClient;
+    private NettyClientConfig nettyClientConfig = new NettyClientConfig();
+    private MinBrokerIdNotifier minBrokerIdNotifier;
     private OpsHttpServer httpServer;
+    private ClientRequestProcessor routeProcessor;
 
     /**
      * @param acl        the codes it names need a signed request; null: authentication is off (the default)
@@ -105,6 +123,7 @@ public class NamesrvController {
         this.identity = identity;
         this.tls = tls;
         this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
+        httpConfig.followBindAddress(nettyServerConfig.getBindAddress());
         this.httpConfig = httpConfig;
         long maxHeap = Runtime.getRuntime().maxMemory();
         this.metrics = new NamesrvMetrics(this::snapshot, limits.effectiveValues(maxHeap));
@@ -121,11 +140,24 @@ public class NamesrvController {
                 return namesrvConfig.isSupportActingMaster();
             }
         }, System::currentTimeMillis, limits.routeLimits(maxHeap));
-        this.routeInfoManager.setEventListener(metrics.brokerEvents());
+        this.console = httpConfig.isHttpEnable() ? new StatusConsole(new StatusConsole.Facts(
+            httpConfig.getHttpConsoleSampleSeconds(), startMillis, identity.version() == WireIdentity.V5_3_3 ? "5.3.3"
+                : "version ordinal " + identity.version(),
+            () -> nettyServerConfig.getBindAddress() + ":" + nettyServerConfig.getListenPort(),
+            () -> httpConfig.getHttpBindAddress() + ":" + httpPort()), routeInfoManager, metrics.requests(),
+            System::currentTimeMillis) : null;
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
         this.pools = new BusinessPools(namesrvConfig, fatalErrors::workerDeaths);
         this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
             () -> remotingServer != null && remotingServer.isListening(), health::status);
+    }
+
+    /**
+     * The settings of the name server's own remoting client, which sends NOTIFY_MIN_BROKER_ID_CHANGE
+     * (Apache reads them from the same {@code -c} file); before {@link #initialize()}.
+     */
+    public void useNettyClientConfig(NettyClientConfig config) {
+        this.nettyClientConfig = config;
     }
 
     /** Loads the KV store and builds the server, its processors and the scheduled jobs. False on failure. */
@@ -133,6 +165,7 @@ public class NamesrvController {
         if (!loadKvConfig()) {
             return false;
         }
+        initiateMinBrokerIdNotifier();
         initiateRemotingServer();
         registerProcessors();
         initiateOpsEndpoint();
@@ -159,7 +192,8 @@ public class NamesrvController {
 
     /** Route lookups on the client pool; every other code on the default pool. */
     private void registerProcessors() {
-        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor()),
+        routeProcessor = routeProcessor();
+        remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
             pools.clientRequests().executor());
         remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
             namesrvConfig, configuration, json, registrationLimits)), pools.defaultRequests().executor(),
@@ -186,8 +220,36 @@ public class NamesrvController {
     private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                health::status, this::uptimeMillis, this::listenPort));
+                health::status, console, this::clientRoute), authenticator == null ? HttpAccess.OPEN
+                : HttpAccess.basic(() -> authenticator.settings().secretKeys()));
         }
+    }
+
+    /**
+     * NOTIFY_MIN_BROKER_ID_CHANGE: the route table tells the notifier (after its lock), the
+     * notifier decides by {@code notifyMinBrokerIdChanged} at every change and sends on its own
+     * client, built on the first notification.
+     */
+    private void initiateMinBrokerIdNotifier() {
+        minBrokerIdNotifier = new MinBrokerIdNotifier(namesrvConfig::isNotifyMinBrokerIdChanged, this::newNotifyClient,
+            metrics.minBrokerIdNotifications());
+        // The one place the route table's listener is set: metrics, the notifier and the console all hear it.
+        RouteEventListener listeners = RouteEventListener.both(metrics.brokerEvents(), minBrokerIdNotifier);
+        routeInfoManager.setEventListener(console == null ? listeners
+            : RouteEventListener.both(listeners, console.routeEvents()));
+    }
+
+    /** The client NOTIFY_MIN_BROKER_ID_CHANGE goes out on: TLS when {@code useTLS} (-Dtls.enable) says so, as Apache's. */
+    private NettyRemotingClient newNotifyClient() {
+        SslContext clientTls = null;
+        if (nettyClientConfig.isUseTLS()) {
+            try {
+                clientTls = TlsContexts.forClient(TlsSettings.fromSystemProperties());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot build the TLS context for notifying brokers", e);
+            }
+        }
+        return new NettyRemotingClient(nettyClientConfig, identity, clientTls);
     }
 
     private void initiateScheduledExecutors() {
@@ -204,6 +266,15 @@ public class NamesrvController {
      */
     static long defaultProcessorMaxQueueWait(long requestMaxQueueWaitMillis) {
         return requestMaxQueueWaitMillis <= 0 ? 0 : Math.max(requestMaxQueueWaitMillis, BROKER_REQUEST_TIMEOUT_MILLIS);
+    }
+
+    /** The console's route view: what the route processor answers a current client, ACL aside. */
+    private ClientRouteLookup.ClientRoute clientRoute(String topic) {
+        RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            new GetRouteInfoRequestHeader(topic, null));
+        request.setVersion(identity.version());
+        RemotingCommand answer = routeProcessor.processRequest(null, request);
+        return new ClientRouteLookup.ClientRoute(answer.getCode(), answer.getRemark(), answer.getBody());
     }
 
     private NettyRequestProcessor guarded(NettyRequestProcessor processor) {
@@ -237,7 +308,7 @@ public class NamesrvController {
     }
 
     private void scheduleJobs() {
-        long scanInterval = Math.max(100, namesrvConfig.getScanNotActiveBrokerInterval());
+        long scanInterval = namesrvConfig.getScanNotActiveBrokerInterval();
         expiryScan = scanExecutor.scheduleAtFixedRate(fatalErrors.guard("scanNotActiveBroker",
             routeInfoManager::scanNotActiveBroker), Math.min(5000, scanInterval), scanInterval, TimeUnit.MILLISECONDS);
         scheduledExecutor.scheduleAtFixedRate(fatalErrors.guard("printAllPeriodically",
@@ -261,11 +332,26 @@ public class NamesrvController {
     }
 
     private void startOpsEndpoint() throws InterruptedException {
+        if (console != null) {
+            console.start();
+        }
         if (httpServer != null) {
             httpServer.start();
-            LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
-                httpConfig.getHttpBindAddress(), httpServer.localPort());
+            LOG.info(httpEndpointLine());
         }
+    }
+
+    /**
+     * Where the operations endpoint listens and who may read it, for the console and namesrv.log;
+     * null when it is off.
+     */
+    public String httpEndpointLine() {
+        if (httpServer == null) {
+            return null;
+        }
+        return "The operations HTTP endpoint listens on http://" + httpServer.boundHost() + ":" + httpServer.localPort()
+            + "/ (status page; /metrics /health /ready /status /cluster /routes/{topic})"
+            + (authenticator == null ? "" : ", with an ACL access key and secret key (HTTP Basic) except /health and /ready");
     }
 
     /** What the vitals monitor checks: each answers what has stopped, or null. */
@@ -305,6 +391,11 @@ public class NamesrvController {
         if (vitals != null) {
             vitals.close();
         }
+        // Before the connections close, as Apache closes its client first: the brokers whose
+        // connections close below must not be told their group's master went offline.
+        if (minBrokerIdNotifier != null) {
+            minBrokerIdNotifier.close();
+        }
         if (remotingServer != null) {
             remotingServer.shutdown();
         }
@@ -325,6 +416,19 @@ public class NamesrvController {
         // Last, so /ready answers "shutting down" while the rest drains.
         if (httpServer != null) {
             httpServer.shutdown();
+        }
+        if (console != null) {
+            console.shutdown();
+        }
+    }
+
+    /**
+     * Adds a section to the status console (the embedded controller's role, say); nothing happens
+     * when the HTTP endpoint is off.
+     */
+    public void addStatusContributor(StatusContributor contributor) {
+        if (console != null) {
+            console.addContributor(contributor);
         }
     }
 

@@ -3,13 +3,17 @@ package io.namesrv.namesrv;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
+import io.namesrv.common.LoggerNames;
+import io.namesrv.controller.EmbeddedController;
 import io.namesrv.namesrv.auth.AclSettings;
-import io.namesrv.namesrv.config.ConfigBinder;
+import io.namesrv.namesrv.config.ConfigException;
 import io.namesrv.namesrv.config.ConfigPrinter;
-import io.namesrv.namesrv.config.ConfigProblem;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
+import io.namesrv.namesrv.config.StrictConfig;
+import io.namesrv.namesrv.console.ControllerSection;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.lifecycle.FatalErrorHandler;
 import io.namesrv.namesrv.lifecycle.ShutdownWatchdog;
 import io.namesrv.remoting.netty.NettyServerConfig;
@@ -18,12 +22,10 @@ import io.namesrv.remoting.netty.tls.ServerTls;
 import io.namesrv.remoting.netty.tls.TlsSettings;
 import io.namesrv.remoting.protocol.SerializeType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,18 +47,6 @@ public final class NamesrvStartup {
     static final int EXIT_FAILURE = -1;
     static final int EXIT_NO_HOME = -2;
     static final int EXIT_INIT_FAILED = -3;
-    static final int DEFAULT_PORT = 9876;
-    /** Key in the {@code -c} file naming the authentication file; absent means authentication is off. */
-    static final String ACL_CONFIG_PATH = "aclConfigPath";
-    /**
-     * The embedded controller is not part of this name server yet. Starting without it while the
-     * operator asked for it would leave brokers in controller mode without a controller, so we
-     * refuse and say what works today: Apache's standalone controller shares nothing with the name
-     * server but the JVM and the config file, so running it alongside is equivalent.
-     */
-    static final String CONTROLLER_REFUSED = "enableControllerInNamesrv=true is not supported by this name server;"
-        + " run Apache's standalone controller alongside it (bin/mqcontroller -c controller.conf) and point the"
-        + " brokers' controllerAddr at that, then remove enableControllerInNamesrv from the -c file";
 
     private NamesrvStartup() {
     }
@@ -95,34 +85,24 @@ public final class NamesrvStartup {
             return 0;
         }
         try {
-            NamesrvConfig namesrvConfig = new NamesrvConfig();
-            NettyServerConfig nettyServerConfig = new NettyServerConfig();
-            nettyServerConfig.setListenPort(DEFAULT_PORT);
-            HttpConfig httpConfig = new HttpConfig();
-            LimitsConfig limits = new LimitsConfig();
+            DaemonConfig config = new DaemonConfig();
+            NamesrvConfig namesrvConfig = config.namesrv();
+            NettyServerConfig nettyServerConfig = config.netty();
+            HttpConfig httpConfig = config.http();
+            LimitsConfig limits = config.limits();
             Properties fileProperties = new Properties();
             if (cmd.hasOption('c')) {
                 Path file = Path.of(cmd.getOptionValue('c'));
-                try (InputStream in = Files.newInputStream(file)) {
-                    fileProperties.load(in);
-                }
-                List<ConfigProblem> problems = new ArrayList<>(ConfigBinder.bind(fileProperties, namesrvConfig));
-                problems.addAll(ConfigBinder.bind(fileProperties, nettyServerConfig));
-                problems.addAll(ConfigBinder.bind(fileProperties, httpConfig));
-                problems.addAll(ConfigBinder.bind(fileProperties, limits));
-                for (ConfigProblem p : problems) {
-                    err.println("config " + file + ": " + p);
-                }
+                fileProperties = StrictConfig.read(file);
+                new StrictConfig(config.beansWithController()).bind(fileProperties, "config " + file);
                 namesrvConfig.setConfigStorePath(file.toAbsolutePath().toString());
                 out.println("load config properties file OK, " + file);
             }
+            config.resolveDefaults();
             if (cmd.hasOption('p')) {
-                ConfigPrinter.lines(namesrvConfig, nettyServerConfig, httpConfig, limits).forEach(out::println);
+                (namesrvConfig.isEnableControllerInNamesrv() ? ConfigPrinter.lines(config.beansWithController().toArray())
+                    : ConfigPrinter.lines(config.beans().toArray())).forEach(out::println);
                 return 0;
-            }
-            if (namesrvConfig.isEnableControllerInNamesrv()) {
-                err.println(CONTROLLER_REFUSED);
-                return EXIT_FAILURE;
             }
             if (namesrvConfig.getRocketmqHome() == null || namesrvConfig.getRocketmqHome().isBlank()) {
                 err.println("Please set the ROCKETMQ_HOME variable in your environment to match the location of the"
@@ -130,18 +110,24 @@ public final class NamesrvStartup {
                 return EXIT_NO_HOME;
             }
             configureLogging(namesrvConfig.getRocketmqHome(), err);
-            Logger log = LoggerFactory.getLogger("RocketmqNamesrv");
+            Logger log = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
             SerializeType serializeType = SerializeType.parse(System.getProperty("rocketmq.serialize.type",
                 System.getenv("ROCKETMQ_SERIALIZE_TYPE")));
-            Path aclFile = aclFile(fileProperties);
+            writableKvStore(Path.of(namesrvConfig.getKvConfigPath()));
+            Path aclFile = config.auth().isEnabled() ? Path.of(config.auth().getAclConfigPath()) : null;
             AclSettings acl = aclFile == null ? null : loadAcl(aclFile, log);
             ServerTls tls = ServerTls.fromSettings(TlsSettings.fromSystemProperties());
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(namesrvConfig.getConfigStorePath()),
                 fileProperties, RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, namesrvConfig::getConfigBlackList),
-                List.of(namesrvConfig, nettyServerConfig, httpConfig, limits));
+                config.beans());
+            EmbeddedController embedded = namesrvConfig.isEnableControllerInNamesrv()
+                ? EmbeddedControllerLauncher.build(config.controller(), nettyServerConfig, fileProperties,
+                    Path.of(namesrvConfig.getConfigStorePath()), new WireIdentity(WireIdentity.V5_3_3, serializeType), tls)
+                : null;
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig, limits);
+            controller.useNettyClientConfig(config.client());
             if (aclFile != null) {
                 controller.watchAclFile(aclFile);
             }
@@ -154,11 +140,14 @@ public final class NamesrvStartup {
             // Whatever starts the exit (a signal, a fatal error, mqshutdown), the hook bounds how long it takes.
             AtomicInteger exitStatus = new AtomicInteger();
             ShutdownWatchdog watchdog = new ShutdownWatchdog(
-                Math.max(1, limits.getShutdownTimeoutSeconds()) * 1000L, err, Runtime.getRuntime()::halt);
+                limits.getShutdownTimeoutSeconds() * 1000L, err, Runtime.getRuntime()::halt);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 watchdog.arm(exitStatus.get());
                 log.info("Shutdown hook was invoked, shutting down the name server");
                 long begin = System.currentTimeMillis();
+                if (embedded != null) {
+                    embedded.shutdown();
+                }
                 controller.shutdown();
                 log.info("Shutdown hook over, consuming total time(ms): {}", System.currentTimeMillis() - begin);
                 flushLogs();
@@ -172,7 +161,21 @@ public final class NamesrvStartup {
                 + nettyServerConfig.getBindAddress() + ":" + controller.listenPort();
             log.info(boot);
             out.println(boot);
+            if (embedded != null) {
+                startController(embedded, controller, serializeType, log, out);
+            }
+            if (controller.httpEndpointLine() != null) {
+                out.println(controller.httpEndpointLine());
+            }
             return Integer.MIN_VALUE;
+        } catch (ConfigException e) {
+            // a mistake in the -c file or a path it names: the line says which key and why
+            err.println("The Name Server failed to start: " + e.getMessage());
+            return EXIT_FAILURE;
+        } catch (IllegalArgumentException e) {
+            // a configuration the embedded controller cannot run with: the sentence says what to set
+            err.println("The Name Server failed to start: " + e.getMessage());
+            return EXIT_FAILURE;
         } catch (UncheckedIOException e) {
             // e.g. "cannot listen on 0.0.0.0:9876: Address already in use": the sentence says it all
             err.println("The Name Server failed to start: " + e.getMessage());
@@ -183,10 +186,31 @@ public final class NamesrvStartup {
         }
     }
 
-    /** The file named by {@code aclConfigPath}, or null when that key is absent or blank (authentication off). */
-    private static Path aclFile(Properties fileProperties) {
-        String path = fileProperties.getProperty(ACL_CONFIG_PATH);
-        return path == null || path.isBlank() ? null : Path.of(path.trim());
+    /**
+     * Starts the embedded controller after the name server, as Apache does, and prints its boot
+     * line. A controller that cannot start stops the whole process: brokers in controller mode
+     * would otherwise wait for a role forever with nothing saying why.
+     */
+    private static void startController(EmbeddedController embedded, NamesrvController controller,
+                                        SerializeType serializeType, Logger log, PrintStream out)
+        throws InterruptedException {
+        embedded.start();
+        controller.getMetrics().setControllerStatus(embedded::status);
+        controller.addStatusContributor(() -> ControllerSection.of(embedded.status()));
+        String boot = "The ControllerManager boot success. serializeType=" + serializeType;
+        log.info(boot);
+        out.println(boot);
+    }
+
+    /** A KV store that cannot be written refuses the start, rather than fail at the first KV change. */
+    private static void writableKvStore(Path kvConfigPath) throws ConfigException {
+        try {
+            KVConfigManager.checkWritable(kvConfigPath);
+        } catch (IOException e) {
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new ConfigException("kvConfigPath=" + kvConfigPath + " cannot be written: " + reason);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.namesrv.remoting;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -15,15 +16,22 @@ public final class ThrottledLog {
     private final long intervalMillis;
     private final AtomicLong nextAllowedMillis = new AtomicLong();
     private final LongAdder suppressed = new LongAdder();
+    private final LongSupplier clock;
 
     public ThrottledLog(Logger log, long intervalMillis) {
+        this(log, intervalMillis, System::currentTimeMillis);
+    }
+
+    /** As above, telling the time (milliseconds) with {@code clock}. */
+    public ThrottledLog(Logger log, long intervalMillis, LongSupplier clock) {
         this.log = log;
         this.intervalMillis = intervalMillis;
+        this.clock = clock;
     }
 
     /** Logs at WARN unless one was written less than the interval ago; then only counts it. */
     public void warn(String format, Object... args) {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         long next = nextAllowedMillis.get();
         if (now >= next && nextAllowedMillis.compareAndSet(next, now + intervalMillis)) {
             long skipped = suppressed.sumThenReset();

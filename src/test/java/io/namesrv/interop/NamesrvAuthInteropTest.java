@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.exception.MQClientException;
@@ -213,7 +214,10 @@ class NamesrvAuthInteropTest {
 
             // A broken version (a typo'd key) is refused and changes nothing: the added key still works.
             Files.writeString(aclFile, ACL_AT_START + "secretKey.ops=ops-secret\nsecretKye.x=y\n", StandardCharsets.UTF_8);
-            Thread.sleep(1500); // three checks
+            // The watcher's refusal is logged (at ERROR, so it reaches the child's console log):
+            // proof the broken version was read, not merely that nothing changed yet.
+            namesrv.waitForLogLine(Pattern.compile("ACL file changed but is not valid.*unknown key 'secretKye\\.x'"),
+                Duration.ofSeconds(20));
             ops.createAndUpdateKvConfig("auth-ns", "ops-k", "still");
             assertEquals("still", unsigned.getKVConfig("auth-ns", "ops-k"));
 

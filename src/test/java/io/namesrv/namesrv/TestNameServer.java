@@ -95,6 +95,15 @@ public final class TestNameServer implements AutoCloseable {
             return this;
         }
 
+        /** Tunes the operations HTTP endpoint set up by {@link #withHttp()} (call that first). */
+        public Builder http(Consumer<HttpConfig> tune) {
+            if (!http.isHttpEnable()) {
+                throw new IllegalStateException("http(...) tunes the endpoint of withHttp(): call withHttp() first");
+            }
+            tune.accept(http);
+            return this;
+        }
+
         /** With authentication: the codes {@code acl} names need a request signed with its keys. */
         public Builder acl(AclSettings acl) {
             this.acl = acl;

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.auth;
 
+import io.namesrv.common.LoggerNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class AclFileWatcher implements Runnable {
     /** How often the file is checked (Apache's ACL checks its file every 500 ms too). */
     public static final long CHECK_INTERVAL_MILLIS = 500;
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     private final Path file;
     private final RequestAuthenticator authenticator;

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.auth;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.RemotingHelper;
 import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.protocol.RemotingCommand;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuthenticatingProcessor implements NettyRequestProcessor {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     private final RequestAuthenticator authenticator;
     private final NettyRequestProcessor delegate;

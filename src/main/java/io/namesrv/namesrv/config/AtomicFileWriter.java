@@ -31,8 +31,21 @@ public final class AtomicFileWriter {
         return target.resolveSibling(target.getFileName() + ".bak");
     }
 
+    /** The {@code n}-th older backup: {@code <file>.bak} for 0, then {@code <file>.bak.1}, {@code .bak.2}... */
+    public static Path backupOf(Path target, int n) {
+        return n == 0 ? backupOf(target) : target.resolveSibling(target.getFileName() + ".bak." + n);
+    }
+
     /** Writes {@code content} to {@code target} atomically, creating parent directories. */
     public static void write(Path target, byte[] content, boolean keepBackup) throws IOException {
+        write(target, content, keepBackup ? 1 : 0);
+    }
+
+    /**
+     * Like {@link #write(Path, byte[], boolean)}, keeping the last {@code backups} versions:
+     * {@code .bak} the one just replaced, {@code .bak.1} the one before it, and so on.
+     */
+    public static void write(Path target, byte[] content, int backups) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         Files.createDirectories(dir);
@@ -45,14 +58,20 @@ public final class AtomicFileWriter {
             }
             ch.force(true);
         }
-        if (keepBackup && Files.exists(file)) {
-            keepBackup(file);
+        if (backups > 0 && Files.exists(file)) {
+            keepBackup(file, backups);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(dir);
     }
 
-    private static void keepBackup(Path file) throws IOException {
+    private static void keepBackup(Path file, int backups) throws IOException {
+        for (int n = backups - 1; n > 0; n--) {
+            Path older = backupOf(file, n - 1);
+            if (Files.exists(older)) {
+                Files.move(older, backupOf(file, n), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         Path bak = backupOf(file);
         Files.deleteIfExists(bak);
         try {

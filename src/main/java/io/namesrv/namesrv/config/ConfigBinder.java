@@ -10,8 +10,10 @@ import java.util.Properties;
 /**
  * Applies {@link Properties} to a bean through its public setters, with Apache's
  * {@code properties2Object} matching (key {@code fooBar} calls {@code setFooBar(T)}; keys the bean
- * has no setter for are ignored). Unlike Apache, a value that does not parse is not dropped in
- * silence: it is returned as a {@link ConfigProblem} so the caller can warn or refuse.
+ * has no setter for are left to other beans, see {@link StrictConfig} for keys no bean knows).
+ * Unlike Apache, a value that does not parse, or that its setter refuses (an
+ * IllegalArgumentException saying why), is not dropped in silence: it is returned as a
+ * {@link ConfigProblem} so the caller can refuse.
  *
  * <p>Values are trimmed before parsing (a stray trailing blank in a properties file is common and
  * Apache would silently ignore such a number). Booleans must be {@code true} or {@code false}, in
@@ -50,8 +52,7 @@ public final class ConfigBinder {
             try {
                 value = parse(raw.trim(), method.getParameterTypes()[0]);
             } catch (IllegalArgumentException e) {
-                problems.add(new ConfigProblem(key, raw, "not a valid "
-                    + method.getParameterTypes()[0].getSimpleName()));
+                problems.add(new ConfigProblem(key, raw, expected(method.getParameterTypes()[0])));
                 continue;
             }
             if (apply) {
@@ -60,11 +61,24 @@ public final class ConfigBinder {
                 } catch (IllegalAccessException e) {
                     problems.add(new ConfigProblem(key, raw, "setter not accessible"));
                 } catch (InvocationTargetException e) {
-                    problems.add(new ConfigProblem(key, raw, "rejected by setter: " + e.getCause()));
+                    // a setter refuses a value with IllegalArgumentException and says why in its message
+                    problems.add(new ConfigProblem(key, raw, e.getCause() instanceof IllegalArgumentException
+                        ? e.getCause().getMessage() : "refused: " + e.getCause()));
                 }
             }
         }
         return problems;
+    }
+
+    /** What a value of this type must look like, for the problem's reason. */
+    private static String expected(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "not a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        return "not a number";
     }
 
     private static Object parse(String text, Class<?> type) {

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Renders config beans as {@code key=value} lines sorted by key: the {@code -p} listing, the
- * GET_NAMESRV_CONFIG body and the persisted config file. Null values are left out, as Apache does.
+ * GET_NAMESRV_CONFIG body and the persisted config file. Null values are left out of the last
+ * two and printed empty by {@code -p}, as Apache does.
  */
 public final class ConfigPrinter {
 
@@ -38,9 +39,19 @@ public final class ConfigPrinter {
         return lines;
     }
 
-    /** The beans' properties as sorted {@code key=value} lines. */
+    /**
+     * The {@code -p} listing: every readable property of the beans as sorted {@code key=value}
+     * lines, an unset (null) one as {@code key=}, as Apache's printObjectProperties prints it.
+     */
     public static List<String> lines(Object... beans) {
-        return lines(properties(beans));
+        SortedMap<String, String> all = new TreeMap<>();
+        for (Object bean : beans) {
+            for (Map.Entry<String, Method> getter : BeanProperties.getters(bean.getClass()).entrySet()) {
+                Object value = read(getter.getValue(), bean);
+                all.put(getter.getKey(), value == null ? "" : value.toString());
+            }
+        }
+        return lines(all);
     }
 
     /** Text of {@code key=value\n} lines, the shape of Apache's 319 body and config file. */

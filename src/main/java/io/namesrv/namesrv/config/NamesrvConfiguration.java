@@ -1,13 +1,17 @@
 package io.namesrv.namesrv.config;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.protocol.ResponseCode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -25,7 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class NamesrvConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(NamesrvConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(LoggerNames.NAMESRV);
+    /** Versions of the config file kept next to it by runtime updates. */
+    public static final int BACKUPS = 3;
 
     private final Path storePath;
     private final Properties originalProperties;
@@ -99,7 +105,7 @@ public final class NamesrvConfiguration {
         Properties previous = previousValues(properties);
         bindAll(properties);
         try {
-            persist();
+            persist(properties.stringPropertyNames());
         } catch (IOException e) {
             log.error("persist config to {} failed, update undone", storePath, e);
             bindAll(previous);
@@ -109,9 +115,21 @@ public final class NamesrvConfiguration {
         return UpdateResult.success();
     }
 
-    /** Writes every config, sorted, to the store path (atomically, keeping a {@code .bak}). */
-    public synchronized void persist() throws IOException {
-        AtomicFileWriter.write(storePath, dump().getBytes(StandardCharsets.UTF_8), true);
+    /**
+     * Writes the changed keys' current values into the store path (the {@code -c} file), changing
+     * only their lines: the operator's comments, order and other keys stay as written (Apache
+     * rewrites the file as a bare dump of every key). Atomic, keeping the last
+     * {@link #BACKUPS} versions ({@code .bak}, {@code .bak.1}, ...). A file that does not exist
+     * yet (no {@code -c} given) is created with just those keys.
+     */
+    private void persist(Set<String> changedKeys) throws IOException {
+        SortedMap<String, String> current = ConfigPrinter.properties(beans.toArray());
+        Map<String, String> changes = new TreeMap<>();
+        for (String key : changedKeys) {
+            changes.put(key, current.get(key));
+        }
+        String text = Files.exists(storePath) ? Files.readString(storePath, StandardCharsets.UTF_8) : "";
+        AtomicFileWriter.write(storePath, PropertiesFileEdit.apply(text, changes).getBytes(StandardCharsets.UTF_8), BACKUPS);
     }
 
     public Path storePath() {

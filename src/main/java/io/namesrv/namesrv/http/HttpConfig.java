@@ -10,7 +10,9 @@ public class HttpConfig {
 
     private boolean httpEnable = true;
     private int httpListenPort = DEFAULT_PORT;
-    private String httpBindAddress = "0.0.0.0";
+    /** Null until bound: the name server then uses its own {@code bindAddress} (DaemonConfig). */
+    private String httpBindAddress;
+    private int httpConsoleSampleSeconds = 10;
 
     /** Settings with the endpoint switched off (embedded controllers, tests). */
     public static HttpConfig disabled() {
@@ -33,7 +35,21 @@ public class HttpConfig {
 
     /** 0 picks a free port (the log says which). */
     public void setHttpListenPort(int httpListenPort) {
+        if (httpListenPort < 0 || httpListenPort > 65535) {
+            throw new IllegalArgumentException("must be a port, 0 to 65535 (0: any free port)");
+        }
         this.httpListenPort = httpListenPort;
+    }
+
+    /**
+     * Unless {@code httpBindAddress} was set, the endpoint listens where the remoting port does:
+     * {@code bindAddress=127.0.0.1} keeps both local (a separate default of 0.0.0.0 exposed the
+     * endpoint on every interface of a server its operator had kept local).
+     */
+    public void followBindAddress(String remotingBindAddress) {
+        if (httpBindAddress == null || httpBindAddress.isBlank()) {
+            httpBindAddress = remotingBindAddress;
+        }
     }
 
     public String getHttpBindAddress() {
@@ -42,5 +58,17 @@ public class HttpConfig {
 
     public void setHttpBindAddress(String httpBindAddress) {
         this.httpBindAddress = httpBindAddress;
+    }
+
+    public int getHttpConsoleSampleSeconds() {
+        return httpConsoleSampleSeconds;
+    }
+
+    /** How often the status console samples its charts (1-60 s); it keeps 360 samples, an hour at 10 s. */
+    public void setHttpConsoleSampleSeconds(int seconds) {
+        if (seconds < 1 || seconds > 60) {
+            throw new IllegalArgumentException("httpConsoleSampleSeconds must be 1 to 60, not " + seconds);
+        }
+        this.httpConsoleSampleSeconds = seconds;
     }
 }

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.http;
 
+import io.namesrv.common.LoggerNames;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -22,15 +23,17 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     /** The page loads only its own script and style and talks only to this server. */
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
         + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final OpsEndpoints endpoints;
+    private final HttpAccess access;
 
-    OpsHttpHandler(OpsEndpoints endpoints) {
+    OpsHttpHandler(OpsEndpoints endpoints, HttpAccess access) {
         this.endpoints = endpoints;
+        this.access = access;
     }
 
     @Override
@@ -43,7 +46,12 @@ final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             answer = HttpAnswer.json(405, "{\"error\":\"read-only: GET and HEAD only\"}");
         } else {
             try {
-                answer = endpoints.get(new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8).path());
+                QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
+                answer = HttpAccess.OPEN_PATHS.contains(uri.path())
+                    || access.allows(request.headers().get(HttpHeaderNames.AUTHORIZATION))
+                    ? endpoints.get(uri.path(), uri.parameters())
+                    : HttpAnswer.json(401, "{\"error\":\"authentication is on: give an access key and its secret key"
+                        + " (HTTP Basic)\"}");
             } catch (RuntimeException e) {
                 LOG.warn("HTTP {} failed", request.uri(), e);
                 answer = HttpAnswer.json(500, "{\"error\":\"internal error\"}");
@@ -59,6 +67,9 @@ final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CSP);
         if (answer.status() == 405) {
             response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+        }
+        if (answer.status() == 401) {
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"namesrv\", charset=\"UTF-8\"");
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         if (keepAlive) {

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.kvconfig;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.namesrv.config.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KVConfigManager {
 
-    private static final Logger log = LoggerFactory.getLogger(KVConfigManager.class);
+    private static final Logger log = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     private final Path path;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -36,6 +37,23 @@ public final class KVConfigManager {
 
     public KVConfigManager(Path kvConfigPath) {
         this.path = kvConfigPath;
+    }
+
+    /**
+     * Proves at start that every later write of the store can succeed: the directory exists (or
+     * is created) and a file can be created in it, which is what each atomic write does (a
+     * temporary file renamed over the store). A store that cannot be written would otherwise be
+     * found out only at the first KV change, which would then fail.
+     */
+    public static void checkWritable(Path kvConfigPath) throws IOException {
+        Path file = kvConfigPath.toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            throw new IOException("it is a directory");
+        }
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path probe = Files.createTempFile(dir, "." + file.getFileName(), ".probe");
+        Files.delete(probe);
     }
 
     public Path path() {

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.lifecycle;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.FatalErrorListener;
 import java.io.PrintStream;
 import java.util.ArrayDeque;
@@ -26,7 +27,7 @@ public final class FatalErrorHandler implements FatalErrorListener, Thread.Uncau
     static final int WORKER_DEATHS_TOLERATED = 5;
     static final long WORKER_DEATHS_WINDOW_MILLIS = 60_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     private final Health health;
     private final PrintStream console;

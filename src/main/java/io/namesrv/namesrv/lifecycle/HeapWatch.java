@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.lifecycle;
 
+import io.namesrv.common.LoggerNames;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -19,7 +20,7 @@ final class HeapWatch {
 
     static final double ALARM_FRACTION = 0.90;
     static final double CLEAR_FRACTION = 0.85;
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     private static final long MIB = 1024 * 1024;
 
     private final Health health;

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.metrics;
 
+import io.namesrv.controller.ControllerStatus;
 import io.namesrv.namesrv.logging.NonBlockingAsyncAppender;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,8 +14,11 @@ public final class NamesrvMetrics {
 
     private final RequestMetrics requests = new RequestMetrics();
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
+    private final MinBrokerIdNotifyMetrics minBrokerIdNotifications = new MinBrokerIdNotifyMetrics();
     private final Supplier<ServerSnapshot> snapshots;
     private final LimitMetrics limits;
+    /** Null unless the embedded controller runs (enableControllerInNamesrv). */
+    private volatile Supplier<ControllerStatus> controllerStatus;
 
     public NamesrvMetrics(Supplier<ServerSnapshot> snapshots) {
         this(snapshots, Map.of());
@@ -41,6 +45,22 @@ public final class NamesrvMetrics {
         return brokerEvents;
     }
 
+    /** The outcomes listener to hand to the NOTIFY_MIN_BROKER_ID_CHANGE notifier. */
+    public MinBrokerIdNotifyMetrics minBrokerIdNotifications() {
+        return minBrokerIdNotifications;
+    }
+
+    /** From now on /metrics (and /controller) also show the embedded controller. */
+    public void setControllerStatus(Supplier<ControllerStatus> status) {
+        this.controllerStatus = status;
+    }
+
+    /** The embedded controller's status, or null when it does not run. */
+    public ControllerStatus controllerStatus() {
+        Supplier<ControllerStatus> status = controllerStatus;
+        return status == null ? null : status.get();
+    }
+
     /** The whole exposition, as served at /metrics. */
     public String scrape() {
         ServerSnapshot s = snapshots.get();
@@ -51,6 +71,7 @@ public final class NamesrvMetrics {
         w.sample("namesrv_ready", s.ready() ? 1 : 0);
         requests.write(w);
         brokerEvents.write(w);
+        minBrokerIdNotifications.write(w);
         w.family("namesrv_live_brokers", PrometheusTextWriter.Type.GAUGE, "Broker processes in the live table.");
         w.sample("namesrv_live_brokers", s.routeTables().liveBrokers());
         w.family("namesrv_broker_groups", PrometheusTextWriter.Type.GAUGE, "Broker names (master/slave groups).");
@@ -73,6 +94,10 @@ public final class NamesrvMetrics {
         w.family("namesrv_log_events_dropped_total", PrometheusTextWriter.Type.COUNTER,
             "Log events dropped because a log queue was full (logging never makes a thread wait).");
         w.sample("namesrv_log_events_dropped_total", NonBlockingAsyncAppender.droppedEventsInAll());
+        ControllerStatus controller = controllerStatus();
+        if (controller != null) {
+            ControllerMetrics.write(w, controller);
+        }
         JvmMetrics.write(w);
         return w.text();
     }

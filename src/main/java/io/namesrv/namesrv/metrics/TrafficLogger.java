@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.metrics;
 
+import io.namesrv.common.LoggerNames;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrafficLogger {
 
-    private static final Logger TRAFFIC = LoggerFactory.getLogger("RocketmqTraffic");
+    private static final Logger TRAFFIC = LoggerFactory.getLogger(LoggerNames.TRAFFIC);
 
     private final RequestMetrics metrics;
     private final int port;

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.processor;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.protocol.JsonBodies;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public class ClusterTestRequestProcessor extends ClientRequestProcessor {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     private static final long TIMEOUT_MILLIS = 3000;
 
     private final NettyRemotingClient productEnvClient;

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.processor;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.UpdateResult;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
@@ -63,7 +64,7 @@ import org.slf4j.LoggerFactory;
  */
 public class DefaultRequestProcessor implements NettyRequestProcessor {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     static final String ORDER_TOPIC_CONFIG = ClientRequestProcessor.ORDER_TOPIC_CONFIG;
 
     private final RouteInfoManager routeInfoManager;

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.routeinfo;
 
+import io.namesrv.common.LoggerNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RouteEvents {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     private List<Consumer<RouteEventListener>> pending;
     private List<Runnable> lines;

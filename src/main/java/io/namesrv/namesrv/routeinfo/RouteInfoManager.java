@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.routeinfo;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.BrokerMemberGroup;
 import io.namesrv.protocol.ClusterInfo;
@@ -19,8 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -43,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public class RouteInfoManager {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     static final int PERM_WRITE = 1 << 1;
     static final int PERM_READ = 1 << 2;
@@ -141,6 +140,8 @@ public class RouteInfoManager {
         BrokerGroup group = joinGroup(r);
 
         Map<Long, String> addrs = group.brokerAddrs();
+        // As Apache: a registration below the group's smallest id is announced (905); an empty group counts as 0.
+        long previousMinBrokerId = addrs.isEmpty() ? 0 : Collections.min(addrs.keySet());
         // The same address under another id: the process switched role (slave <-> master).
         if (addrs.entrySet().removeIf(e -> r.brokerAddr().equals(e.getValue()) && e.getKey() != r.brokerId())) {
             routesChanged();
@@ -186,6 +187,11 @@ public class RouteInfoManager {
             events.log(() -> LOG.info("new broker registered, {} HAService: {}", addrInfo, r.haServerAddr()));
         }
         events.add(l -> l.brokerRegistered(r.clusterName(), r.brokerAddr(), previous == null));
+        if (r.brokerId() < previousMinBrokerId) {
+            // Unlike a removal, Apache announces this whether or not the group has acting master on.
+            MinBrokerIdChange change = MinBrokerIdChange.registered(r.brokerName(), new HashMap<>(addrs), r.haServerAddr());
+            events.add(l -> l.minBrokerIdChanged(change));
+        }
 
         applyFilterServers(addrInfo, r.filterServerList());
         return r.isMaster() ? RegisterBrokerResult.EMPTY : masterOf(r.clusterName(), group);
@@ -497,9 +503,11 @@ public class RouteInfoManager {
 
         boolean removeBrokerName = false;
         boolean reduced = false;
+        boolean wasMinBrokerId = false;
         BrokerGroup group = request.brokerName() != null ? brokerAddrTable.get(request.brokerName())
             : groupOwning(request.clusterName(), request.brokerAddr());
         if (group != null && group.cluster().equals(request.clusterName())) {
+            wasMinBrokerId = isMinBrokerId(group, request);
             if (group.brokerAddrs().values().removeIf(request.brokerAddr()::equals)) {
                 routesChanged();
                 reduced = true;
@@ -527,7 +535,35 @@ public class RouteInfoManager {
             // The master is gone and slaves act for it: nobody may write until a master returns.
             operateWritePerm(group.brokerName(), false);
         }
+        if (wasMinBrokerId && !removeBrokerName && group.enableActingMaster()) {
+            // As Apache: announced (905) only for groups with acting master on, checked after the removal.
+            MinBrokerIdChange change = MinBrokerIdChange.removed(group.brokerName(), new HashMap<>(group.brokerAddrs()),
+                request.brokerAddr());
+            events.add(l -> l.minBrokerIdChanged(change));
+        }
         return true;
+    }
+
+    /**
+     * Whether the removal takes away the group's smallest id, judged as Apache does: by the id the
+     * request names (UNREGISTER_BROKER) or, for a closed connection or an expiry, the id the
+     * address is registered under; the removal itself goes by address.
+     */
+    private static boolean isMinBrokerId(BrokerGroup group, UnregisterRequest request) {
+        Map<Long, String> addrs = group.brokerAddrs();
+        if (addrs.isEmpty()) {
+            return false;
+        }
+        Long brokerId = request.brokerId();
+        if (brokerId == null) {
+            for (Map.Entry<Long, String> e : addrs.entrySet()) {
+                if (e.getValue().equals(request.brokerAddr())) {
+                    brokerId = e.getKey();
+                    break;
+                }
+            }
+        }
+        return brokerId != null && brokerId.equals(Collections.min(addrs.keySet()));
     }
 
     private BrokerGroup groupOwning(String clusterName, String brokerAddr) {
@@ -830,24 +866,16 @@ public class RouteInfoManager {
     }
 
     /**
-     * Up to {@code limit} topics (in name order) with their queue data, for status pages. The
-     * copy is taken under the read lock; the sort happens after it is released.
+     * Every topic name, in no particular order: one array copied under the read lock (4 bytes a
+     * topic), for the console's topic search to sort after the lock is released.
      */
-    public SortedMap<String, List<QueueData>> topicQueues(int limit) {
-        Map<String, List<QueueData>> copy;
+    public String[] topicNames() {
         lock.readLock().lock();
         try {
-            copy = new HashMap<>(topicQueueTable.size() * 2);
-            for (Map.Entry<String, Map<String, QueueData>> e : topicQueueTable.entrySet()) {
-                copy.put(e.getKey(), new ArrayList<>(e.getValue().values()));
-            }
+            return topicQueueTable.keySet().toArray(new String[0]);
         } finally {
             lock.readLock().unlock();
         }
-        SortedMap<String, List<QueueData>> sorted = new TreeMap<>();
-        copy.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(Math.max(0, limit))
-            .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
     }
 
     /** A point-in-time view of every live broker, for status pages and the CLI. */

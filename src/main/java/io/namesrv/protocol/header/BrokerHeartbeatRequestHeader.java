@@ -2,7 +2,6 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
@@ -17,9 +16,6 @@ public record BrokerHeartbeatRequestHeader(
         Long confirmOffset,
         Long heartbeatTimeoutMills,
         Integer electionPriority) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.BROKER_HEARTBEAT;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static BrokerHeartbeatRequestHeader decode(Map<String, String> ext) {

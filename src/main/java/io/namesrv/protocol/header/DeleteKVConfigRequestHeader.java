@@ -2,15 +2,11 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
 /** DELETE_KV_CONFIG request. */
 public record DeleteKVConfigRequestHeader(String namespace, String key) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.DELETE_KV_CONFIG;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static DeleteKVConfigRequestHeader decode(Map<String, String> ext) {

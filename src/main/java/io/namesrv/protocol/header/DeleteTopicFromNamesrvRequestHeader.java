@@ -2,15 +2,11 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
 /** DELETE_TOPIC_IN_NAMESRV request; without {@code clusterName} the topic goes everywhere. */
 public record DeleteTopicFromNamesrvRequestHeader(String topic, String clusterName) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.DELETE_TOPIC_IN_NAMESRV;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static DeleteTopicFromNamesrvRequestHeader decode(Map<String, String> ext) {

@@ -2,15 +2,11 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
 /** DELETE_TOPIC_IN_BROKER request; the name server does not serve it, the CLI sends it to brokers. */
 public record DeleteTopicRequestHeader(String topic) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.DELETE_TOPIC_IN_BROKER;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static DeleteTopicRequestHeader decode(Map<String, String> ext) {

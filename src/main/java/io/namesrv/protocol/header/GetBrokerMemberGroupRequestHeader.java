@@ -2,15 +2,11 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
 /** GET_BROKER_MEMBER_GROUP request (5.x). */
 public record GetBrokerMemberGroupRequestHeader(String clusterName, String brokerName) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.GET_BROKER_MEMBER_GROUP;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static GetBrokerMemberGroupRequestHeader decode(Map<String, String> ext) {

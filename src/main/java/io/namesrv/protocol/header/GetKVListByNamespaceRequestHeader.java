@@ -2,15 +2,11 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
 /** GET_KVLIST_BY_NAMESPACE request. */
 public record GetKVListByNamespaceRequestHeader(String namespace) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.GET_KVLIST_BY_NAMESPACE;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static GetKVListByNamespaceRequestHeader decode(Map<String, String> ext) {

@@ -2,7 +2,6 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
@@ -11,9 +10,6 @@ import java.util.Map;
  * standard-JSON route whatever the client version.
  */
 public record GetRouteInfoRequestHeader(String topic, Boolean acceptStandardJsonOnly) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.GET_ROUTEINFO_BY_TOPIC;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static GetRouteInfoRequestHeader decode(Map<String, String> ext) {

@@ -2,7 +2,6 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
@@ -11,9 +10,6 @@ public record PutKVConfigRequestHeader(
         String namespace,
         String key,
         String value) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.PUT_KV_CONFIG;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static PutKVConfigRequestHeader decode(Map<String, String> ext) {

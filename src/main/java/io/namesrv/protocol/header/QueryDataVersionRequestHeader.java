@@ -2,7 +2,6 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
@@ -12,9 +11,6 @@ public record QueryDataVersionRequestHeader(
         String brokerAddr,
         String clusterName,
         Long brokerId) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.QUERY_DATA_VERSION;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static QueryDataVersionRequestHeader decode(Map<String, String> ext) {

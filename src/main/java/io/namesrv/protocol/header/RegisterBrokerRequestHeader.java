@@ -2,7 +2,6 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
@@ -20,9 +19,6 @@ public record RegisterBrokerRequestHeader(
         Boolean enableActingMaster,
         boolean compressed,
         int bodyCrc32) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.REGISTER_BROKER;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static RegisterBrokerRequestHeader decode(Map<String, String> ext) {

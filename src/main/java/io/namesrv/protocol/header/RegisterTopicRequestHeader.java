@@ -2,15 +2,11 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
 /** REGISTER_TOPIC_IN_NAMESRV request (5.x). */
 public record RegisterTopicRequestHeader(String topic) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.REGISTER_TOPIC_IN_NAMESRV;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static RegisterTopicRequestHeader decode(Map<String, String> ext) {

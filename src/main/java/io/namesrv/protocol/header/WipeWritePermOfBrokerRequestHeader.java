@@ -2,15 +2,11 @@ package io.namesrv.protocol.header;
 
 import io.namesrv.remoting.protocol.CommandCustomHeader;
 import io.namesrv.remoting.protocol.ExtFields;
-import io.namesrv.remoting.protocol.RequestCode;
 
 import java.util.Map;
 
 /** WIPE_WRITE_PERM_OF_BROKER request. */
 public record WipeWritePermOfBrokerRequestHeader(String brokerName) implements CommandCustomHeader {
-
-    /** The request code this header goes with. */
-    public static final int CODE = RequestCode.WIPE_WRITE_PERM_OF_BROKER;
 
     /** Reads the header from {@code extFields}; a missing or unparsable value is null (or the primitive's default). */
     public static WipeWritePermOfBrokerRequestHeader decode(Map<String, String> ext) {

@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.RemotingHelper;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -18,7 +19,7 @@ final class BackPressure extends ChannelInboundHandlerAdapter {
 
     static final BackPressure INSTANCE = new BackPressure();
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
 
     private BackPressure() {
     }

@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.RemotingHelper;
 import io.namesrv.remoting.ThrottledLog;
 import io.netty.channel.ChannelHandler;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
     private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("namesrv.connectionRefused");
 
     private final int maxConnections;

@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.RemotingHelper;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RemotingCommandCodec;
@@ -21,7 +22,7 @@ public class NettyDecoder extends LengthFieldBasedFrameDecoder {
     /** Default largest frame, overridable with {@code -Dcom.rocketmq.remoting.frameMaxLength}. */
     public static final int DEFAULT_MAX_FRAME_LENGTH = 16 * 1024 * 1024;
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
 
     public NettyDecoder(int maxFrameLength) {
         super(maxFrameLength, 0, 4, 0, 4, true);

@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.FatalErrorListener;
 import io.netty.channel.Channel;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class NettyEventExecutor implements Runnable {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
     private static final int MAX_QUEUED = 10_000;
 
     private record Event(NettyEventType type, String remoteAddr, Channel channel) {

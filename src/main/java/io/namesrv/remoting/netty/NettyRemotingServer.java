@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.FatalErrorListener;
 import io.namesrv.remoting.NamedThreadFactory;
 import io.namesrv.remoting.netty.tls.ServerTls;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public class NettyRemotingServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
     private static final long SHUTDOWN_QUIET_MILLIS = 100;
     /**
      * Used when the water marks are not configured: a route answer of a large cluster fits below

@@ -54,6 +54,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setListenPort(int listenPort) {
+        if (listenPort < 0 || listenPort > 65535) {
+            throw new IllegalArgumentException("must be a port, 0 to 65535 (0: any free port)");
+        }
         this.listenPort = listenPort;
     }
 
@@ -62,6 +65,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setServerWorkerThreads(int serverWorkerThreads) {
+        if (serverWorkerThreads < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
         this.serverWorkerThreads = serverWorkerThreads;
     }
 
@@ -70,6 +76,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setServerCallbackExecutorThreads(int serverCallbackExecutorThreads) {
+        if (serverCallbackExecutorThreads < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
         this.serverCallbackExecutorThreads = serverCallbackExecutorThreads;
     }
 
@@ -78,6 +87,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setServerSelectorThreads(int serverSelectorThreads) {
+        if (serverSelectorThreads < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
         this.serverSelectorThreads = serverSelectorThreads;
     }
 
@@ -86,6 +98,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setServerOnewaySemaphoreValue(int serverOnewaySemaphoreValue) {
+        if (serverOnewaySemaphoreValue < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
         this.serverOnewaySemaphoreValue = serverOnewaySemaphoreValue;
     }
 
@@ -94,6 +109,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setServerAsyncSemaphoreValue(int serverAsyncSemaphoreValue) {
+        if (serverAsyncSemaphoreValue < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
         this.serverAsyncSemaphoreValue = serverAsyncSemaphoreValue;
     }
 
@@ -102,6 +120,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setServerChannelMaxIdleTimeSeconds(int serverChannelMaxIdleTimeSeconds) {
+        if (serverChannelMaxIdleTimeSeconds < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
         this.serverChannelMaxIdleTimeSeconds = serverChannelMaxIdleTimeSeconds;
     }
 
@@ -110,6 +131,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setServerSocketSndBufSize(int serverSocketSndBufSize) {
+        if (serverSocketSndBufSize < 0) {
+            throw new IllegalArgumentException("must not be negative (0: the OS default)");
+        }
         this.serverSocketSndBufSize = serverSocketSndBufSize;
     }
 
@@ -118,6 +142,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setServerSocketRcvBufSize(int serverSocketRcvBufSize) {
+        if (serverSocketRcvBufSize < 0) {
+            throw new IllegalArgumentException("must not be negative (0: the OS default)");
+        }
         this.serverSocketRcvBufSize = serverSocketRcvBufSize;
     }
 
@@ -126,6 +153,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setWriteBufferHighWaterMark(int writeBufferHighWaterMark) {
+        if (writeBufferHighWaterMark < 0) {
+            throw new IllegalArgumentException("must not be negative (0: Netty's default)");
+        }
         this.writeBufferHighWaterMark = writeBufferHighWaterMark;
     }
 
@@ -134,6 +164,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setWriteBufferLowWaterMark(int writeBufferLowWaterMark) {
+        if (writeBufferLowWaterMark < 0) {
+            throw new IllegalArgumentException("must not be negative (0: Netty's default)");
+        }
         this.writeBufferLowWaterMark = writeBufferLowWaterMark;
     }
 
@@ -142,6 +175,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setServerSocketBacklog(int serverSocketBacklog) {
+        if (serverSocketBacklog < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
         this.serverSocketBacklog = serverSocketBacklog;
     }
 
@@ -174,6 +210,9 @@ public class NettyServerConfig implements Cloneable {
     }
 
     public void setShutdownWaitTimeSeconds(int shutdownWaitTimeSeconds) {
+        if (shutdownWaitTimeSeconds < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
         this.shutdownWaitTimeSeconds = shutdownWaitTimeSeconds;
     }
 

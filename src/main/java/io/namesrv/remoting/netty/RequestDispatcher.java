@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.FatalErrorListener;
 import io.namesrv.remoting.RemotingHelper;
 import io.namesrv.remoting.ThrottledLog;
@@ -37,7 +38,7 @@ public final class RequestDispatcher {
     static final String OVERLOAD_REMARK = "[OVERLOAD]system busy, start flow control for a while";
     static final String REJECT_REMARK = "[REJECTREQUEST]system busy, start flow control for a while";
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
 
     /**
      * A processor, its executor, how long its requests may wait queued (negative: the default), and

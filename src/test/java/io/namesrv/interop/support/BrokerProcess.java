@@ -77,8 +77,15 @@ public final class BrokerProcess implements AutoCloseable {
         config.put("mappedFileSizeTimerLog", "8388608");
         config.putAll(extraConfig);
         Path configFile = PeerConfigFile.write(dir.resolve("broker.conf"), config);
+        return launch(clusterName, brokerName, brokerId, port, dir, configFile, "");
+    }
 
-        ChildJvm.Builder builder = ChildJvm.builder("broker-" + brokerName + "-" + brokerId, MAIN)
+    private static BrokerProcess launch(String clusterName, String brokerName, long brokerId, int port, Path dir,
+                                        Path configFile, String runSuffix) {
+        Path home = dir.resolve("home");
+        Path store = dir.resolve("store");
+        String name = "broker-" + brokerName + "-" + brokerId + runSuffix;
+        ChildJvm.Builder builder = ChildJvm.builder(name, MAIN)
                 .workDir(dir)
                 .jvmOption(HEAP)
                 .systemProperty("user.home", home.toString())
@@ -94,6 +101,17 @@ public final class BrokerProcess implements AutoCloseable {
             throw e;
         }
         return new BrokerProcess(clusterName, brokerName, brokerId, port, dir, jvm);
+    }
+
+    /**
+     * The same broker started again, on the same port, config and store (after {@link #crash()}):
+     * a broker in controller mode comes back with the id and data it had.
+     */
+    public BrokerProcess restart() {
+        if (jvm.isAlive()) {
+            throw new IllegalStateException(this + " is still running");
+        }
+        return launch(clusterName, brokerName, brokerId, port, dir, dir.resolve("broker.conf"), "-restarted");
     }
 
     /** {@code 127.0.0.1:P}, the address the broker registers and clients connect to. */
@@ -131,6 +149,11 @@ public final class BrokerProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return jvm.isAlive();
+    }
+
+    /** SIGKILL, keeping the store so that {@link #restart()} brings the same broker back. */
+    public void crash() {
+        jvm.kill();
     }
 
     /** SIGKILL: the broker vanishes without unregistering, as in a crash. */

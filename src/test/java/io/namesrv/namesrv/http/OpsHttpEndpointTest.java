@@ -149,13 +149,14 @@ class OpsHttpEndpointTest {
             JSONObject broker = status.getJSONArray("brokers").getJSONObject(0);
             assertEquals("10.0.0.1:10911", broker.getString("addr"));
             assertEquals("MASTER", broker.getString("role"));
-            assertTrue(broker.getBooleanValue("live"));
+            assertEquals("live", broker.getString("state"));
             assertEquals(60_000, broker.getLongValue("heartbeatTimeoutMillis"));
             assertTrue(broker.getLongValue("lastHeartbeatAgeMillis") < 10_000, broker.toString());
-            JSONArray topics = status.getJSONArray("topics");
+            JSONArray topics = status.getJSONObject("topics").getJSONArray("topics");
             assertEquals("%RETRY%group_a", topics.getJSONObject(0).getString("topic"));
             assertEquals("broker-a", topics.getJSONObject(0).getJSONArray("queues").getJSONObject(0).getString("brokerName"));
-            assertEquals(ns.controller.listenPort(), status.getIntValue("listenPort"));
+            assertEquals("127.0.0.1:" + ns.controller.listenPort(), status.getJSONObject("server").getString("remoting"));
+            assertEquals("127.0.0.1:" + ns.controller.httpPort(), status.getJSONObject("server").getString("http"));
 
             HttpResponse<String> page = ns.get("/");
             assertEquals(200, page.statusCode());
@@ -164,10 +165,14 @@ class OpsHttpEndpointTest {
             assertTrue(page.body().contains("<script src=\"/static/status.js\""), page.body());
             assertTrue(page.headers().firstValue("content-security-policy").orElse("").contains("script-src 'self'"));
             String script = ns.get("/static/status.js").body();
-            assertTrue(script.contains("fetch('/status'"), script);
+            assertTrue(script.contains("getJson('/status?limit=0')"), script);
             assertTrue(script.contains("textContent"), script);
             assertFalse(script.contains("innerHTML"), "broker-supplied names must not become markup");
             assertEquals(200, ns.get("/static/status.css").statusCode());
+            HttpResponse<String> charts = ns.get("/static/uPlot.iife.min.js");
+            assertEquals(200, charts.statusCode());
+            assertEquals("text/javascript; charset=utf-8", charts.headers().firstValue("content-type").orElse(""));
+            assertEquals(200, ns.get("/static/uPlot.min.css").statusCode());
         }
     }
 
@@ -194,8 +199,8 @@ class OpsHttpEndpointTest {
             }
             assertEquals("b<&>", JSON.parseObject(ns.get("/routes/t%3C%26%3Ex").body()).getJSONArray("queueDatas")
                 .getJSONObject(0).getString("brokerName"), "the parsed value is the name itself");
-            assertEquals(topic, JSON.parseObject(ns.get("/status").body()).getJSONArray("topics").getJSONObject(1)
-                .getString("topic"));
+            assertEquals(topic, JSON.parseObject(ns.get("/status").body()).getJSONObject("topics").getJSONArray("topics")
+                .getJSONObject(1).getString("topic"));
         }
     }
 

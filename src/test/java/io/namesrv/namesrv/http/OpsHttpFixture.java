@@ -50,6 +50,7 @@ final class OpsHttpFixture implements AutoCloseable {
 
     OpsHttpFixture(Path dir, Consumer<NamesrvConfig> tune) {
         controller = TestNameServer.builder(dir).withHttp()
+            .http(h -> h.setHttpConsoleSampleSeconds(1))
             .namesrv(c -> c.setScanNotActiveBrokerInterval(200))
             .namesrv(tune)
             .build();

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicConfig;
+import io.namesrv.protocol.TopicRouteData;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +40,25 @@ class RouteInfoManagerLimitsTest {
 
     /** Everything a client or operator can see of the table. */
     private static String snapshot(RouteInfoManager routes) {
-        return routes.getAllClusterInfo() + " " + routes.topicQueues(Integer.MAX_VALUE) + " " + routes.tableSizes()
+        return routes.getAllClusterInfo() + " " + topicQueues(routes) + " " + routes.tableSizes()
             + " " + routes.liveBrokers().stream().map(b -> b.clusterName() + "/" + b.brokerAddr()).sorted().toList();
+    }
+
+    /** Every topic's queue data as a client's route lookup answers it, by topic name. */
+    private static SortedMap<String, List<QueueData>> topicQueues(RouteInfoManager routes) {
+        SortedMap<String, List<QueueData>> all = new TreeMap<>();
+        for (String topic : routes.topicNames()) {
+            TopicRouteData route = routes.pickupTopicRouteData(topic);
+            if (route != null) {
+                all.put(topic, route.queueDatas());
+            }
+        }
+        return all;
     }
 
     /** The entry count the table keeps must be the number of (topic, broker) pairs it holds. */
     private static void assertEntriesCounted(RouteInfoManager routes) {
-        long real = routes.topicQueues(Integer.MAX_VALUE).values().stream().mapToLong(List::size).sum();
+        long real = topicQueues(routes).values().stream().mapToLong(List::size).sum();
         assertEquals(real, routes.tableSizes().topicQueueEntries(), "topic-queue entries counted");
     }
 

@@ -234,6 +234,39 @@ class RouteInfoManagerTest {
         assertEquals(Map.of(0L, A1), rim.getAllClusterInfo().brokerAddrTable().get(A).brokerAddrs());
     }
 
+    /**
+     * A controller failover as the routes see it (#6316): the master at epoch 1 is replaced by its
+     * slave at epoch 2; the old master, cut off but alive, keeps registering as master with its
+     * old epoch and is refused every time, then rejoins as a slave of the new epoch. At no point
+     * do the routes name two masters or go back to the old one.
+     */
+    @Test
+    void aControllerFailoverNeverShowsTwoMastersNorTheOldOneAgain() {
+        rim.registerBroker(broker(A0, A, 0, chA0).topics(full(stateVersion(1, 1), topic("T"))).build());
+        rim.registerBroker(broker(A1, A, 2, chA1).topics(full(stateVersion(1, 1), topic("T"))).build());
+        assertEquals(Map.of(0L, A0, 2L, A1), rim.getAllClusterInfo().brokerAddrTable().get(A).brokerAddrs());
+
+        // the slave, elected at epoch 2, registers as master (id 0)
+        rim.registerBroker(broker(A1, A, 0, chA1).topics(full(stateVersion(2, 2), topic("T"))).build());
+        assertEquals(Map.of(0L, A1), rim.getAllClusterInfo().brokerAddrTable().get(A).brokerAddrs());
+        for (int round = 0; round < 3; round++) {
+            RegisterBrokerResult stale = rim.registerBroker(broker(A0, A, 0, chA0)
+                .topics(full(stateVersion(1, 2 + round), topic("T"))).build());
+            assertEquals(new RegisterBrokerResult(null, null), stale, "the old epoch is refused");
+            assertEquals(Map.of(0L, A1), rim.getAllClusterInfo().brokerAddrTable().get(A).brokerAddrs());
+            assertEquals(List.of(A1), masters(rim.pickupTopicRouteData("T")));
+        }
+
+        // the old master learns the new epoch and comes back as a slave
+        rim.registerBroker(broker(A0, A, 1, chA0).topics(full(stateVersion(2, 3), topic("T"))).build());
+        assertEquals(Map.of(0L, A1, 1L, A0), rim.getAllClusterInfo().brokerAddrTable().get(A).brokerAddrs());
+        assertEquals(List.of(A1), masters(rim.pickupTopicRouteData("T")));
+    }
+
+    private static List<String> masters(TopicRouteData route) {
+        return route.brokerDatas().stream().map(b -> b.brokerAddrs().get(0L)).filter(java.util.Objects::nonNull).toList();
+    }
+
     @Test
     void singleTopicRegistrationBeforeTheFirstFullOneFails() {
         assertNull(registerMasterA(wrapper(version(1), topic("Only"))));

@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty.tls;
 
+import io.namesrv.common.LoggerNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerTls {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
 
     private final TlsMode mode;
     /** Null: the files to reload from (none in test mode or when TLS is off). */

@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty.tls;
 
+import io.namesrv.common.LoggerNames;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ public final class TlsFileWatcher implements Runnable {
     /** Apache's FileWatchService checks every 500 ms too. */
     public static final long CHECK_INTERVAL_MILLIS = 500;
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
 
     private final TlsSettings settings;
     private final Consumer<SslContext> install;

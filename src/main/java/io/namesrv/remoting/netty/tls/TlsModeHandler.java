@@ -1,5 +1,6 @@
 package io.namesrv.remoting.netty.tls;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.RemotingHelper;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TlsModeHandler extends ByteToMessageDecoder {
 
-    private static final Logger LOG = LoggerFactory.getLogger("RocketmqRemoting");
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
     private static final byte HANDSHAKE_MAGIC = 0x16;
     public static final String SSL_HANDLER_NAME = "sslHandler";
 
