@@ -16,18 +16,21 @@ import java.util.function.Consumer;
 public class LimitsConfig {
 
     /**
-     * Heap one topic-queue entry (a topic on one broker group) costs once registered: mqbench's
-     * "heap per topic-queue entry" measured 264-298 bytes when every topic is on one group (each
-     * entry brings its topic's name and maps) and 128 bytes with four groups per topic; rounded up
-     * from the worst case. The rule for {@link #effectiveMaxTopicQueueEntries}.
+     * Heap the route table holds per topic and per topic-queue entry (a topic on one broker group)
+     * once registered: in-process, 249-252 bytes per topic on one group and 455-457 per topic on
+     * four groups fit 181 + 69 per entry; mqbench's server figures (264-298 bytes on one group, 512
+     * per topic on four) fit 227 + 71. Both rounded up: the rule for the heap-derived defaults.
      */
-    public static final long HEAP_BYTES_PER_TOPIC_QUEUE_ENTRY = 320;
+    public static final long HEAP_BYTES_PER_TOPIC = 240;
+    public static final long HEAP_BYTES_PER_TOPIC_QUEUE_ENTRY = 80;
     /**
-     * The share of the heap the route table may fill. The rest: the cache of encoded routes (up to
-     * 200,000 topics), registration bodies being decoded ({@link #effectiveMaxRegistrationBodyBytesInFlight}
-     * and what they decode to), answers being written, the collector's headroom.
+     * The share of the heap the topics may fill, and the same again for the topic-queue entries: the
+     * route table stays under half the heap whatever the layout (a third with every topic on one
+     * group, 0.44 with four groups per topic). The rest: the cache of encoded routes, registration
+     * bodies being decoded ({@link #effectiveMaxRegistrationBodyBytesInFlight} and what they decode
+     * to), answers being written, the collector's headroom.
      */
-    public static final double ROUTE_TABLE_HEAP_SHARE = 0.4;
+    public static final double ROUTE_TABLE_HEAP_SHARE = 0.25;
     /** The share of the heap request bodies may hold queued or in progress, by default. */
     public static final int HEAP_FRACTION_FOR_BODIES_IN_FLIGHT = 16;
 
@@ -35,6 +38,8 @@ public class LimitsConfig {
     private int shutdownTimeoutSeconds = 15;
     private int maxTopicsPerRegistration = 250_000;
     private int maxRegistrationBodyBytes = RegisterBrokerBodyCodec.MAX_INFLATED_BYTES;
+    /** 0: derived from the heap ({@link #effectiveMaxTopics}). */
+    private long maxTopics = 0;
     /** 0: derived from the heap ({@link #effectiveMaxTopicQueueEntries}). */
     private long maxTopicQueueEntries = 0;
     private int maxBrokerGroups = 4096;
@@ -44,13 +49,25 @@ public class LimitsConfig {
     private long maxRegistrationBodyBytesInFlight = 0;
 
     /**
+     * {@link #getMaxTopics()} when set; otherwise what {@link #ROUTE_TABLE_HEAP_SHARE} of the heap
+     * holds at {@link #HEAP_BYTES_PER_TOPIC} a topic (279,620 with a 256 MB heap, 559,240 with the
+     * 512 MB of bin/mqnamesrv, 2,236,962 with 2 GB).
+     */
+    public long effectiveMaxTopics(long maxHeapBytes) {
+        return maxTopics > 0 ? maxTopics : fromHeap(maxHeapBytes, HEAP_BYTES_PER_TOPIC);
+    }
+
+    /**
      * {@link #getMaxTopicQueueEntries()} when set; otherwise what {@link #ROUTE_TABLE_HEAP_SHARE}
-     * of the heap holds at {@link #HEAP_BYTES_PER_TOPIC_QUEUE_ENTRY} a piece (671,088 with the
-     * 512 MB heap of bin/mqnamesrv, 335,544 with 256 MB, 2,684,354 with 2 GB).
+     * of the heap holds at {@link #HEAP_BYTES_PER_TOPIC_QUEUE_ENTRY} an entry (838,860 with 256 MB,
+     * 1,677,721 with 512 MB, 6,710,886 with 2 GB).
      */
     public long effectiveMaxTopicQueueEntries(long maxHeapBytes) {
-        return maxTopicQueueEntries > 0 ? maxTopicQueueEntries
-            : Math.max(1, (long) (maxHeapBytes * ROUTE_TABLE_HEAP_SHARE / HEAP_BYTES_PER_TOPIC_QUEUE_ENTRY));
+        return maxTopicQueueEntries > 0 ? maxTopicQueueEntries : fromHeap(maxHeapBytes, HEAP_BYTES_PER_TOPIC_QUEUE_ENTRY);
+    }
+
+    private static long fromHeap(long maxHeapBytes, long bytesEach) {
+        return Math.max(1, (long) (maxHeapBytes * ROUTE_TABLE_HEAP_SHARE / bytesEach));
     }
 
     /**
@@ -64,8 +81,8 @@ public class LimitsConfig {
 
     /** The route table's limits, on a JVM whose heap may grow to {@code maxHeapBytes}. */
     public RouteLimits routeLimits(long maxHeapBytes) {
-        return new RouteLimits(effectiveMaxTopicQueueEntries(maxHeapBytes), maxBrokerGroups, maxBrokers,
-            maxBrokersPerCluster);
+        return new RouteLimits(effectiveMaxTopics(maxHeapBytes), effectiveMaxTopicQueueEntries(maxHeapBytes),
+            maxBrokerGroups, maxBrokers, maxBrokersPerCluster);
     }
 
     /** Every limit in force by key, for /metrics. */
@@ -73,6 +90,7 @@ public class LimitsConfig {
         Map<String, Long> values = new LinkedHashMap<>();
         values.put(RegistrationLimits.TOPICS_PER_REGISTRATION, (long) maxTopicsPerRegistration);
         values.put(RegistrationLimits.REGISTRATION_BODY_BYTES, (long) maxRegistrationBodyBytes);
+        values.put(RouteLimits.TOPICS, effectiveMaxTopics(maxHeapBytes));
         values.put(RouteLimits.TOPIC_QUEUE_ENTRIES, effectiveMaxTopicQueueEntries(maxHeapBytes));
         values.put(RouteLimits.BROKER_GROUPS, (long) maxBrokerGroups);
         values.put(RouteLimits.BROKERS, (long) maxBrokers);
@@ -120,6 +138,18 @@ public class LimitsConfig {
 
     public void setMaxRegistrationBodyBytes(int maxRegistrationBodyBytes) {
         this.maxRegistrationBodyBytes = atLeastOne(maxRegistrationBodyBytes);
+    }
+
+    public long getMaxTopics() {
+        return maxTopics;
+    }
+
+    /** 0: derived from the heap. */
+    public void setMaxTopics(long maxTopics) {
+        if (maxTopics < 0) {
+            throw new IllegalArgumentException("must be 0 (from the heap) or positive");
+        }
+        this.maxTopics = maxTopics;
     }
 
     public long getMaxTopicQueueEntries() {

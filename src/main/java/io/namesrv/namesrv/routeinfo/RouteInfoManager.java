@@ -60,7 +60,7 @@ public class RouteInfoManager {
     private final BrokerLivenessTracker liveness;
     /** (topic, broker name) pairs in topicQueueTable, i.e. the sum of its inner maps' sizes; guarded by {@link #lock}. */
     private long topicQueueEntries;
-    private final RouteLimits limits;
+    private final RouteLimitGuard limitGuard;
 
     private final RouteInfoSettings settings;
     /** Bumped by every change that can alter a route answer; lets callers cache encoded routes. */
@@ -80,7 +80,7 @@ public class RouteInfoManager {
     public RouteInfoManager(RouteInfoSettings settings, LongSupplier clock, RouteLimits limits) {
         this.settings = settings;
         this.liveness = new BrokerLivenessTracker(clock);
-        this.limits = limits;
+        this.limitGuard = new RouteLimitGuard(limits);
     }
 
     /** Replaces the listener told about registrations and removals (null means none). */
@@ -134,7 +134,7 @@ public class RouteInfoManager {
 
     /** The whole registration; the caller holds the write lock. */
     private RegisterBrokerResult applyRegistration(BrokerRegistration r, RouteEvents events) {
-        checkLimits(r);
+        limitGuard.checkRegistration(r, brokerAddrTable, liveness, topicQueueTable, topicQueueEntries);
         DataVersion incomingVersion = r.dataVersion();
         boolean registerFirst = !brokerAddrTable.containsKey(r.brokerName());
         BrokerGroup group = joinGroup(r);
@@ -195,48 +195,6 @@ public class RouteInfoManager {
 
         applyFilterServers(addrInfo, r.filterServerList());
         return r.isMaster() ? RegisterBrokerResult.EMPTY : masterOf(r.clusterName(), group);
-    }
-
-    /**
-     * Refuses, before anything changes, a registration that would take the table past a limit: a
-     * new broker group, a new broker process (in all, or in its cluster), or topic-queue entries
-     * it would add (topics its group does not serve yet; counted for any registration that may
-     * apply topics, a slave's included). The caller holds the write lock.
-     */
-    private void checkLimits(BrokerRegistration r) {
-        if (!brokerAddrTable.containsKey(r.brokerName()) && brokerAddrTable.size() >= limits.maxBrokerGroups()) {
-            throw new RouteLimitExceededException(RouteLimits.BROKER_GROUPS, limits.maxBrokerGroups(),
-                "broker group " + r.brokerName() + " would be one too many");
-        }
-        if (!liveness.isLive(r.addrInfo())) {
-            if (liveness.size() >= limits.maxBrokers()) {
-                throw new RouteLimitExceededException(RouteLimits.BROKERS, limits.maxBrokers(),
-                    "broker " + r.brokerAddr() + " would be one too many");
-            }
-            if (liveness.countInCluster(r.clusterName()) >= limits.maxBrokersPerCluster()) {
-                throw new RouteLimitExceededException(RouteLimits.BROKERS_PER_CLUSTER, limits.maxBrokersPerCluster(),
-                    "broker " + r.brokerAddr() + " would be one too many in cluster " + r.clusterName());
-            }
-        }
-        Map<String, TopicConfig> topics = r.topicConfigs();
-        boolean mayApplyTopics = r.isMaster() || !r.isOldVersionBroker();
-        if (topics == null || !mayApplyTopics || topicQueueEntries + topics.size() <= limits.maxTopicQueueEntries()) {
-            return; // the common case costs no walk of the topics
-        }
-        long added = 0;
-        for (String topic : topics.keySet()) {
-            if (!hasQueueData(topic, r.brokerName())) {
-                added++;
-            }
-        }
-        checkTopicQueueEntries(added, "broker group " + r.brokerName());
-    }
-
-    private void checkTopicQueueEntries(long added, String who) {
-        if (added > 0 && topicQueueEntries + added > limits.maxTopicQueueEntries()) {
-            throw new RouteLimitExceededException(RouteLimits.TOPIC_QUEUE_ENTRIES, limits.maxTopicQueueEntries(),
-                who + " would add " + added + " topic-queue entries to the " + topicQueueEntries + " held");
-        }
     }
 
     /**
@@ -368,7 +326,8 @@ public class RouteInfoManager {
      * Adds queue data for one topic (REGISTER_TOPIC_IN_NAMESRV). Ignored entirely when any
      * queue data names a broker this server does not know.
      *
-     * @throws RouteLimitExceededException when it would pass {@link RouteLimits#maxTopicQueueEntries()}
+     * @throws RouteLimitExceededException when it would pass {@link RouteLimits#maxTopics()} or
+     *                                     {@link RouteLimits#maxTopicQueueEntries()}
      */
     public void registerTopic(String topic, List<QueueData> queueDatas) {
         if (topic == null || queueDatas == null || queueDatas.isEmpty()) {
@@ -381,9 +340,7 @@ public class RouteInfoManager {
                     return null;
                 }
             }
-            Map<String, QueueData> existing = topicQueueTable.get(topic);
-            checkTopicQueueEntries(queueDatas.stream().map(QueueData::brokerName).distinct()
-                .filter(name -> existing == null || !existing.containsKey(name)).count(), "topic " + topic);
+            limitGuard.checkTopic(topic, queueDatas, topicQueueTable, topicQueueEntries);
             Map<String, QueueData> map = topicQueueTable.computeIfAbsent(topic, k -> new HashMap<>(4));
             for (QueueData qd : queueDatas) {
                 if (map.put(qd.brokerName(), qd) == null) {
@@ -851,7 +808,7 @@ public class RouteInfoManager {
 
     /** The limits the table keeps to. */
     public RouteLimits limits() {
-        return limits;
+        return limitGuard.limits();
     }
 
     /** The sizes of the tables, for metrics. */

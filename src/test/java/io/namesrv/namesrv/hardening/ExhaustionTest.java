@@ -19,9 +19,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * other. Each such registration is refused with a remark naming the limit, registers nothing (the
  * cluster info and topic list answers are byte for byte what they were), is counted in /metrics;
  * meanwhile the server stays healthy and a normal client on its own connection keeps getting its
- * route. Small limits stand in for the defaults: the code path is the same.
+ * route, and Apache 5.3.3's admin client sees the normal broker's route and only the brokers
+ * admitted. Small limits stand in for the defaults: the code path is the same.
  */
 class ExhaustionTest {
 
@@ -62,6 +65,14 @@ class ExhaustionTest {
             client.call(RemotingCommand.request(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, null)).getBody()};
     }
 
+    /** Apache's own client, asking for the normal broker's route and the cluster as an operator would. */
+    private static void apacheClientSees(DefaultMQAdminExt admin, int brokers) throws Exception {
+        org.apache.rocketmq.remoting.protocol.route.TopicRouteData route = admin.examineTopicRouteInfo("Normal_7");
+        assertEquals("normal", route.getQueueDatas().get(0).getBrokerName());
+        assertEquals(brokers, admin.examineBrokerClusterInfo().getBrokerAddrTable().values().stream()
+            .mapToInt(b -> b.getBrokerAddrs().size()).sum(), "broker processes Apache's client sees");
+    }
+
     private static void accepted(WireClient client, RemotingCommand registration) throws Exception {
         RemotingCommand answer = client.call(registration);
         assertEquals(ResponseCode.SUCCESS, answer.getCode(), answer.getRemark());
@@ -89,6 +100,7 @@ class ExhaustionTest {
         try (TestNameServer server = TestNameServer.builder(dir).withHttp().limits(l -> {
             l.setMaxTopicsPerRegistration(5_000);
             l.setMaxRegistrationBodyBytes(2 * 1024 * 1024);
+            l.setMaxTopics(11_000);
             l.setMaxTopicQueueEntries(12_000);
             l.setMaxBrokerGroups(4);
             l.setMaxBrokers(6);
@@ -99,8 +111,13 @@ class ExhaustionTest {
              WireClient normalBroker = new WireClient(server.port(), (int) TIMEOUT)) {
             int port = server.port();
             accepted(normalBroker, Requests.register(C, "normal", "10.0.0.1:10911", 0, 30_000, topics("Normal", 100), false));
+            DefaultMQAdminExt admin = new DefaultMQAdminExt(10_000);
+            admin.setNamesrvAddr("127.0.0.1:" + port);
+            admin.setInstanceName("exhaustion-" + port);
+            admin.start();
             try (RouteProber prober = new RouteProber(port, "Normal_7")) {
                 assertTrue(prober.answersAgain(5));
+                apacheClientSees(admin, 1);
 
                 String perRegistration = refused(server, hostile, Requests.register(C, "h1", "10.0.1.1:10911", 0, 30_000,
                     topics("Many", 5_001), false), "maxTopicsPerRegistration", 0);
@@ -115,10 +132,18 @@ class ExhaustionTest {
 
                 accepted(hostile, Requests.register(C, "h1", "10.0.1.1:10911", 0, 30_000, topics("H1", 4_000), false));
                 accepted(hostile, Requests.register(C, "h2", "10.0.1.2:10911", 0, 30_000, topics("H2", 4_000), false));
+                String distinct = refused(server, hostile, Requests.register(C, "h3", "10.0.1.3:10911", 0, 30_000,
+                    topics("H3", 4_000), true), "maxTopics", 0);
+                assertEquals("register broker refused, nothing registered: broker group h3 would add 4000 topics to "
+                    + "the 8100 held: maxTopics=11000", distinct);
+                // The same topics as h1 and h2: no new topic, but 4,000 new entries past 12,000.
+                List<String> shared = new ArrayList<>(topics("H1", 2_000));
+                shared.addAll(topics("H2", 2_000));
                 String entries = refused(server, hostile, Requests.register(C, "h3", "10.0.1.3:10911", 0, 30_000,
-                    topics("H3", 4_000), true), "maxTopicQueueEntries", 0);
+                    shared, true), "maxTopicQueueEntries", 0);
                 assertEquals("register broker refused, nothing registered: broker group h3 would add 4000 topic-queue "
                     + "entries to the 8100 held: maxTopicQueueEntries=12000", entries);
+                apacheClientSees(admin, 3);
 
                 accepted(hostile, Requests.register(C, "h3", "10.0.1.3:10911", 0, 30_000, topics("H3", 10), false));
                 refused(server, hostile, Requests.register(C, "h4", "10.0.1.4:10911", 0, 30_000, topics("H4", 10), false),
@@ -132,13 +157,16 @@ class ExhaustionTest {
                 refused(server, hostile, Requests.register("Other", "h2", "10.0.2.2:10912", 2, 30_000, topics("H2", 4_000),
                     false), "maxBrokers", 0);
 
-                // Room freed is room again.
+                // Room freed is room again: h3's group and its 10 topics (8,110 + 2,895 would be past 11,000).
                 accepted(hostile, Requests.unregister("h3", "10.0.1.3:10911"));
-                accepted(hostile, Requests.register(C, "h4", "10.0.1.4:10911", 0, 30_000, topics("H4", 3_000), false));
+                accepted(hostile, Requests.register(C, "h4", "10.0.1.4:10911", 0, 30_000, topics("H4", 2_895), false));
 
                 assertTrue(prober.answersAgain(5), "the normal client is still answered");
                 assertEquals(List.of(), prober.failures(), "the normal client got its route all along");
+                apacheClientSees(admin, 6);
                 assertEquals("200 {\"status\":\"UP\"}", get(server.httpPort(), "/health"));
+            } finally {
+                admin.shutdown();
             }
         }
     }

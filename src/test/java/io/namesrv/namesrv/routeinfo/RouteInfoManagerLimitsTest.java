@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicConfig;
 import io.namesrv.protocol.TopicRouteData;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +73,7 @@ class RouteInfoManagerLimitsTest {
 
     @Test
     void topicQueueEntriesPastTheLimitAreRefusedWholeAndFreedRoomIsUsable() {
-        RouteInfoManager routes = routes(new RouteLimits(100, 100, 100, 100), false);
+        RouteInfoManager routes = routes(new RouteLimits(1000, 100, 100, 100, 100), false);
         routes.registerBroker(registration("C", "a", "1.1.1.1:1", 0, 1, topics("A", 60)));
         // Its slave reports the same topics: no new entry, so it fits however full the table is.
         routes.registerBroker(registration("C", "a", "1.1.1.1:2", 1, 1, topics("A", 60)));
@@ -97,8 +99,36 @@ class RouteInfoManagerLimitsTest {
     }
 
     @Test
+    void distinctTopicsPastTheLimitAreRefusedWholeWhileSharedTopicsStillFit() {
+        RouteInfoManager routes = routes(new RouteLimits(50, 1000, 100, 100, 100), false);
+        routes.registerBroker(registration("C", "a", "1.1.1.1:1", 0, 1, topics("A", 40)));
+        RouteLimitExceededException e = refused(routes, registration("C", "b", "2.2.2.2:1", 0, 1, topics("B", 11)));
+        assertEquals(RouteLimits.TOPICS, e.limit());
+        assertEquals("broker group b would add 11 topics to the 40 held: maxTopics=50", e.getMessage());
+        // A second group serving the same 40 topics adds entries, not topics: it fits, and so do 10 new ones.
+        routes.registerBroker(registration("C", "b", "2.2.2.2:1", 0, 1, concat(topics("A", 40), topics("B", 10))));
+        assertEquals(50, routes.tableSizes().topics());
+        assertEquals(90, routes.tableSizes().topicQueueEntries());
+        // A new topic by admin request counts too; one the table holds already does not.
+        assertEquals("topic Z would add 1 topics to the 50 held: maxTopics=50", assertThrows(
+            RouteLimitExceededException.class, () -> routes.registerTopic("Z", List.of(new QueueData("a", 6, 4, 0, 4))))
+            .getMessage());
+        routes.registerTopic("B3", List.of(new QueueData("a", 6, 4, 0, 4)));
+        assertEntriesCounted(routes);
+        // The topics of a group that leaves are room again.
+        routes.unregisterBroker(new UnregisterRequest("C", "2.2.2.2:1", "b", 0L, UnregisterRequest.ANY_GENERATION, "test"));
+        routes.registerBroker(registration("C", "c", "3.3.3.3:1", 0, 1, topics("C", 9)));
+        assertEquals(50, routes.tableSizes().topics());
+    }
+
+    private static TopicConfig[] concat(TopicConfig[] a, TopicConfig[] b) {
+        return Stream.concat(Arrays.stream(a), Arrays.stream(b))
+            .toArray(TopicConfig[]::new);
+    }
+
+    @Test
     void topicRegistrationByAdminRequestKeepsToTheLimitToo() {
-        RouteInfoManager routes = routes(new RouteLimits(3, 100, 100, 100), false);
+        RouteInfoManager routes = routes(new RouteLimits(1000, 3, 100, 100, 100), false);
         routes.registerBroker(registration("C", "a", "1.1.1.1:1", 0, 1, topics("A", 2)));
         routes.registerBroker(registration("C", "b", "2.2.2.2:1", 0, 1, topics("B", 0)));
         routes.registerTopic("T", List.of(new QueueData("a", 6, 4, 0, 4)));
@@ -115,7 +145,7 @@ class RouteInfoManagerLimitsTest {
 
     @Test
     void brokerGroupsBrokersAndBrokersPerClusterAreBounded() {
-        RouteInfoManager routes = routes(new RouteLimits(1000, 2, 4, 3), false);
+        RouteInfoManager routes = routes(new RouteLimits(1000, 1000, 2, 4, 3), false);
         routes.registerBroker(registration("C", "a", "1.1.1.1:1", 0, 1, topics("A", 2)));
         routes.registerBroker(registration("C", "b", "2.2.2.2:1", 0, 1, topics("B", 2)));
         RouteLimitExceededException groups = refused(routes, registration("C", "c", "3.3.3.3:1", 0, 1, topics("X", 2)));
