@@ -50,7 +50,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Three of our name servers whose embedded controllers form one Raft group, with two Apache
  * 5.3.3 brokers in controller mode: killing the Raft leader (SIGKILL) gives a new leader and the
- * brokers keep working; the killed node restarts and catches up from its snapshot and the log;
+ * brokers keep working; the killed node restarts and catches up from its snapshot and the log
+ * (including a group that came to be while it was down);
  * with two of three nodes gone the last one cannot elect a leader nor answer for the controller,
  * while its name server keeps serving routes. The tests run in order on the shared processes.
  */
@@ -61,6 +62,8 @@ class EmbeddedControllerClusterTest {
     private static final String CLUSTER = "RaftCluster";
     private static final String GROUP = "raft-broker";
     private static final String TOPIC = "RaftTopic";
+    /** A group that only comes to be while one node is down. */
+    private static final String MISSED_GROUP = "raft-missed-broker";
     private static final Duration SETTLE = Duration.ofSeconds(60);
     /** Election timeout 1 s; room for a loaded machine. */
     private static final Duration NEW_LEADER = Duration.ofSeconds(30);
@@ -243,6 +246,10 @@ class EmbeddedControllerClusterTest {
         assertTrue(killedLeader >= 0);
         int node = killedLeader;
         int leader = awaitLeaderAmong(Stream.of(0, 1, 2).filter(i -> i != node).toList());
+        // a change the node missed while it was down: a new group, which only the others' log has
+        RemotingCommand applied = raw(leader, 1013, Map.of("clusterName", CLUSTER, "brokerName", MISSED_GROUP,
+            "appliedBrokerId", "1", "registerCheckCode", "127.0.0.1:1;" + System.currentTimeMillis()));
+        assertEquals(0, applied.getCode(), applied.getRemark());
         nodes.set(node, nodes.get(node).restart());
         nodes.get(node).waitForLine(ControllerFailoverInteropTest.CONTROLLER_BOOT, SETTLE);
         // its own snapshot and log may already hold everything: it has caught up once it also
@@ -259,6 +266,8 @@ class EmbeddedControllerClusterTest {
                 }
             });
         assertTrue(caughtUp.getLongValue("snapshotsLoaded") >= 1, "started from its snapshot: " + caughtUp);
+        assertTrue(caughtUp.getJSONArray("groups").toString().contains(MISSED_GROUP),
+            "the change made while it was down reached it: " + caughtUp);
         assertEquals("follower", caughtUp.getString("role"));
         assertEquals(controllers.get(leader), caughtUp.getString("leader"));
     }
@@ -291,11 +300,16 @@ class EmbeddedControllerClusterTest {
 
     /** CONTROLLER_GET_REPLICA_INFO sent to exactly this node (Apache's admin would redirect it to the leader). */
     private RemotingCommand rawReplicaInfo(int node) throws Exception {
+        return raw(node, 1004, Map.of("brokerName", GROUP));
+    }
+
+    /** A request of {@code code} with these header fields, sent with Apache's client to exactly this node. */
+    private RemotingCommand raw(int node, int code, Map<String, String> fields) throws Exception {
         NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
         client.start();
         try {
-            RemotingCommand request = RemotingCommand.createRequestCommand(1004, null);
-            request.addExtField("brokerName", GROUP);
+            RemotingCommand request = RemotingCommand.createRequestCommand(code, null);
+            fields.forEach(request::addExtField);
             return client.invokeSync(controllers.get(node), request, 10_000);
         } finally {
             client.shutdown();
