@@ -151,6 +151,16 @@ public final class BrokerProcess implements AutoCloseable {
         return jvm.isAlive();
     }
 
+    /** SIGSTOP: the broker hangs with its connections open (see {@link ChildJvm#freeze()}). */
+    public void freeze() {
+        jvm.freeze();
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        jvm.thaw();
+    }
+
     /** SIGKILL, keeping the store so that {@link #restart()} brings the same broker back. */
     public void crash() {
         jvm.kill();
