@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -195,6 +196,25 @@ class EmbeddedControllerClusterTest {
             return roles;
         }, roles -> roles.stream().filter("leader"::equals).count() == 1
             && roles.stream().filter("follower"::equals).count() == 2);
+        // and /metrics: the leader's role and address, a term, the group's master and its in-sync set
+        String groupLabels = "{cluster=\"" + CLUSTER + "\",broker=\"" + GROUP + "\"";
+        long masterId = replicas(leader).getMasterBrokerId();
+        Await.until("the leader's /metrics to show the controller", SETTLE, () -> metrics(leader),
+            m -> m.contains("namesrv_controller_role{role=\"leader\"} 1\n")
+                && m.contains("namesrv_controller_leader{leader=\"" + controllers.get(leader) + "\"} 1\n")
+                && Pattern.compile("namesrv_controller_term [1-9]\\d*\n").matcher(m).find()
+                && m.contains("namesrv_controller_group_master" + groupLabels + ",address=\"" + master + "\"} "
+                    + masterId + "\n")
+                && m.contains("namesrv_controller_group_in_sync_replicas" + groupLabels + "} 2\n"));
+        int follower = Stream.of(0, 1, 2).filter(i -> i != leader).findFirst().orElseThrow();
+        Await.until("a follower's /metrics to say so", SETTLE, () -> metrics(follower),
+            m -> m.contains("namesrv_controller_role{role=\"follower\"} 1\n")
+                && m.contains("namesrv_controller_leader{leader=\"" + controllers.get(leader) + "\"} 1\n"));
+    }
+
+    private String metrics(int node) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(node) + "/metrics"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
     /** The embedded controller's section of a node's status console. */
