@@ -572,7 +572,8 @@ public class RouteInfoManager {
 
     /**
      * What one {@link #mergeProvisional} did: members taken, members refused because the broker
-     * (or its slot) is registered here directly, and groups refused as conflicting or malformed.
+     * (or its slot) is registered here directly, and groups refused as conflicting, malformed or
+     * past a route limit ({@code RouteLimits}).
      */
     public record MergeOutcome(int membersTaken, int membersDirectHere, int groupsRefused) {
     }
@@ -626,6 +627,15 @@ public class RouteInfoManager {
             taken.add(m.heardAt(Math.min(m.lastUpdateTimestamp(), now)));
         }
         if (taken.isEmpty()) {
+            return;
+        }
+        int newMembers = (int) taken.stream().filter(m -> liveness.get(new BrokerAddrInfo(g.cluster(), m.addr())) == null)
+            .count();
+        try {
+            limitGuard.checkProvisional(g, newMembers, group == null || !hasDirectMember(group), brokerAddrTable,
+                liveness, topicQueueTable, topicQueueEntries);
+        } catch (RouteLimitExceededException pastALimit) {
+            counts[2]++; // the caller reports refused groups (a relay on every comparison: no log line here)
             return;
         }
         group = ensureGroup(g.cluster(), g.brokerName());

@@ -63,6 +63,44 @@ final class RouteLimitGuard {
         check("broker group " + r.brokerName(), newTopics, newEntries, topicQueueTable.size(), topicQueueEntries);
     }
 
+    /**
+     * A provisional group (restored or relayed) about to be merged: refused whole, like a
+     * registration, when it would pass a limit, so neither a snapshot nor a peer can hold more
+     * than brokers could. {@code newMembers}: its members not live here yet; its topics count
+     * only when they will be taken ({@code takesTopics}: no direct member holds the group).
+     */
+    void checkProvisional(RouteImage.Group g, int newMembers, boolean takesTopics, Map<String, ?> brokerGroups,
+                          BrokerLivenessTracker liveness, Map<String, Map<String, QueueData>> topicQueueTable,
+                          long topicQueueEntries) {
+        if (!brokerGroups.containsKey(g.brokerName()) && brokerGroups.size() >= limits.maxBrokerGroups()) {
+            throw new RouteLimitExceededException(RouteLimits.BROKER_GROUPS, limits.maxBrokerGroups(),
+                "broker group " + g.brokerName() + " would be one too many");
+        }
+        if (newMembers > 0 && liveness.size() + newMembers > limits.maxBrokers()) {
+            throw new RouteLimitExceededException(RouteLimits.BROKERS, limits.maxBrokers(),
+                "broker group " + g.brokerName() + " would add " + newMembers + " brokers to the " + liveness.size());
+        }
+        if (newMembers > 0 && liveness.countInCluster(g.cluster()) + newMembers > limits.maxBrokersPerCluster()) {
+            throw new RouteLimitExceededException(RouteLimits.BROKERS_PER_CLUSTER, limits.maxBrokersPerCluster(),
+                "broker group " + g.brokerName() + " would add " + newMembers + " brokers to cluster " + g.cluster());
+        }
+        if (!takesTopics) {
+            return;
+        }
+        long newTopics = 0;
+        long newEntries = 0;
+        for (String topic : g.queues().keySet()) {
+            Map<String, QueueData> groups = topicQueueTable.get(topic);
+            if (groups == null) {
+                newTopics++;
+                newEntries++;
+            } else if (!groups.containsKey(g.brokerName())) {
+                newEntries++;
+            }
+        }
+        check("broker group " + g.brokerName(), newTopics, newEntries, topicQueueTable.size(), topicQueueEntries);
+    }
+
     /** REGISTER_TOPIC_IN_NAMESRV: the topic, when new, and the groups it would newly name. */
     void checkTopic(String topic, List<QueueData> queueDatas, Map<String, Map<String, QueueData>> topicQueueTable,
                     long topicQueueEntries) {
