@@ -64,9 +64,7 @@ final class RequestDeadline extends ChannelDuplexHandler {
     private void arm(ChannelHandlerContext ctx, long millis) {
         cancel();
         if (ctx.channel().isActive()) {
-            deadline = ctx.executor().schedule(() -> {
-                ctx.close();
-            }, millis, TimeUnit.MILLISECONDS);
+            deadline = ctx.executor().schedule(() -> ctx.close(), millis, TimeUnit.MILLISECONDS);
         }
     }
 
