@@ -4,6 +4,7 @@ import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every check of the {@link RouteLimits} in one place: called by the route table under its write
@@ -61,6 +62,41 @@ final class RouteLimitGuard {
             }
         }
         check("broker group " + r.brokerName(), newTopics, newEntries, topicQueueTable.size(), topicQueueEntries);
+    }
+
+    /**
+     * A provisional group (from a snapshot or a peer) about to be merged: the same limits as for a
+     * broker registration, so a peer that lies cannot fill the heap either. {@code newMembers}:
+     * processes not live here yet; {@code topics}: the topics it would give the group, or empty
+     * when the group's topics stay as its direct registrations made them.
+     */
+    void checkProvisionalGroup(String cluster, String brokerName, int newMembers, Set<String> topics,
+                               Map<String, ?> brokerGroups, BrokerLivenessTracker liveness,
+                               Map<String, Map<String, QueueData>> topicQueueTable, long topicQueueEntries) {
+        if (!brokerGroups.containsKey(brokerName) && brokerGroups.size() >= limits.maxBrokerGroups()) {
+            throw new RouteLimitExceededException(RouteLimits.BROKER_GROUPS, limits.maxBrokerGroups(),
+                "provisional broker group " + brokerName + " would be one too many");
+        }
+        if (newMembers > 0 && liveness.size() + newMembers > limits.maxBrokers()) {
+            throw new RouteLimitExceededException(RouteLimits.BROKERS, limits.maxBrokers(),
+                "provisional broker group " + brokerName + " would add " + newMembers + " brokers");
+        }
+        if (newMembers > 0 && liveness.countInCluster(cluster) + newMembers > limits.maxBrokersPerCluster()) {
+            throw new RouteLimitExceededException(RouteLimits.BROKERS_PER_CLUSTER, limits.maxBrokersPerCluster(),
+                "provisional broker group " + brokerName + " would add " + newMembers + " brokers to cluster " + cluster);
+        }
+        long newTopics = 0;
+        long newEntries = 0;
+        for (String topic : topics) {
+            Map<String, QueueData> groups = topicQueueTable.get(topic);
+            if (groups == null) {
+                newTopics++;
+                newEntries++;
+            } else if (!groups.containsKey(brokerName)) {
+                newEntries++;
+            }
+        }
+        check("provisional broker group " + brokerName, newTopics, newEntries, topicQueueTable.size(), topicQueueEntries);
     }
 
     /** REGISTER_TOPIC_IN_NAMESRV: the topic, when new, and the groups it would newly name. */
