@@ -629,17 +629,18 @@ public class RouteInfoManager {
         if (taken.isEmpty()) {
             return;
         }
+        boolean groupIsDirect = group != null && hasDirectMember(group);
         int newMembers = (int) taken.stream().filter(m -> liveness.get(new BrokerAddrInfo(g.cluster(), m.addr())) == null)
             .count();
         try {
-            limitGuard.checkProvisional(g, newMembers, group == null || !hasDirectMember(group), brokerAddrTable,
-                liveness, topicQueueTable, topicQueueEntries);
-        } catch (RouteLimitExceededException pastALimit) {
-            counts[2]++; // the caller reports refused groups (a relay on every comparison: no log line here)
+            limitGuard.checkProvisionalGroup(g.cluster(), g.brokerName(), newMembers,
+                groupIsDirect ? Set.of() : g.queues().keySet(), brokerAddrTable, liveness, topicQueueTable,
+                topicQueueEntries);
+        } catch (RouteLimitExceededException e) {
+            counts[2]++; // refused whole, like a registration past a limit
             return;
         }
         group = ensureGroup(g.cluster(), g.brokerName());
-        boolean groupIsDirect = hasDirectMember(group);
         long until = 0;
         for (RouteImage.Member m : taken) {
             takeMember(group, m, origin);
@@ -711,7 +712,11 @@ public class RouteInfoManager {
             QueueData ours = brokerName.equals(qd.brokerName()) ? qd
                 : new QueueData(brokerName, qd.perm(), qd.readQueueNums(), qd.topicSysFlag(), qd.writeQueueNums());
             Map<String, QueueData> map = topicQueueTable.computeIfAbsent(e.getKey(), k -> new HashMap<>(4));
-            if (!ours.equals(map.put(brokerName, ours))) {
+            QueueData previous = map.put(brokerName, ours);
+            if (previous == null) {
+                topicQueueEntries++;
+            }
+            if (!ours.equals(previous)) {
                 routesChanged();
             }
         }
@@ -728,6 +733,7 @@ public class RouteInfoManager {
     private void removeQueueData(String topic, String brokerName) {
         Map<String, QueueData> map = topicQueueTable.get(topic);
         if (map != null && map.remove(brokerName) != null) {
+            topicQueueEntries--;
             routesChanged();
             if (map.isEmpty()) {
                 topicQueueTable.remove(topic);
