@@ -3,8 +3,8 @@ package io.namesrv.namesrv.metrics;
 import io.namesrv.controller.ControllerStatus;
 import io.namesrv.namesrv.logging.NonBlockingAsyncAppender;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -18,8 +18,8 @@ public final class NamesrvMetrics {
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
     private final MinBrokerIdNotifyMetrics minBrokerIdNotifications = new MinBrokerIdNotifyMetrics();
     private final Supplier<ServerSnapshot> snapshots;
-    private final LimitMetrics limits;
     private final List<MetricsSource> sources = new CopyOnWriteArrayList<>();
+    private final LimitMetrics limits;
     /** Null unless the embedded controller runs (enableControllerInNamesrv). */
     private volatile Supplier<ControllerStatus> controllerStatus;
 

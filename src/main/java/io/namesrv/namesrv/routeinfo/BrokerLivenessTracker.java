@@ -154,6 +154,15 @@ final class BrokerLivenessTracker {
             reason, cause);
     }
 
+    Map<BrokerOrigin, Integer> countByOrigin() {
+        Map<BrokerOrigin, Integer> counts = new EnumMap<>(BrokerOrigin.class);
+        for (BrokerOrigin origin : BrokerOrigin.values()) {
+            counts.put(origin, 0);
+        }
+        liveTable.values().forEach(live -> counts.merge(live.origin(), 1, Integer::sum));
+        return counts;
+    }
+
     boolean isLive(BrokerAddrInfo addrInfo) {
         return liveTable.containsKey(addrInfo);
     }
@@ -167,15 +176,6 @@ final class BrokerLivenessTracker {
             }
         }
         return count;
-    }
-
-    Map<BrokerOrigin, Integer> countByOrigin() {
-        Map<BrokerOrigin, Integer> counts = new EnumMap<>(BrokerOrigin.class);
-        for (BrokerOrigin origin : BrokerOrigin.values()) {
-            counts.put(origin, 0);
-        }
-        liveTable.values().forEach(live -> counts.merge(live.origin(), 1, Integer::sum));
-        return counts;
     }
 
     int size() {
