@@ -629,18 +629,17 @@ public class RouteInfoManager {
         if (taken.isEmpty()) {
             return;
         }
-        boolean groupIsDirect = group != null && hasDirectMember(group);
         int newMembers = (int) taken.stream().filter(m -> liveness.get(new BrokerAddrInfo(g.cluster(), m.addr())) == null)
             .count();
         try {
-            limitGuard.checkProvisionalGroup(g.cluster(), g.brokerName(), newMembers,
-                groupIsDirect ? Set.of() : g.queues().keySet(), brokerAddrTable, liveness, topicQueueTable,
-                topicQueueEntries);
-        } catch (RouteLimitExceededException e) {
-            counts[2]++; // refused whole, like a registration past a limit
+            limitGuard.checkProvisional(g, newMembers, group == null || !hasDirectMember(group), brokerAddrTable,
+                liveness, topicQueueTable, topicQueueEntries);
+        } catch (RouteLimitExceededException pastALimit) {
+            counts[2]++; // the caller reports refused groups (a relay on every comparison: no log line here)
             return;
         }
         group = ensureGroup(g.cluster(), g.brokerName());
+        boolean groupIsDirect = hasDirectMember(group);
         long until = 0;
         for (RouteImage.Member m : taken) {
             takeMember(group, m, origin);

@@ -4,7 +4,6 @@ import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicConfig;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Every check of the {@link RouteLimits} in one place: called by the route table under its write
@@ -65,38 +64,41 @@ final class RouteLimitGuard {
     }
 
     /**
-     * A provisional group (from a snapshot or a peer) about to be merged: the same limits as for a
-     * broker registration, so a peer that lies cannot fill the heap either. {@code newMembers}:
-     * processes not live here yet; {@code topics}: the topics it would give the group, or empty
-     * when the group's topics stay as its direct registrations made them.
+     * A provisional group (restored or relayed) about to be merged: refused whole, like a
+     * registration, when it would pass a limit, so neither a snapshot nor a peer can hold more
+     * than brokers could. {@code newMembers}: its members not live here yet; its topics count
+     * only when they will be taken ({@code takesTopics}: no direct member holds the group).
      */
-    void checkProvisionalGroup(String cluster, String brokerName, int newMembers, Set<String> topics,
-                               Map<String, ?> brokerGroups, BrokerLivenessTracker liveness,
-                               Map<String, Map<String, QueueData>> topicQueueTable, long topicQueueEntries) {
-        if (!brokerGroups.containsKey(brokerName) && brokerGroups.size() >= limits.maxBrokerGroups()) {
+    void checkProvisional(RouteImage.Group g, int newMembers, boolean takesTopics, Map<String, ?> brokerGroups,
+                          BrokerLivenessTracker liveness, Map<String, Map<String, QueueData>> topicQueueTable,
+                          long topicQueueEntries) {
+        if (!brokerGroups.containsKey(g.brokerName()) && brokerGroups.size() >= limits.maxBrokerGroups()) {
             throw new RouteLimitExceededException(RouteLimits.BROKER_GROUPS, limits.maxBrokerGroups(),
-                "provisional broker group " + brokerName + " would be one too many");
+                "broker group " + g.brokerName() + " would be one too many");
         }
         if (newMembers > 0 && liveness.size() + newMembers > limits.maxBrokers()) {
             throw new RouteLimitExceededException(RouteLimits.BROKERS, limits.maxBrokers(),
-                "provisional broker group " + brokerName + " would add " + newMembers + " brokers");
+                "broker group " + g.brokerName() + " would add " + newMembers + " brokers to the " + liveness.size());
         }
-        if (newMembers > 0 && liveness.countInCluster(cluster) + newMembers > limits.maxBrokersPerCluster()) {
+        if (newMembers > 0 && liveness.countInCluster(g.cluster()) + newMembers > limits.maxBrokersPerCluster()) {
             throw new RouteLimitExceededException(RouteLimits.BROKERS_PER_CLUSTER, limits.maxBrokersPerCluster(),
-                "provisional broker group " + brokerName + " would add " + newMembers + " brokers to cluster " + cluster);
+                "broker group " + g.brokerName() + " would add " + newMembers + " brokers to cluster " + g.cluster());
+        }
+        if (!takesTopics) {
+            return;
         }
         long newTopics = 0;
         long newEntries = 0;
-        for (String topic : topics) {
+        for (String topic : g.queues().keySet()) {
             Map<String, QueueData> groups = topicQueueTable.get(topic);
             if (groups == null) {
                 newTopics++;
                 newEntries++;
-            } else if (!groups.containsKey(brokerName)) {
+            } else if (!groups.containsKey(g.brokerName())) {
                 newEntries++;
             }
         }
-        check("provisional broker group " + brokerName, newTopics, newEntries, topicQueueTable.size(), topicQueueEntries);
+        check("broker group " + g.brokerName(), newTopics, newEntries, topicQueueTable.size(), topicQueueEntries);
     }
 
     /** REGISTER_TOPIC_IN_NAMESRV: the topic, when new, and the groups it would newly name. */
