@@ -1,6 +1,7 @@
 package io.namesrv.namesrv;
 
 import io.namesrv.controller.ControllerConfig;
+import io.namesrv.namesrv.address.AddressServiceConfig;
 import io.namesrv.namesrv.auth.AuthConfig;
 import io.namesrv.namesrv.http.HttpConfig;
 import io.namesrv.remoting.netty.NettyServerConfig;
@@ -18,6 +19,7 @@ public final class DaemonConfig {
     private final NamesrvConfig namesrv = new NamesrvConfig();
     private final NettyServerConfig netty = new NettyServerConfig();
     private final HttpConfig http = new HttpConfig();
+    private final AddressServiceConfig address = new AddressServiceConfig();
     private final LimitsConfig limits = new LimitsConfig();
     private final AuthConfig auth = new AuthConfig();
     /** The embedded controller's keys: known and bound always, shown only when it runs. */
@@ -30,7 +32,7 @@ public final class DaemonConfig {
 
     /** Every config bean, in binding order; for a key two beans share, the later one is shown. */
     public List<Object> beans() {
-        return List.of(namesrv, netty, http, limits, auth);
+        return List.of(namesrv, netty, http, address, limits, auth);
     }
 
     /**
@@ -40,7 +42,7 @@ public final class DaemonConfig {
      * server's config dump.
      */
     public List<Object> beansWithController() {
-        return List.of(namesrv, netty, http, limits, auth, controller);
+        return List.of(namesrv, netty, http, address, limits, auth, controller);
     }
 
     public ControllerConfig controller() {
@@ -62,6 +64,10 @@ public final class DaemonConfig {
 
     public HttpConfig http() {
         return http;
+    }
+
+    public AddressServiceConfig address() {
+        return address;
     }
 
     public LimitsConfig limits() {

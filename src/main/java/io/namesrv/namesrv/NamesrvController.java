@@ -2,6 +2,10 @@ package io.namesrv.namesrv;
 
 import io.namesrv.common.LoggerNames;
 import io.namesrv.common.NameServerAddresses;
+import io.namesrv.namesrv.address.AddressServiceConfig;
+import io.namesrv.namesrv.address.AdvertisedAddress;
+import io.namesrv.namesrv.address.NameServerDirectory;
+import io.namesrv.namesrv.address.PeerLiveness;
 import io.namesrv.namesrv.auth.AclFileWatcher;
 import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.auth.AuthenticatingProcessor;
@@ -74,6 +78,9 @@ public class NamesrvController {
     private final KVConfigManager kvConfigManager;
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
+    private final AddressServiceConfig addressConfig;
+    /** The address service's answer; null when it is off (or the HTTP endpoint is). */
+    private final NameServerDirectory addresses;
     private final NamesrvMetrics metrics;
     /** Null when the HTTP endpoint is off: nobody could see it. */
     private final StatusConsole console;
@@ -100,10 +107,11 @@ public class NamesrvController {
     /**
      * @param acl        the codes it names need a signed request; null: authentication is off (the default)
      * @param httpConfig the operations HTTP endpoint ({@link HttpConfig#disabled()}: none; metrics are still counted)
+     * @param addressConfig the address service on that endpoint
      */
     public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
                              NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
-                             AclSettings acl, HttpConfig httpConfig) {
+                             AclSettings acl, HttpConfig httpConfig, AddressServiceConfig addressConfig) {
         this.namesrvConfig = namesrvConfig;
         this.nettyServerConfig = nettyServerConfig;
         this.configuration = configuration;
@@ -112,6 +120,7 @@ public class NamesrvController {
         this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
         httpConfig.followBindAddress(nettyServerConfig.getBindAddress());
         this.httpConfig = httpConfig;
+        this.addressConfig = addressConfig;
         this.metrics = new NamesrvMetrics(this::snapshot);
         this.routeInfoManager = new RouteInfoManager(new RouteInfoSettings() {
             @Override
@@ -136,6 +145,8 @@ public class NamesrvController {
         this.pools = new BusinessPools(namesrvConfig, fatalErrors::workerDeaths);
         this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
             () -> remotingServer != null && remotingServer.isListening(), health::status);
+        this.addresses = httpConfig.isHttpEnable() && addressConfig.isAddressServiceEnable()
+            ? new NameServerDirectory(addressConfig.subgroups(), readiness::answers, PeerLiveness.NONE) : null;
     }
 
     /** Loads the KV store and builds the server, its processors and the scheduled jobs. False on failure. */
@@ -197,7 +208,7 @@ public class NamesrvController {
     private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                health::status, console, this::clientRoute));
+                health::status, console, this::clientRoute, addresses));
         }
     }
 
@@ -250,6 +261,10 @@ public class NamesrvController {
         remotingServer.start();
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
+        if (addresses != null) {
+            addresses.advertise(AdvertisedAddress.resolve(addressConfig.getAdvertisedAddress(),
+                nettyServerConfig.getBindAddress(), remotingServer.localPort(), AdvertisedAddress.localAddresses()));
+        }
         scheduleJobs();
         startOpsEndpoint();
         vitals = new VitalsMonitor(vitalChecks(), health, fatalErrors, VitalsMonitor.DEFAULT_PERIOD_MILLIS);
@@ -288,6 +303,11 @@ public class NamesrvController {
             httpServer.start();
             LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
                 httpConfig.getHttpBindAddress(), httpServer.localPort());
+            if (addresses != null) {
+                LOG.info("address service: GET /rocketmq/{} lists this name server as {} ({}) and its peers that answer",
+                    String.join(", /rocketmq/", addresses.subgroups()), addresses.advertised().address(),
+                    addresses.advertised().source());
+            }
         }
     }
 

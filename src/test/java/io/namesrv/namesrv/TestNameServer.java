@@ -1,5 +1,6 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.namesrv.address.AddressServiceConfig;
 import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
@@ -64,6 +65,7 @@ public final class TestNameServer implements AutoCloseable {
         private final List<Consumer<NamesrvConfig>> namesrv = new ArrayList<>();
         private final List<Consumer<NettyServerConfig>> netty = new ArrayList<>();
         private HttpConfig http = HttpConfig.disabled();
+        private final AddressServiceConfig address = new AddressServiceConfig();
         private AclSettings acl;
         private Consumer<NamesrvController> beforeStart = c -> { };
 
@@ -98,6 +100,12 @@ public final class TestNameServer implements AutoCloseable {
             return this;
         }
 
+        /** Tunes the address service (served on the endpoint of {@link #withHttp()}). */
+        public Builder address(Consumer<AddressServiceConfig> tune) {
+            tune.accept(address);
+            return this;
+        }
+
         /** With authentication: the codes {@code acl} names need a request signed with its keys. */
         public Builder acl(AclSettings acl) {
             this.acl = acl;
@@ -121,12 +129,12 @@ public final class TestNameServer implements AutoCloseable {
             server.setBindAddress("127.0.0.1");
             server.setListenPort(0);
             netty.forEach(tune -> tune.accept(server));
-            List<Object> beans = http.isHttpEnable() ? List.of(config, server, http) : List.of(config, server);
+            List<Object> beans = http.isHttpEnable() ? List.of(config, server, http, address) : List.of(config, server);
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(config.getConfigStorePath()),
                 new Properties(), RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, config::getConfigBlackList),
                 beans);
             NamesrvController controller = new NamesrvController(config, server, configuration,
-                new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), acl, http);
+                new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), acl, http, address);
             if (!controller.initialize()) {
                 controller.shutdown();
                 throw new IllegalStateException("name server did not initialize in " + dir);
