@@ -36,8 +36,20 @@ final class BenchRun {
         this.log = log;
     }
 
-    /** What one run measured. */
-    record Result(List<PhaseResult> phases, ServerProbe.Memory memoryAfterFleet, byte[] sampleRoute) {
+    /**
+     * What one run measured. {@code heapBeforeFleetMiB}: heap after GC before the fleet
+     * registered (NaN without a pid); {@code topicQueueEntries}: (topic, broker name) pairs the
+     * fleet registers, the unit the route table's memory and its {@code maxTopicQueueEntries}
+     * limit count.
+     */
+    record Result(List<PhaseResult> phases, double heapBeforeFleetMiB, ServerProbe.Memory memoryAfterFleet,
+                  long topicQueueEntries, int topics, byte[] sampleRoute) {
+
+        /** Heap after GC the fleet's registration added, per topic-queue entry; NaN when not measured. */
+        double heapBytesPerTopicQueueEntry() {
+            return memoryAfterFleet == null ? Double.NaN
+                : (memoryAfterFleet.heapAfterGcMiB() - heapBeforeFleetMiB) * 1024 * 1024 / topicQueueEntries;
+        }
 
         PhaseResult phase(String name) {
             return phases.stream().filter(p -> p.phase().equals(name)).findFirst().orElse(null);
@@ -51,6 +63,7 @@ final class BenchRun {
         try (BenchClients brokerSide = new BenchClients(addr, 1, 1);
              BenchClients clientSide = new BenchClients(addr, options.connections(), options.clientThreads());
              Fleet fleet = new Fleet(options.brokers(), options.topicsPerBroker(), options.brokersPerTopic(), requests)) {
+            double heapBefore = pid == null ? Double.NaN : ServerProbe.heapAfterGcMiB(pid);
             log.printf("  [%s] registering %d broker processes x %d topics%n", addr, fleet.processes(),
                 options.topicsPerBroker());
             phases.add(fleet.register(brokerSide, cpu));
@@ -81,7 +94,8 @@ final class BenchRun {
                 i -> Requests::clusterInfo));
             phases.add(LoadPhase.run(TOPIC_LIST, clientSide, cpu, options.listCallers(), 1, options.listSeconds(),
                 i -> Requests::allTopicList));
-            return new Result(phases, memory, sample);
+            return new Result(phases, heapBefore, memory, (long) options.brokers() * options.topicsPerBroker(),
+                topics.size(), sample);
         }
     }
 

@@ -69,7 +69,7 @@ public final class MqBench {
         BenchRun.Result result = bench.run(options.addr(), options.pid());
         Report report = new Report(out);
         report.phases(options.addr(), result.phases());
-        report.memory(options.addr(), result.memoryAfterFleet(), null);
+        report.memory(options.addr(), result, null);
         if (options.echo()) {
             PhaseResult echo = bench.echoCeiling(result.sampleRoute(), bench.fleetTopics());
             report.phases("bare Netty echo on the same frames", List.of(echo));

@@ -24,10 +24,14 @@ final class Report {
         }
     }
 
-    void memory(String label, ServerProbe.Memory memory, Long startMillis) {
+    void memory(String label, BenchRun.Result result, Long startMillis) {
+        ServerProbe.Memory memory = result.memoryAfterFleet();
         if (memory != null) {
             out.printf(Locale.ROOT, "  %s after registering the fleet: RSS %.1f MiB, heap after GC %.1f MiB%n", label,
                 memory.rssMiB(), memory.heapAfterGcMiB());
+            out.printf(Locale.ROOT, "  %s heap per topic-queue entry: %.0f bytes (%.1f MiB more after GC for %d entries,"
+                    + " %d topics)%n", label, result.heapBytesPerTopicQueueEntry(),
+                memory.heapAfterGcMiB() - result.heapBeforeFleetMiB(), result.topicQueueEntries(), result.topics());
         }
         if (startMillis != null) {
             out.printf(Locale.ROOT, "  %s start-to-listening: %d ms%n", label, startMillis);

@@ -48,7 +48,7 @@ final class SideBySide {
                 server.startToListeningMillis());
             BenchRun.Result result = bench.run(server.addr(), server.pid());
             report.phases(server.label() + ", round " + round, result.phases());
-            report.memory(server.label(), result.memoryAfterFleet(), server.startToListeningMillis());
+            report.memory(server.label(), result, server.startToListeningMillis());
             return new Sample(result, server.startToListeningMillis());
         }
     }
@@ -73,6 +73,8 @@ final class SideBySide {
             mean(apache, s -> s.result().memoryAfterFleet().rssMiB()), "<= 0.7");
         report.ratio("heap after GC after fleet MiB", mean(ours, s -> s.result().memoryAfterFleet().heapAfterGcMiB()),
             mean(apache, s -> s.result().memoryAfterFleet().heapAfterGcMiB()), "< 1");
+        report.ratio("heap per topic-queue entry bytes", mean(ours, s -> s.result().heapBytesPerTopicQueueEntry()),
+            mean(apache, s -> s.result().heapBytesPerTopicQueueEntry()), "< 1");
         report.ratio("start-to-listening ms", mean(ours, s -> s.startMillis()), mean(apache, s -> s.startMillis()),
             "<= 0.7");
         long errors = 0;

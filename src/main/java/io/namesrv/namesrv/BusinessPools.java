@@ -1,13 +1,10 @@
 package io.namesrv.namesrv;
 
-import io.namesrv.common.LoggerNames;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.remoting.netty.RequestExecutor;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The name server's two business pools, named and sized as Apache's: route lookups (code 105) on
@@ -17,11 +14,11 @@ import org.slf4j.LoggerFactory;
  */
 final class BusinessPools {
 
-    private static final Logger WATERMARK = LoggerFactory.getLogger(LoggerNames.NAMESRV_WATER_MARK);
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     private final RequestExecutor clientRequests;
     private final RequestExecutor defaultRequests;
+    private final WaterMarkLog waterMark = new WaterMarkLog();
 
     /** {@code deathsOf} gives, by thread-name prefix, who is told when a pool thread dies. */
     BusinessPools(NamesrvConfig config, Function<String, Thread.UncaughtExceptionHandler> deathsOf) {
@@ -46,11 +43,10 @@ final class BusinessPools {
         return defaultRequests;
     }
 
-    /** One line a second in namesrv's watermark log: how full each queue is and how old its head. */
+    /** Called every second: how full each queue is and how old its head, as {@link WaterMarkLog} decides to log it. */
     void logWaterMark() {
         long now = System.currentTimeMillis();
-        WATERMARK.info("[WATERMARK] ClientQueueSize:{} ClientQueueSlowTime:{} DefaultQueueSize:{} DefaultQueueSlowTime:{}",
-            clientRequests.queueSize(), clientRequests.headWaitMillis(now),
+        waterMark.offer(now, clientRequests.queueSize(), clientRequests.headWaitMillis(now),
             defaultRequests.queueSize(), defaultRequests.headWaitMillis(now));
     }
 

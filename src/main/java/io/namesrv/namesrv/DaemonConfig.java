@@ -4,13 +4,15 @@ import io.namesrv.controller.ControllerConfig;
 import io.namesrv.namesrv.address.AddressServiceConfig;
 import io.namesrv.namesrv.auth.AuthConfig;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import java.util.List;
 
 /**
- * The daemon's config beans, one of each, and the one list of them that binding the {@code -c}
- * file, {@code -p}, GET_NAMESRV_CONFIG (319), the unknown-key check and the documentation test
- * all use: a bean added to {@link #beans()} brings its keys to every one of them.
+ * The daemon's config beans, one of each, and the lists of them that binding the {@code -c} file
+ * and the unknown-key check ({@link #beansWithController()}), {@code -p} and GET_NAMESRV_CONFIG
+ * (319, {@link #beans()}) and the documentation test use: a bean added to the lists brings its
+ * keys to every one of them.
  */
 public final class DaemonConfig {
 
@@ -21,6 +23,8 @@ public final class DaemonConfig {
     private final HttpConfig http = new HttpConfig();
     private final AddressServiceConfig address = new AddressServiceConfig();
     private final LimitsConfig limits = new LimitsConfig();
+    /** The name server's own client, which sends NOTIFY_MIN_BROKER_ID_CHANGE (Apache's NettyClientConfig). */
+    private final NettyClientConfig client = new NettyClientConfig();
     private final AuthConfig auth = new AuthConfig();
     /** The embedded controller's keys: known and bound always, shown only when it runs. */
     private final ControllerConfig controller = new ControllerConfig();
@@ -32,7 +36,7 @@ public final class DaemonConfig {
 
     /** Every config bean, in binding order; for a key two beans share, the later one is shown. */
     public List<Object> beans() {
-        return List.of(namesrv, netty, http, address, limits, auth);
+        return List.of(namesrv, netty, client, http, address, limits, auth);
     }
 
     /**
@@ -42,7 +46,7 @@ public final class DaemonConfig {
      * server's config dump.
      */
     public List<Object> beansWithController() {
-        return List.of(namesrv, netty, http, address, limits, auth, controller);
+        return List.of(namesrv, netty, client, http, address, limits, auth, controller);
     }
 
     public ControllerConfig controller() {
@@ -60,6 +64,10 @@ public final class DaemonConfig {
 
     public NettyServerConfig netty() {
         return netty;
+    }
+
+    public NettyClientConfig client() {
+        return client;
     }
 
     public HttpConfig http() {

@@ -11,6 +11,7 @@ import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.auth.AuthenticatingProcessor;
 import io.namesrv.namesrv.auth.RequestAuthenticator;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
+import io.namesrv.namesrv.http.HttpAccess;
 import io.namesrv.namesrv.http.HttpConfig;
 import io.namesrv.namesrv.console.StatusConsole;
 import io.namesrv.namesrv.console.StatusContributor;
@@ -25,6 +26,7 @@ import io.namesrv.namesrv.lifecycle.VitalsMonitor;
 import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.namesrv.metrics.TrafficLogger;
+import io.namesrv.namesrv.notify.MinBrokerIdNotifier;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
@@ -42,10 +44,14 @@ import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
+import io.namesrv.remoting.netty.tls.TlsContexts;
 import io.namesrv.remoting.netty.tls.TlsFileWatcher;
+import io.namesrv.remoting.netty.tls.TlsSettings;
 import io.namesrv.remoting.protocol.RemotingCommand;
+import io.netty.handler.ssl.SslContext;
 import io.namesrv.remoting.protocol.RequestCode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -101,6 +107,8 @@ public class NamesrvController {
     private ScheduledExecutorService scheduledExecutor;
     private NettyRemotingServer remotingServer;
     private NettyRemotingClient productEnvClient;
+    private NettyClientConfig nettyClientConfig = new NettyClientConfig();
+    private MinBrokerIdNotifier minBrokerIdNotifier;
     private OpsHttpServer httpServer;
     private ClientRequestProcessor routeProcessor;
 
@@ -149,11 +157,20 @@ public class NamesrvController {
             ? new NameServerDirectory(addressConfig.subgroups(), readiness::answers, PeerLiveness.NONE) : null;
     }
 
+    /**
+     * The settings of the name server's own remoting client, which sends NOTIFY_MIN_BROKER_ID_CHANGE
+     * (Apache reads them from the same {@code -c} file); before {@link #initialize()}.
+     */
+    public void useNettyClientConfig(NettyClientConfig config) {
+        this.nettyClientConfig = config;
+    }
+
     /** Loads the KV store and builds the server, its processors and the scheduled jobs. False on failure. */
     public boolean initialize() {
         if (!loadKvConfig()) {
             return false;
         }
+        initiateMinBrokerIdNotifier();
         initiateRemotingServer();
         registerProcessors();
         initiateOpsEndpoint();
@@ -208,8 +225,33 @@ public class NamesrvController {
     private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                health::status, console, this::clientRoute, addresses));
+                health::status, console, this::clientRoute, addresses), authenticator == null ? HttpAccess.OPEN
+                : HttpAccess.basic(() -> authenticator.settings().secretKeys()));
         }
+    }
+
+    /**
+     * NOTIFY_MIN_BROKER_ID_CHANGE: the route table tells the notifier (after its lock), the
+     * notifier decides by {@code notifyMinBrokerIdChanged} at every change and sends on its own
+     * client, built on the first notification.
+     */
+    private void initiateMinBrokerIdNotifier() {
+        minBrokerIdNotifier = new MinBrokerIdNotifier(namesrvConfig::isNotifyMinBrokerIdChanged, this::newNotifyClient,
+            metrics.minBrokerIdNotifications());
+        routeInfoManager.setEventListener(RouteEventListener.both(metrics.brokerEvents(), minBrokerIdNotifier));
+    }
+
+    /** The client NOTIFY_MIN_BROKER_ID_CHANGE goes out on: TLS when {@code useTLS} (-Dtls.enable) says so, as Apache's. */
+    private NettyRemotingClient newNotifyClient() {
+        SslContext clientTls = null;
+        if (nettyClientConfig.isUseTLS()) {
+            try {
+                clientTls = TlsContexts.forClient(TlsSettings.fromSystemProperties());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot build the TLS context for notifying brokers", e);
+            }
+        }
+        return new NettyRemotingClient(nettyClientConfig, identity, clientTls);
     }
 
     private void initiateScheduledExecutors() {
@@ -301,14 +343,29 @@ public class NamesrvController {
         }
         if (httpServer != null) {
             httpServer.start();
-            LOG.info("operations HTTP endpoint listening on {}:{} (/metrics /health /ready /status /cluster /routes/...)",
-                httpConfig.getHttpBindAddress(), httpServer.localPort());
+            LOG.info(httpEndpointLine());
             if (addresses != null) {
-                LOG.info("address service: GET /rocketmq/{} lists this name server as {} ({}) and its peers that answer",
-                    String.join(", /rocketmq/", addresses.subgroups()), addresses.advertised().address(),
+                LOG.info("address service: this name server is listed as {} ({})", addresses.advertised().address(),
                     addresses.advertised().source());
             }
         }
+    }
+
+    /**
+     * Where the operations endpoint listens and who may read it, for the console and namesrv.log;
+     * null when it is off.
+     */
+    public String httpEndpointLine() {
+        if (httpServer == null) {
+            return null;
+        }
+        String addressPaths = addresses == null ? "" : "/rocketmq/" + String.join(" /rocketmq/", addresses.subgroups());
+        return "The operations HTTP endpoint listens on http://" + httpServer.boundHost() + ":" + httpServer.localPort()
+            + "/ (status page; /metrics /health /ready /status /cluster /routes/{topic}"
+            + (addresses == null ? "" : "; the address service " + addressPaths + " lists the name servers, this one as "
+                + addresses.advertised().address()) + ")"
+            + (authenticator == null ? "" : ", with an ACL access key and secret key (HTTP Basic) except /health /ready"
+                + (addresses == null ? "" : " " + addressPaths));
     }
 
     /** What the vitals monitor checks: each answers what has stopped, or null. */
@@ -347,6 +404,11 @@ public class NamesrvController {
         readiness.shuttingDown();
         if (vitals != null) {
             vitals.close();
+        }
+        // Before the connections close, as Apache closes its client first: the brokers whose
+        // connections close below must not be told their group's master went offline.
+        if (minBrokerIdNotifier != null) {
+            minBrokerIdNotifier.close();
         }
         if (remotingServer != null) {
             remotingServer.shutdown();

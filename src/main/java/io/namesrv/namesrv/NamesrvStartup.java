@@ -126,6 +126,7 @@ public final class NamesrvStartup {
                 : null;
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig, config.address());
+            controller.useNettyClientConfig(config.client());
             if (aclFile != null) {
                 controller.watchAclFile(aclFile);
             }
@@ -161,6 +162,9 @@ public final class NamesrvStartup {
             out.println(boot);
             if (embedded != null) {
                 startController(embedded, controller, serializeType, log, out);
+            }
+            if (controller.httpEndpointLine() != null) {
+                out.println(controller.httpEndpointLine());
             }
             return Integer.MIN_VALUE;
         } catch (ConfigException e) {

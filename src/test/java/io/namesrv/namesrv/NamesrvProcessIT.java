@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.interop.support.Await;
 import io.namesrv.protocol.header.GetKVConfigRequestHeader;
 import io.namesrv.protocol.header.PutKVConfigRequestHeader;
 import io.namesrv.remoting.netty.NettyClientConfig;
@@ -22,6 +23,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +48,7 @@ class NamesrvProcessIT {
     void startServeAndShutDownCleanly(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("namesrv.properties");
         Path kv = dir.resolve("kv/kvConfig.json");
-        Files.writeString(conf, "listenPort=0\nbindAddress=127.0.0.1\nhttpListenPort=0\nhttpBindAddress=127.0.0.1\nkvConfigPath=" + kv + "\n");
+        Files.writeString(conf, "listenPort=0\nbindAddress=127.0.0.1\nhttpListenPort=0\nkvConfigPath=" + kv + "\n");
         ProcessBuilder pb = new ProcessBuilder(basedir.resolve("bin/mqnamesrv").toString(), "-c", conf.toString())
             .redirectErrorStream(true);
         pb.environment().put("JAVA_OPT_EXT", "-Duser.home=" + dir);
@@ -55,6 +57,12 @@ class NamesrvProcessIT {
         List<String> output = new ArrayList<>();
         try {
             int port = awaitBootPort(p, output);
+            // the console says where the operations endpoint is (it follows bindAddress=127.0.0.1)
+            Await.until("the HTTP endpoint line", Duration.ofSeconds(30), () -> {
+                synchronized (output) {
+                    return List.copyOf(output);
+                }
+            }, lines -> lines.stream().anyMatch(l -> l.startsWith("The operations HTTP endpoint listens on http://127.0.0.1:")));
             try (NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig(),
                 new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON))) {
                 String addr = "127.0.0.1:" + port;

@@ -102,10 +102,21 @@ class NamesrvStartupTest {
 
     @Test
     void controllerSwitchOffStartsNormallyUpToTheHomeCheck(@TempDir Path dir) throws Exception {
-        // false is the default and must not trip the refusal; without rocketmqHome the start stops at the home check
+        // false is the default and starts no controller; without rocketmqHome the start stops at the home check
         Path conf = dir.resolve("off.properties");
         Files.writeString(conf, "listenPort=0\nrocketmqHome=\nenableControllerInNamesrv=false\n");
         assertEquals(NamesrvStartup.EXIT_NO_HOME, run("-c", conf.toString()));
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("enableControllerInNamesrv"));
+    }
+
+    /** As Apache 5.x: the client that sends NOTIFY_MIN_BROKER_ID_CHANGE is configured from -c and printed by -p. */
+    @Test
+    void theNameServersOwnClientIsReadFromTheFileAndPrinted(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("client.properties");
+        Files.writeString(conf, "connectTimeoutMillis=1234\nnotifyMinBrokerIdChanged=true\n");
+        assertEquals(0, run("-c", conf.toString(), "-p"));
+        assertTrue(out().contains("connectTimeoutMillis=1234"), out());
+        assertTrue(out().contains("clientChannelMaxIdleTimeSeconds=120"), out());
+        assertTrue(out().contains("notifyMinBrokerIdChanged=true"), out());
     }
 }

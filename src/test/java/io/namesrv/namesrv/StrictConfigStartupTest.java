@@ -145,7 +145,7 @@ class StrictConfigStartupTest {
         apache.put("listenPort", "0");
         apache.put("rocketmqHome", dir.toString());
         apache.put("kvConfigPath", dir.resolve("kvConfig.json").toString());
-        Set<String> known = new StrictConfig(new DaemonConfig().beans()).knownKeys();
+        Set<String> known = new StrictConfig(new DaemonConfig().beansWithController()).knownKeys();
         Set<String> missing = new TreeSet<>(apache.keySet());
         missing.removeAll(known);
         assertEquals(Set.of(), missing, "keys Apache accepts that ours does not know");
@@ -201,10 +201,22 @@ class StrictConfigStartupTest {
                 this.peersPort = peersPort;
             }
         }
-        assertFalse(new StrictConfig(new DaemonConfig().beans()).knownKeys().contains("peersPort"));
-        java.util.List<Object> more = new java.util.ArrayList<>(new DaemonConfig().beans());
+        assertFalse(new StrictConfig(new DaemonConfig().beansWithController()).knownKeys().contains("peersPort"));
+        java.util.List<Object> more = new java.util.ArrayList<>(new DaemonConfig().beansWithController());
         more.add(new ExtraBean());
         assertTrue(new StrictConfig(more).knownKeys().contains("peersPort"));
+    }
+
+    @Test
+    void getNamesrvConfigShowsAclConfigPath(@TempDir Path dir) {
+        DaemonConfig config = new DaemonConfig();
+        String dump = new io.namesrv.namesrv.config.NamesrvConfiguration(dir.resolve("namesrv.properties"),
+            new java.util.Properties(), key -> false, config.beans()).dump();
+        assertTrue(dump.lines().anyMatch("aclConfigPath="::equals), dump);
+        config.auth().setAclConfigPath("/etc/acl.properties");
+        dump = new io.namesrv.namesrv.config.NamesrvConfiguration(dir.resolve("namesrv.properties"),
+            new java.util.Properties(), key -> false, config.beans()).dump();
+        assertTrue(dump.lines().anyMatch("aclConfigPath=/etc/acl.properties"::equals), dump);
     }
 
     @Test

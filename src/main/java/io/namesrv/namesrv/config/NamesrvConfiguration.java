@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.config;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.protocol.ResponseCode;
 import java.io.IOException;
 import java.io.StringReader;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NamesrvConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(NamesrvConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     /** Versions of the config file kept next to it by runtime updates. */
     public static final int BACKUPS = 3;
 

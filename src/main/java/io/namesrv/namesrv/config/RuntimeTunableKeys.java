@@ -21,13 +21,14 @@ import java.util.function.Supplier;
  *   <li>{@code needWaitForService}: read by each route lookup; its runtime use is ending the
  *       start-up wait early. It cannot start a new outage: the wait is bounded by
  *       {@code waitSecondsForService}, which is not tunable.</li>
+ *   <li>{@code notifyMinBrokerIdChanged}: read at each change of a group's smallest broker id to
+ *       decide whether NOTIFY_MIN_BROKER_ID_CHANGE is sent (Apache's field is volatile for this).</li>
  * </ul>
  * Refused, and why: paths and home (writing files anywhere was the CVE); ports, bind address,
  * thread counts, queue capacities, scan interval, controller and clusterTest (all read once at
  * start, so a change would be a lie until restart, and thread counts of 1 are the #7542 outage);
  * {@code waitSecondsForService} (raising it after start turns a warm-up into an outage);
- * {@code notifyMinBrokerIdChanged} (NOTIFY_MIN_BROKER_ID_CHANGE is not implemented, accepting it
- * would pretend); netty channel settings such as {@code serverChannelMaxIdleTimeSeconds} (a tiny
+ * netty channel settings such as {@code serverChannelMaxIdleTimeSeconds} (a tiny
  * value drops every healthy client); {@code configBlackList} and any unknown key.
  */
 public final class RuntimeTunableKeys {
@@ -39,7 +40,8 @@ public final class RuntimeTunableKeys {
         "returnOrderTopicConfigToBroker",
         "supportActingMaster",
         "deleteTopicWithBrokerRegistration",
-        "needWaitForService");
+        "needWaitForService",
+        "notifyMinBrokerIdChanged");
 
     private RuntimeTunableKeys() {
     }

@@ -29,9 +29,11 @@ final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final OpsEndpoints endpoints;
+    private final HttpAccess access;
 
-    OpsHttpHandler(OpsEndpoints endpoints) {
+    OpsHttpHandler(OpsEndpoints endpoints, HttpAccess access) {
         this.endpoints = endpoints;
+        this.access = access;
     }
 
     @Override
@@ -45,7 +47,12 @@ final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } else {
             try {
                 QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
-                answer = endpoints.get(uri.path(), uri.parameters());
+                // Clients and brokers fetch the address service without credentials, as they fetch any address server.
+                answer = HttpAccess.OPEN_PATHS.contains(uri.path()) || endpoints.isAddressService(uri.path())
+                    || access.allows(request.headers().get(HttpHeaderNames.AUTHORIZATION))
+                    ? endpoints.get(uri.path(), uri.parameters())
+                    : HttpAnswer.json(401, "{\"error\":\"authentication is on: give an access key and its secret key"
+                        + " (HTTP Basic)\"}");
             } catch (RuntimeException e) {
                 LOG.warn("HTTP {} failed", request.uri(), e);
                 answer = HttpAnswer.json(500, "{\"error\":\"internal error\"}");
@@ -61,6 +68,9 @@ final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CSP);
         if (answer.status() == 405) {
             response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+        }
+        if (answer.status() == 401) {
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"namesrv\", charset=\"UTF-8\"");
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         if (keepAlive) {

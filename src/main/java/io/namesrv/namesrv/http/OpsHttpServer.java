@@ -33,9 +33,15 @@ public final class OpsHttpServer {
     private EventLoopGroup group;
     private volatile Channel serverChannel;
 
+    /** Open to every reader (authentication off). */
     public OpsHttpServer(HttpConfig config, OpsEndpoints endpoints) {
+        this(config, endpoints, HttpAccess.OPEN);
+    }
+
+    /** {@code access} decides who may read what (see {@link HttpAccess}). */
+    public OpsHttpServer(HttpConfig config, OpsEndpoints endpoints, HttpAccess access) {
         this.config = config;
-        this.handler = new OpsHttpHandler(endpoints);
+        this.handler = new OpsHttpHandler(endpoints, access);
     }
 
     /** Binds; throws if the address cannot be bound. */
@@ -62,6 +68,12 @@ public final class OpsHttpServer {
             shutdown();
             throw e;
         }
+    }
+
+    /** The address bound, as a host string (e.g. {@code 127.0.0.1}); null before start. */
+    public String boundHost() {
+        Channel channel = serverChannel;
+        return channel == null ? null : ((InetSocketAddress) channel.localAddress()).getHostString();
     }
 
     /** The port bound (useful with {@code httpListenPort=0}); -1 before start. */

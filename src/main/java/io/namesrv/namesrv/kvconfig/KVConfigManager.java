@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.kvconfig;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.namesrv.config.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KVConfigManager {
 
-    private static final Logger log = LoggerFactory.getLogger(KVConfigManager.class);
+    private static final Logger log = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     private final Path path;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();

@@ -13,6 +13,7 @@ public final class NamesrvMetrics {
 
     private final RequestMetrics requests = new RequestMetrics();
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
+    private final MinBrokerIdNotifyMetrics minBrokerIdNotifications = new MinBrokerIdNotifyMetrics();
     private final Supplier<ServerSnapshot> snapshots;
     /** Null unless the embedded controller runs (enableControllerInNamesrv). */
     private volatile Supplier<ControllerStatus> controllerStatus;
@@ -29,6 +30,11 @@ public final class NamesrvMetrics {
     /** The listener to hand to the route table. */
     public BrokerEventMetrics brokerEvents() {
         return brokerEvents;
+    }
+
+    /** The outcomes listener to hand to the NOTIFY_MIN_BROKER_ID_CHANGE notifier. */
+    public MinBrokerIdNotifyMetrics minBrokerIdNotifications() {
+        return minBrokerIdNotifications;
     }
 
     /** From now on /metrics (and /controller) also show the embedded controller. */
@@ -52,6 +58,7 @@ public final class NamesrvMetrics {
         w.sample("namesrv_ready", s.ready() ? 1 : 0);
         requests.write(w);
         brokerEvents.write(w);
+        minBrokerIdNotifications.write(w);
         w.family("namesrv_live_brokers", PrometheusTextWriter.Type.GAUGE, "Broker processes in the live table.");
         w.sample("namesrv_live_brokers", s.routeTables().liveBrokers());
         w.family("namesrv_broker_groups", PrometheusTextWriter.Type.GAUGE, "Broker names (master/slave groups).");

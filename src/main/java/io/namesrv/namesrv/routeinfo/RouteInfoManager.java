@@ -127,6 +127,8 @@ public class RouteInfoManager {
         BrokerGroup group = joinGroup(r);
 
         Map<Long, String> addrs = group.brokerAddrs();
+        // As Apache: a registration below the group's smallest id is announced (905); an empty group counts as 0.
+        long previousMinBrokerId = addrs.isEmpty() ? 0 : Collections.min(addrs.keySet());
         // The same address under another id: the process switched role (slave <-> master).
         if (addrs.entrySet().removeIf(e -> r.brokerAddr().equals(e.getValue()) && e.getKey() != r.brokerId())) {
             routesChanged();
@@ -172,6 +174,11 @@ public class RouteInfoManager {
             events.log(() -> LOG.info("new broker registered, {} HAService: {}", addrInfo, r.haServerAddr()));
         }
         events.add(l -> l.brokerRegistered(r.clusterName(), r.brokerAddr(), previous == null));
+        if (r.brokerId() < previousMinBrokerId) {
+            // Unlike a removal, Apache announces this whether or not the group has acting master on.
+            MinBrokerIdChange change = MinBrokerIdChange.registered(r.brokerName(), new HashMap<>(addrs), r.haServerAddr());
+            events.add(l -> l.minBrokerIdChanged(change));
+        }
 
         applyFilterServers(addrInfo, r.filterServerList());
         return r.isMaster() ? RegisterBrokerResult.EMPTY : masterOf(r.clusterName(), group);
@@ -430,9 +437,11 @@ public class RouteInfoManager {
 
         boolean removeBrokerName = false;
         boolean reduced = false;
+        boolean wasMinBrokerId = false;
         BrokerGroup group = request.brokerName() != null ? brokerAddrTable.get(request.brokerName())
             : groupOwning(request.clusterName(), request.brokerAddr());
         if (group != null && group.cluster().equals(request.clusterName())) {
+            wasMinBrokerId = isMinBrokerId(group, request);
             if (group.brokerAddrs().values().removeIf(request.brokerAddr()::equals)) {
                 routesChanged();
                 reduced = true;
@@ -460,7 +469,35 @@ public class RouteInfoManager {
             // The master is gone and slaves act for it: nobody may write until a master returns.
             operateWritePerm(group.brokerName(), false);
         }
+        if (wasMinBrokerId && !removeBrokerName && group.enableActingMaster()) {
+            // As Apache: announced (905) only for groups with acting master on, checked after the removal.
+            MinBrokerIdChange change = MinBrokerIdChange.removed(group.brokerName(), new HashMap<>(group.brokerAddrs()),
+                request.brokerAddr());
+            events.add(l -> l.minBrokerIdChanged(change));
+        }
         return true;
+    }
+
+    /**
+     * Whether the removal takes away the group's smallest id, judged as Apache does: by the id the
+     * request names (UNREGISTER_BROKER) or, for a closed connection or an expiry, the id the
+     * address is registered under; the removal itself goes by address.
+     */
+    private static boolean isMinBrokerId(BrokerGroup group, UnregisterRequest request) {
+        Map<Long, String> addrs = group.brokerAddrs();
+        if (addrs.isEmpty()) {
+            return false;
+        }
+        Long brokerId = request.brokerId();
+        if (brokerId == null) {
+            for (Map.Entry<Long, String> e : addrs.entrySet()) {
+                if (e.getValue().equals(request.brokerAddr())) {
+                    brokerId = e.getKey();
+                    break;
+                }
+            }
+        }
+        return brokerId != null && brokerId.equals(Collections.min(addrs.keySet()));
     }
 
     private BrokerGroup groupOwning(String clusterName, String brokerAddr) {

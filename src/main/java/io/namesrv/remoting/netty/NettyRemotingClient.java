@@ -198,6 +198,42 @@ public class NettyRemotingClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a request that gets no answer without blocking the caller at all: connecting (when
+     * needed, bounded by {@code connectTimeoutMillis}) and writing happen on the client's
+     * selector. The future completes once the request is written to the connection, and fails
+     * if the address cannot be reached or the write fails. So a dead or stuck address costs its
+     * caller nothing, and other addresses' requests never wait behind it; bounding how many such
+     * sends may be under way is the caller's business.
+     */
+    public CompletableFuture<Void> invokeOnewayAsync(String addr, RemotingCommand request) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        ChannelFuture connection;
+        try {
+            connection = connection(addr);
+        } catch (RemotingConnectException e) {
+            written.completeExceptionally(e);
+            return written;
+        }
+        stamp(request);
+        request.markOneway();
+        connection.addListener(connected -> {
+            Channel channel = connection.channel();
+            if (!connected.isSuccess() || !channel.isActive()) {
+                written.completeExceptionally(new RemotingConnectException(addr, connected.cause()));
+                return;
+            }
+            channel.writeAndFlush(request).addListener(write -> {
+                if (write.isSuccess()) {
+                    written.complete(null);
+                } else {
+                    written.completeExceptionally(new RemotingSendRequestException(addr, write.cause()));
+                }
+            });
+        });
+        return written;
+    }
+
     private void stamp(RemotingCommand request) {
         request.setOpaque(opaqueSequence.incrementAndGet());
         request.setVersion(identity.version());
@@ -229,12 +265,28 @@ public class NettyRemotingClient implements AutoCloseable {
 
     /** The open connection to {@code addr}, connecting first when needed. */
     private Channel channel(String addr, long timeoutMillis) throws InterruptedException, RemotingConnectException {
+        ChannelFuture future = connection(addr);
+        if (future.isDone() && future.isSuccess() && future.channel().isActive()) {
+            return future.channel();
+        }
+        long wait = Math.min(timeoutMillis, config.getConnectTimeoutMillis());
+        if (!future.await(Math.max(1, wait)) || !future.isSuccess() || !future.channel().isActive()) {
+            if (future.isDone()) {
+                channels.remove(addr, future);
+            }
+            throw new RemotingConnectException(addr, future.cause());
+        }
+        return future.channel();
+    }
+
+    /** The connection to {@code addr}: the open or pending one, or a connect started now (never waits). */
+    private ChannelFuture connection(String addr) throws RemotingConnectException {
         if (addr == null) {
             throw new RemotingConnectException("<null>");
         }
         ChannelFuture existing = channels.get(addr);
-        if (existing != null && existing.isDone() && existing.channel().isActive()) {
-            return existing.channel();
+        if (existing != null && (!existing.isDone() || existing.channel().isActive())) {
+            return existing;
         }
         ChannelFuture future;
         synchronized (channels) {
@@ -254,14 +306,7 @@ public class NettyRemotingClient implements AutoCloseable {
                 future = existing;
             }
         }
-        long wait = Math.min(timeoutMillis, config.getConnectTimeoutMillis());
-        if (!future.await(Math.max(1, wait)) || !future.isSuccess() || !future.channel().isActive()) {
-            if (future.isDone()) {
-                channels.remove(addr, future);
-            }
-            throw new RemotingConnectException(addr, future.cause());
-        }
-        return future.channel();
+        return future;
     }
 
     private void failPending(Channel channel) {

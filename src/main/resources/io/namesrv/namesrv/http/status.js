@@ -11,7 +11,7 @@ const EVENTS_SHOWN = 100;
 const PALETTE = ['#0969da', '#1a7f37', '#9a6700', '#a4161a', '#8250df', '#bf3989', '#1b7c83', '#57606a'];
 
 const state = { status: null, history: null, lastSeq: 0, events: [], charts: {}, topics: [], topicNext: null,
-  topicQuery: '', loaded: { status: false, history: false, events: false, topics: false } };
+  topicQuery: '', topicSearches: 0, loaded: { status: false, history: false, events: false, topics: false } };
 
 function $(id) { return document.getElementById(id); }
 
@@ -331,11 +331,11 @@ async function topicPage(params) {
 }
 
 async function searchTopics(fromStart) {
-  const query = $('filter').value.trim();
+  const mine = ++state.topicSearches;
   if (fromStart) {
     state.topics = [];
     state.topicNext = null;
-    state.topicQuery = query;
+    state.topicQuery = $('filter').value.trim();
   }
   let after = fromStart ? '' : state.topicNext;
   const found = [];
@@ -348,7 +348,7 @@ async function searchTopics(fromStart) {
     after = page.next;
     if (!after || found.length >= TOPIC_PAGE) { break; }
   }
-  if (query !== $('filter').value.trim()) { return; } // typed on meanwhile: a newer search follows
+  if (mine !== state.topicSearches) { return; } // a newer search started meanwhile: its answer counts
   state.topics.push(...found);
   state.topicNext = page.next;
   fill('topics', topicRows(state.topics));

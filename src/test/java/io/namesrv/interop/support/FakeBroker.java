@@ -14,6 +14,7 @@ import org.apache.rocketmq.remoting.protocol.body.TopicConfigAndMappingSerialize
 import org.apache.rocketmq.remoting.protocol.header.namesrv.BrokerHeartbeatRequestHeader;
 import org.apache.rocketmq.remoting.protocol.header.namesrv.QueryDataVersionRequestHeader;
 import org.apache.rocketmq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
+import org.apache.rocketmq.remoting.protocol.header.namesrv.UnRegisterBrokerRequestHeader;
 
 /**
  * A broker that exists only as the requests it would send: REGISTER_BROKER, QUERY_DATA_VERSION
@@ -58,7 +59,7 @@ public record FakeBroker(String cluster, String name, long id, String addr, Stri
      */
     public RemotingCommand compressedRegisterRequest() {
         byte[] body = apacheRegisterBody().encode(true);
-        return registerRequest(body, UtilAll.crc32(body), true);
+        return registerRequest(body, UtilAll.crc32(body), true, false, HEARTBEAT_TIMEOUT_MILLIS);
     }
 
     private RegisterBrokerBody apacheRegisterBody() {
@@ -80,18 +81,40 @@ public record FakeBroker(String cluster, String name, long id, String addr, Stri
 
     /** A registration whose {@code bodyCrc32} is whatever the caller says, e.g. a wrong one. */
     public RemotingCommand registerRequest(byte[] body, int bodyCrc32) {
-        return registerRequest(body, bodyCrc32, false);
+        return registerRequest(body, bodyCrc32, false, false, HEARTBEAT_TIMEOUT_MILLIS);
     }
 
-    private RemotingCommand registerRequest(byte[] body, int bodyCrc32, boolean compressed) {
+    /**
+     * The registration of a broker with {@code enableSlaveActingMaster} as given (a 5.x broker sends
+     * it as {@code enableActingMaster}) announcing the given heartbeat timeout.
+     */
+    public RemotingCommand registerRequest(boolean enableActingMaster, long heartbeatTimeoutMillis) {
+        byte[] body = registerBody();
+        return registerRequest(body, UtilAll.crc32(body), false, enableActingMaster, heartbeatTimeoutMillis);
+    }
+
+    /** UNREGISTER_BROKER, as a broker sends it when it shuts down. */
+    public RemotingCommand unregisterRequest() {
+        UnRegisterBrokerRequestHeader header = new UnRegisterBrokerRequestHeader();
+        header.setBrokerName(name);
+        header.setBrokerAddr(addr);
+        header.setClusterName(cluster);
+        header.setBrokerId(id);
+        RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.UNREGISTER_BROKER, header);
+        request.setVersion(MQVersion.CURRENT_VERSION);
+        return request;
+    }
+
+    private RemotingCommand registerRequest(byte[] body, int bodyCrc32, boolean compressed, boolean enableActingMaster,
+                                            long heartbeatTimeoutMillis) {
         RegisterBrokerRequestHeader header = new RegisterBrokerRequestHeader();
         header.setBrokerName(name);
         header.setBrokerAddr(addr);
         header.setClusterName(cluster);
         header.setHaServerAddr(haAddr);
         header.setBrokerId(id);
-        header.setHeartbeatTimeoutMillis(HEARTBEAT_TIMEOUT_MILLIS);
-        header.setEnableActingMaster(false);
+        header.setHeartbeatTimeoutMillis(heartbeatTimeoutMillis);
+        header.setEnableActingMaster(enableActingMaster);
         header.setCompressed(compressed);
         header.setBodyCrc32(bodyCrc32);
         RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.REGISTER_BROKER, header);

@@ -116,7 +116,7 @@ class NamesrvConfigurationTest {
         for (String key : List.of("rocketmqHome", "kvConfigPath", "configStorePath", "configBlackList",
             "clientRequestThreadPoolNums", "defaultThreadPoolQueueCapacity", "scanNotActiveBrokerInterval",
             "unRegisterBrokerQueueCapacity", "clusterTest", "productEnvName", "enableControllerInNamesrv",
-            "waitSecondsForService", "notifyMinBrokerIdChanged", "serverChannelMaxIdleTimeSeconds")) {
+            "waitSecondsForService", "serverChannelMaxIdleTimeSeconds")) {
             UpdateResult result = configuration.update(body(key + "=1"));
             assertEquals(ResponseCode.NO_PERMISSION, result.code(), key);
             assertTrue(result.remark().endsWith(": " + key), result.remark());
@@ -131,6 +131,7 @@ class NamesrvConfigurationTest {
         assertTrue(namesrvConfig.isSupportActingMaster());
         assertTrue(namesrvConfig.isDeleteTopicWithBrokerRegistration());
         assertTrue(namesrvConfig.isNeedWaitForService());
+        assertTrue(namesrvConfig.isNotifyMinBrokerIdChanged());
     }
 
     @Test

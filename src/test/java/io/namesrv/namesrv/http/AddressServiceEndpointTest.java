@@ -8,11 +8,13 @@ import io.namesrv.common.NameServerAddresses;
 import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.namesrv.address.AdvertisedAddress;
 import io.namesrv.namesrv.address.NameServerDirectory;
+import io.namesrv.namesrv.auth.AclSettings;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -151,6 +153,25 @@ class AddressServiceEndpointTest {
                 assertEquals(ResponseCode.SUCCESS, answer.getCode(), answer.getRemark());
             } finally {
                 client.shutdown();
+            }
+        }
+    }
+
+    /** Clients and brokers fetch the list anonymously: with authentication on it stays open, and only it. */
+    @Test
+    void withAuthenticationOnTheServedSubgroupsStayOpen() throws Exception {
+        AclSettings acl = AclSettings.parse("secretKey.ops=ops-secret\n".getBytes(StandardCharsets.UTF_8), "test");
+        try (TestNameServer ns = TestNameServer.builder(dir).withHttp().acl(acl)
+            .address(a -> a.setAddressServiceSubgroups("nsaddr,nsaddr-unitA")).start()) {
+            String domain = "127.0.0.1:" + ns.httpPort();
+            assertEquals(ns.address(), new DefaultTopAddressing(url(domain, "nsaddr")).fetchNSAddr());
+            assertEquals(ns.address(), new DefaultTopAddressing(url(domain, "nsaddr"), "unitA").fetchNSAddr());
+            assertTrue(ns.controller().httpEndpointLine().endsWith(
+                "except /health /ready /rocketmq/nsaddr /rocketmq/nsaddr-unitA"), ns.controller().httpEndpointLine());
+            HttpClient http = HttpClient.newHttpClient();
+            for (String path : List.of("/rocketmq/other", "/rocketmq/", "/rocketmq", "/cluster")) {
+                assertEquals(401, http.send(HttpRequest.newBuilder(URI.create("http://" + domain + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), path + " is not the address service");
             }
         }
     }

@@ -53,7 +53,8 @@ class HeaderCompatibilityTest {
                 Arguments.of(GetBrokerMemberGroupRequestHeader.class, H + "GetBrokerMemberGroupRequestHeader"),
                 Arguments.of(BrokerHeartbeatRequestHeader.class, NS + "BrokerHeartbeatRequestHeader"),
                 Arguments.of(DeleteTopicRequestHeader.class, H + "DeleteTopicRequestHeader"),
-                Arguments.of(GetTopicStatsInfoRequestHeader.class, H + "GetTopicStatsInfoRequestHeader"));
+                Arguments.of(GetTopicStatsInfoRequestHeader.class, H + "GetTopicStatsInfoRequestHeader"),
+                Arguments.of(NotifyMinBrokerIdChangeRequestHeader.class, H + "NotifyMinBrokerIdChangeRequestHeader"));
     }
 
     @ParameterizedTest

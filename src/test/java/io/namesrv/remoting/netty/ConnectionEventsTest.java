@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +89,41 @@ class ConnectionEventsTest {
         expect("onChannelConnect", ch);
         expect("onChannelException", ch);
         expect("onChannelClose", ch);
+    }
+
+    /**
+     * Apache logs every open and close at INFO: two lines per mqadmin call. Only the close of a
+     * connection that lived 10 s or more stays at INFO; the rest is DEBUG.
+     */
+    @Test
+    void onlyTheCloseOfALongLivedConnectionIsLoggedAtInfo() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+            .getLogger(io.namesrv.common.LoggerNames.REMOTING);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+            new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        logger.addAppender(log);
+        try {
+            long[] now = {0};
+            EmbeddedChannel adminCall = new EmbeddedChannel(IdleCloser.INSTANCE,
+                new ConnectionEvents(null, FatalErrorListener.NONE, () -> now[0]));
+            now[0] = 800;
+            adminCall.close();
+            assertEquals(List.of(), log.list, "a short connection logs nothing at INFO");
+
+            EmbeddedChannel broker = new EmbeddedChannel(IdleCloser.INSTANCE,
+                new ConnectionEvents(null, FatalErrorListener.NONE, () -> now[0]));
+            now[0] += ConnectionEvents.LONG_LIVED_MILLIS;
+            broker.close();
+            assertEquals(1, log.list.size(), log.list.toString());
+            assertTrue(log.list.get(0).getFormattedMessage().startsWith("NETTY SERVER PIPELINE: channelInactive, the channel["),
+                log.list.get(0).getFormattedMessage());
+        } finally {
+            logger.detachAppender(log);
+            logger.setLevel(before);
+        }
     }
 
     @Test
