@@ -147,8 +147,6 @@ public class NamesrvController {
             () -> nettyServerConfig.getBindAddress() + ":" + nettyServerConfig.getListenPort(),
             () -> httpConfig.getHttpBindAddress() + ":" + httpPort()), routeInfoManager, metrics.requests(),
             System::currentTimeMillis) : null;
-        this.routeInfoManager.setEventListener(console == null ? metrics.brokerEvents()
-            : RouteEventListener.all(metrics.brokerEvents(), console.routeEvents()));
         this.kvConfigManager = new KVConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
         this.pools = new BusinessPools(namesrvConfig, fatalErrors::workerDeaths);
         this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
@@ -238,7 +236,10 @@ public class NamesrvController {
     private void initiateMinBrokerIdNotifier() {
         minBrokerIdNotifier = new MinBrokerIdNotifier(namesrvConfig::isNotifyMinBrokerIdChanged, this::newNotifyClient,
             metrics.minBrokerIdNotifications());
-        routeInfoManager.setEventListener(RouteEventListener.both(metrics.brokerEvents(), minBrokerIdNotifier));
+        // The one place the route table's listener is set: metrics, the notifier and the console all hear it.
+        RouteEventListener listeners = RouteEventListener.both(metrics.brokerEvents(), minBrokerIdNotifier);
+        routeInfoManager.setEventListener(console == null ? listeners
+            : RouteEventListener.both(listeners, console.routeEvents()));
     }
 
     /** The client NOTIFY_MIN_BROKER_ID_CHANGE goes out on: TLS when {@code useTLS} (-Dtls.enable) says so, as Apache's. */

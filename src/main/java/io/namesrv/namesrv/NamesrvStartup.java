@@ -11,6 +11,7 @@ import io.namesrv.namesrv.config.ConfigPrinter;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
 import io.namesrv.namesrv.config.StrictConfig;
+import io.namesrv.namesrv.console.ControllerSection;
 import io.namesrv.namesrv.http.HttpConfig;
 import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.lifecycle.FatalErrorHandler;
@@ -195,6 +196,7 @@ public final class NamesrvStartup {
         throws InterruptedException {
         embedded.start();
         controller.getMetrics().setControllerStatus(embedded::status);
+        controller.addStatusContributor(() -> ControllerSection.of(embedded.status()));
         String boot = "The ControllerManager boot success. serializeType=" + serializeType;
         log.info(boot);
         out.println(boot);

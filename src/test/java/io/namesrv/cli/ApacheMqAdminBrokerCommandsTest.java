@@ -199,29 +199,45 @@ class ApacheMqAdminBrokerCommandsTest {
     }
 
     /**
-     * A broker's runtime figures move between two runs (uptime, TPS, memory), so ours is checked
-     * between two runs of Apache's: the same keys in the same order and layout, and every figure
-     * that did not move between Apache's two runs is the same in ours.
+     * A broker's runtime figures move between two runs (uptime, TPS, memory, the timer's backlog),
+     * so ours is checked between two runs of Apache's: the same keys in the same order and layout
+     * every time, and every figure that did not move between Apache's two runs is the same in ours.
+     * A figure can still blink between the runs (timerReadBehind 0, 1, 0), so the figures get up to
+     * three tries; the layout gets none.
      */
     @Test
     void brokerStatus() throws Exception {
         for (String[] args : List.of(new String[] {"-b", master.address()}, new String[] {"-c", CLUSTER})) {
-            String before = apache(new BrokerStatusSubCommand(), args);
-            String mine = oursOk("brokerStatus", args);
-            String after = apache(new BrokerStatusSubCommand(), args);
-            List<String[]> b = keyed(before);
-            List<String[]> m = keyed(mine);
-            List<String[]> a = keyed(after);
-            assertEquals(b.size(), m.size(), mine);
-            assertTrue(b.size() > 20, before);
-            for (int i = 0; i < b.size(); i++) {
-                assertEquals(b.get(i)[0], m.get(i)[0], "line " + i);
-                if (b.get(i)[1].equals(a.get(i)[1])) {
-                    assertEquals(b.get(i)[1], m.get(i)[1], "figure " + b.get(i)[0]);
+            String unsteady = null;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                unsteady = brokerStatusFiguresDiffer(args);
+                if (unsteady == null) {
+                    break;
                 }
             }
+            assertEquals(null, unsteady, "a steady figure differs from Apache's in three tries");
             json("brokerStatus", args);
         }
+    }
+
+    /** Null when every figure steady across Apache's two runs is the same in ours, else the first that is not. */
+    private String brokerStatusFiguresDiffer(String[] args) throws Exception {
+        String before = apache(new BrokerStatusSubCommand(), args);
+        String mine = oursOk("brokerStatus", args);
+        String after = apache(new BrokerStatusSubCommand(), args);
+        List<String[]> b = keyed(before);
+        List<String[]> m = keyed(mine);
+        List<String[]> a = keyed(after);
+        assertEquals(b.size(), m.size(), mine);
+        assertTrue(b.size() > 20, before);
+        String differs = null;
+        for (int i = 0; i < b.size(); i++) {
+            assertEquals(b.get(i)[0], m.get(i)[0], "line " + i);
+            if (differs == null && b.get(i)[1].equals(a.get(i)[1]) && !b.get(i)[1].equals(m.get(i)[1])) {
+                differs = b.get(i)[0] + " Apache " + b.get(i)[1] + ", ours " + m.get(i)[1];
+            }
+        }
+        return differs;
     }
 
     /** Each line as (everything up to and including ": ", the rest). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.interop.support.Await;
 import io.namesrv.interop.support.BrokerProcess;
@@ -179,6 +180,28 @@ class EmbeddedControllerClusterTest {
             Await.until("node " + i + " applied the group", SETTLE, () -> status(node),
                 s -> s.getJSONArray("groups").toString().contains(group.getBrokerAddrs().get(0L)));
         }
+        // each node's status console shows its role and the group's master in a section of its own
+        String master = group.getBrokerAddrs().get(0L);
+        Await.until("the console sections to show one leader and the master", SETTLE, () -> {
+            List<String> roles = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                JSONObject section = consoleSection(i);
+                assertTrue(section.getJSONArray("rows").toString().contains(master), section.toString());
+                roles.add(section.getJSONArray("fields").getJSONObject(0).getString("value"));
+            }
+            return roles;
+        }, roles -> roles.stream().filter("leader"::equals).count() == 1
+            && roles.stream().filter("follower"::equals).count() == 2);
+    }
+
+    /** The embedded controller's section of a node's status console. */
+    private JSONObject consoleSection(int node) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(node)
+            + "/status?limit=0")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JSONArray sections = JSON.parseObject(r.body()).getJSONArray("sections");
+        assertEquals(1, sections.size(), r.body());
+        assertEquals("Embedded controller", sections.getJSONObject(0).getString("title"));
+        return sections.getJSONObject(0);
     }
 
     @Test

@@ -7,7 +7,8 @@
  * {@link io.namesrv.namesrv.console.StatusConsole} owns them and their one thread; the HTTP
  * endpoint ({@code namesrv.http}) serves them.
  *
- * <p>May import: {@code namesrv.routeinfo}, {@code namesrv.metrics}, {@code protocol},
- * {@code remoting}, {@code common}; imported by {@code namesrv.http} and {@code NamesrvController}.
+ * <p>May import: {@code namesrv.routeinfo}, {@code namesrv.metrics}, {@code controller} (its status
+ * record only), {@code protocol}, {@code remoting}, {@code common}; imported by {@code namesrv.http},
+ * {@code NamesrvController} and {@code NamesrvStartup}.
  */
 package io.namesrv.namesrv.console;

@@ -9,6 +9,7 @@ import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import io.netty.channel.Channel;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * GET_ROUTEINFO_BY_TOPIC (105), the call every producer and consumer makes. The request is decoded
@@ -32,6 +33,8 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
     private final JsonBodies json;
     private final BooleanSupplier servesRoutes;
     private final RouteCache routeCache;
+    /** Built once: a method reference made per request would be one more allocation per lookup. */
+    private final UnaryOperator<String> orderTopicConfOf = this::orderTopicConf;
 
     /**
      * {@code servesRoutes} false withholds routes ("name server not ready"), as while brokers
@@ -57,9 +60,12 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
             return null;
         }
         RouteQuery query = query(request);
-        request.setDecoded(query);
         RouteCache.Answer cached = query.cacheable() ? routeCache.cached(query) : null;
-        return cached == null || cached.isAbsent() ? null : success(cached.body());
+        if (cached != null && !cached.isAbsent()) {
+            return success(cached.body());
+        }
+        request.setDecoded(query);
+        return null;
     }
 
     @Override
@@ -81,7 +87,7 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
     }
 
     private RouteQuery query(RemotingCommand request) {
-        return RouteQuery.decode(request, this::orderTopicConf);
+        return RouteQuery.decode(request, orderTopicConfOf);
     }
 
     /** The order-topic config a route of {@code topic} carries, or null. */

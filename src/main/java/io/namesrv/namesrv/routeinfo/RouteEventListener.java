@@ -12,26 +12,6 @@ public interface RouteEventListener {
     RouteEventListener NONE = new RouteEventListener() {
     };
 
-    /** Tells each of {@code listeners} in turn. */
-    static RouteEventListener all(RouteEventListener... listeners) {
-        RouteEventListener[] copy = listeners.clone();
-        return new RouteEventListener() {
-            @Override
-            public void brokerRegistered(String clusterName, String brokerAddr, boolean firstTime) {
-                for (RouteEventListener l : copy) {
-                    l.brokerRegistered(clusterName, brokerAddr, firstTime);
-                }
-            }
-
-            @Override
-            public void brokerRemoved(String clusterName, String brokerAddr, RemovalCause cause) {
-                for (RouteEventListener l : copy) {
-                    l.brokerRemoved(clusterName, brokerAddr, cause);
-                }
-            }
-        };
-    }
-
     /** A registration; {@code firstTime} when the address was not live before (else a renewal). */
     default void brokerRegistered(String clusterName, String brokerAddr, boolean firstTime) {
     }
