@@ -89,7 +89,9 @@ public final class NameServerProcess implements AutoCloseable {
     private static NameServerProcess start(String label, String mainClass, List<String> leadingArgs,
                                            boolean apacheLogging, Map<String, String> extraConfig,
                                            List<String> extraJvmOptions) {
-        int port = FreePorts.single();
+        // A port chosen by the test (a cluster whose members name each other before they start), else any free one.
+        int port = extraConfig.containsKey("listenPort") ? Integer.parseInt(extraConfig.get("listenPort"))
+            : FreePorts.single();
         Path dir = PeerDirs.create(label + "-" + port);
         Path home = dir.resolve("home");
         Path kvConfig = home.resolve("namesrv").resolve("kvConfig.json");
