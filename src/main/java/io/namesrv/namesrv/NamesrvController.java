@@ -5,7 +5,6 @@ import io.namesrv.common.NameServerAddresses;
 import io.namesrv.namesrv.address.AddressServiceConfig;
 import io.namesrv.namesrv.address.AdvertisedAddress;
 import io.namesrv.namesrv.address.NameServerDirectory;
-import io.namesrv.namesrv.address.PeerLiveness;
 import io.namesrv.namesrv.auth.AclFileWatcher;
 import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.auth.AuthenticatingProcessor;
@@ -27,6 +26,7 @@ import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.namesrv.metrics.TrafficLogger;
 import io.namesrv.namesrv.notify.MinBrokerIdNotifier;
+import io.namesrv.namesrv.peers.PeersService;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
@@ -90,6 +90,8 @@ public class NamesrvController {
     private final NamesrvMetrics metrics;
     /** Null when the HTTP endpoint is off: nobody could see it. */
     private final StatusConsole console;
+    /** Warm restart (route snapshot, bootstrap from peers) and comparing with peer name servers. */
+    private final PeersService peers;
     private final ServiceReadiness readiness;
     private final BusinessPools pools;
     private final Health health = new Health();
@@ -151,8 +153,13 @@ public class NamesrvController {
         this.pools = new BusinessPools(namesrvConfig, fatalErrors::workerDeaths);
         this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
             () -> remotingServer != null && remotingServer.isListening(), health::status);
+        this.peers = new PeersService(namesrvConfig, routeInfoManager, identity);
+        this.metrics.addSource(peers.metrics());
+        addStatusContributor(peers::statusSection);
+        addStatusContributor(peers::disagreementsSection);
+        // The address service lists the peers whose last comparison reached them.
         this.addresses = httpConfig.isHttpEnable() && addressConfig.isAddressServiceEnable()
-            ? new NameServerDirectory(addressConfig.subgroups(), readiness::answers, PeerLiveness.NONE) : null;
+            ? new NameServerDirectory(addressConfig.subgroups(), readiness::answers, peers::answeringPeers) : null;
     }
 
     /**
@@ -168,6 +175,7 @@ public class NamesrvController {
         if (!loadKvConfig()) {
             return false;
         }
+        peers.restore();
         initiateMinBrokerIdNotifier();
         initiateRemotingServer();
         registerProcessors();
@@ -223,7 +231,8 @@ public class NamesrvController {
     private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                health::status, console, this::clientRoute, addresses), authenticator == null ? HttpAccess.OPEN
+                health::status, console, this::clientRoute, peers::status, addresses), authenticator == null
+                ? HttpAccess.OPEN
                 : HttpAccess.basic(() -> authenticator.settings().secretKeys()));
         }
     }
@@ -301,6 +310,8 @@ public class NamesrvController {
 
     /** Binds the server, then starts the scheduled jobs, the operations endpoint and the vitals monitor. */
     public void start() throws InterruptedException {
+        // Before the port listens, so that the first route answer is already a warm one.
+        peers.bootstrap(nettyServerConfig.getListenPort());
         remotingServer.start();
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
@@ -312,6 +323,7 @@ public class NamesrvController {
         startOpsEndpoint();
         vitals = new VitalsMonitor(vitalChecks(), health, fatalErrors, VitalsMonitor.DEFAULT_PERIOD_MILLIS);
         vitals.start();
+        peers.start(fatalErrors::guard);
     }
 
     private void scheduleJobs() {
@@ -406,6 +418,8 @@ public class NamesrvController {
         if (vitals != null) {
             vitals.close();
         }
+        // Before the connections close below: that removes their brokers, and the snapshot must not see it.
+        peers.shutdown();
         // Before the connections close, as Apache closes its client first: the brokers whose
         // connections close below must not be told their group's master went offline.
         if (minBrokerIdNotifier != null) {

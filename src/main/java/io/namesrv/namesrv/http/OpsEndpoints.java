@@ -39,14 +39,25 @@ public final class OpsEndpoints {
     private final Supplier<Health.Status> health;
     private final StatusConsole console;
     private final ClientRouteLookup clientRoutes;
+    private final Supplier<?> peers;
     /** Null when the address service is off. */
     private final NameServerDirectory addresses;
     private final JsonBodies json = new JsonBodies();
     private final Map<String, HttpAnswer> staticFiles;
 
     public OpsEndpoints(NamesrvMetrics metrics, RouteInfoManager routes, Supplier<Readiness> readiness,
+                        Supplier<Health.Status> health, StatusConsole console, ClientRouteLookup clientRoutes) {
+        this(metrics, routes, readiness, health, console, clientRoutes, () -> null, null);
+    }
+
+    /**
+     * With {@code peers} giving the warm-restart and peer part of /status ({@code peers}, null for
+     * none) and {@code addresses} the address service's answer (null: not served).
+     */
+    public OpsEndpoints(NamesrvMetrics metrics, RouteInfoManager routes, Supplier<Readiness> readiness,
                         Supplier<Health.Status> health, StatusConsole console, ClientRouteLookup clientRoutes,
-                        NameServerDirectory addresses) {
+                        Supplier<?> peers, NameServerDirectory addresses) {
+        this.peers = peers;
         this.metrics = metrics;
         this.routes = routes;
         this.readiness = readiness;
@@ -110,7 +121,7 @@ public final class OpsEndpoints {
             }
             case "/status":
                 return HttpAnswer.json(200, JSON.toJSONString(StatusView.build(routes, console,
-                    System.currentTimeMillis(), readiness.get(), topicsPage(query))));
+                    System.currentTimeMillis(), readiness.get(), topicsPage(query), peers.get())));
             case "/topics": {
                 StatusView.TopicsPage page = topicsPage(query);
                 return page == null ? error(400, "limit must be 1 to " + TopicIndex.MAX_LIMIT)

@@ -59,7 +59,7 @@ class AddressServiceEndpointTest {
     private String serve(String self, Set<String> subgroups) throws InterruptedException {
         NameServerDirectory directory = new NameServerDirectory(subgroups, selfAnswers::get, () -> List.copyOf(answeringPeers));
         directory.advertise(new AdvertisedAddress(self, "test"));
-        OpsEndpoints endpoints = new OpsEndpoints(null, null, Readiness::yes, null, null, null, directory);
+        OpsEndpoints endpoints = new OpsEndpoints(null, null, Readiness::yes, null, null, null, () -> null, directory);
         HttpConfig config = new HttpConfig();
         config.setHttpListenPort(0);
         config.setHttpBindAddress("127.0.0.1");

@@ -75,7 +75,7 @@ class TopicSearchMillionTopicsTest {
             throw new AssertionError("not scraped here");
         }), routes, () -> Readiness.yes(), () -> new Health().status(), console, topic -> {
             throw new AssertionError("no route view here");
-        }, null);
+        });
         assertTrue(get("/topics", Map.of()).getBooleanValue("indexing"),
             "a million names are sorted on the console's thread, not on the HTTP thread that asked");
         Await.until("the first copy of the names", Duration.ofSeconds(120), () -> get("/topics", Map.of()),
