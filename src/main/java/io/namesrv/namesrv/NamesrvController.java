@@ -316,8 +316,9 @@ public class NamesrvController {
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
         if (addresses != null) {
-            addresses.advertise(AdvertisedAddress.resolve(addressConfig.getAdvertisedAddress(),
-                nettyServerConfig.getBindAddress(), remotingServer.localPort(), AdvertisedAddress.localAddresses()));
+            int port = remotingServer.localPort();
+            addresses.advertise(AdvertisedAddress.resolve(addressConfig.getAdvertisedAddress(), peers.ownEntry(port),
+                nettyServerConfig.getBindAddress(), port, AdvertisedAddress.localAddresses()));
         }
         scheduleJobs();
         startOpsEndpoint();

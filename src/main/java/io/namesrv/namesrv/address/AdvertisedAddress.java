@@ -12,8 +12,9 @@ import java.util.function.Predicate;
 
 /**
  * The remoting address this name server gives out as its own: what {@code advertisedAddress}
- * says, else the {@code bindAddress} when it is a real address, else (listening on 0.0.0.0, which
- * no client can connect to) this machine's first site-local IPv4 address (10/8, 172.16/12,
+ * says, else its own entry in {@code namesrvPeers} (the name its peers know it by), else the
+ * {@code bindAddress} when it is a real address, else (listening on 0.0.0.0, which no client can
+ * connect to) this machine's first site-local IPv4 address (10/8, 172.16/12,
  * 192.168/16: the LAN or container network), then any other non-loopback IPv4, then a global
  * IPv6 address, and only when there is none of those, the loopback address. The port is the one
  * the remoting server listens on unless {@code advertisedAddress} names another (NAT).
@@ -22,15 +23,21 @@ public record AdvertisedAddress(String address, String source) {
 
     /**
      * @param configured   {@code advertisedAddress}: {@code host}, {@code host:port} or empty
+     * @param listed       this server's own entry in {@code namesrvPeers} ({@code host:port}), or null:
+     *                     after {@code advertisedAddress}, the name its peers list it by, so that
+     *                     every server of a cluster given the same list answers the same text
      * @param bindAddress  the remoting server's {@code bindAddress}
      * @param listenPort   the port it listens on (after binding, for {@code listenPort=0})
      * @param local        this machine's addresses, in interface order
      */
-    public static AdvertisedAddress resolve(String configured, String bindAddress, int listenPort,
+    public static AdvertisedAddress resolve(String configured, String listed, String bindAddress, int listenPort,
                                             List<InetAddress> local) {
         if (configured != null && !configured.isBlank()) {
             String value = configured.trim();
             return new AdvertisedAddress(hasPort(value) ? value : join(value, listenPort), "advertisedAddress");
+        }
+        if (listed != null && !listed.isBlank() && !isWildcard(listed.substring(0, listed.lastIndexOf(':')))) {
+            return new AdvertisedAddress(listed.trim(), "its own entry in namesrvPeers");
         }
         if (bindAddress != null && !bindAddress.isBlank() && !isWildcard(bindAddress.trim())) {
             return new AdvertisedAddress(join(bindAddress.trim(), listenPort), "bindAddress");

@@ -170,6 +170,11 @@ public final class PeersService {
         }
     }
 
+    /** This server's own entry in {@code namesrvPeers} (it listens on {@code listenPort}), or null. */
+    public String ownEntry(int listenPort) {
+        return PeerAddresses.self(config.getNamesrvPeers(), listenPort);
+    }
+
     /**
      * The peers whose last comparison reached them, as the address service lists them: read from
      * the comparisons' results, never a network call of its own. Empty before the first
