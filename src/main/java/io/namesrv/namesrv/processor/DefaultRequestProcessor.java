@@ -7,9 +7,11 @@ import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.namesrv.routeinfo.RegisterBrokerResult;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
+import io.namesrv.namesrv.routeinfo.RouteLimitExceededException;
 import io.namesrv.namesrv.routeinfo.UnregisterRequest;
 import io.namesrv.protocol.BrokerLiveness;
 import io.namesrv.protocol.BrokerLivenessTable;
+import io.namesrv.protocol.BodyTooLargeException;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.protocol.GetBrokerMemberGroupResponseBody;
 import io.namesrv.protocol.JsonBodies;
@@ -40,6 +42,7 @@ import io.namesrv.protocol.header.UnRegisterBrokerRequestHeader;
 import io.namesrv.protocol.header.WipeWritePermOfBrokerRequestHeader;
 import io.namesrv.protocol.header.WipeWritePermOfBrokerResponseHeader;
 import io.namesrv.remoting.RemotingHelper;
+import io.namesrv.remoting.ThrottledLog;
 import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
@@ -71,18 +74,28 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private final NamesrvConfiguration configuration;
     private final JsonBodies json;
     private final RegisterBrokerBodyCodec registerBodyCodec;
+    private final RegistrationLimits registrationLimits;
+    /** A flood of refused registrations must not become a flood of log lines. */
+    private final ThrottledLog refusalLog = new ThrottledLog(LOG, 1000);
     /** The two whole-table answers admin tools and dashboards poll, encoded once per route change. */
     private final VersionedBody clusterInfoBody;
     private final VersionedBody allTopicListBody;
 
     public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
                                    DefaultRequestSettings settings, NamesrvConfiguration configuration, JsonBodies json) {
+        this(routeInfoManager, kvConfigManager, settings, configuration, json, RegistrationLimits.NONE);
+    }
+
+    public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
+                                   DefaultRequestSettings settings, NamesrvConfiguration configuration, JsonBodies json,
+                                   RegistrationLimits registrationLimits) {
+        this.registrationLimits = registrationLimits;
         this.routeInfoManager = routeInfoManager;
         this.kvConfigManager = kvConfigManager;
         this.settings = settings;
         this.configuration = configuration;
         this.json = json;
-        this.registerBodyCodec = new RegisterBrokerBodyCodec(json);
+        this.registerBodyCodec = new RegisterBrokerBodyCodec(json, registrationLimits.maxRegistrationBodyBytes());
         this.clusterInfoBody = new VersionedBody(routeInfoManager::routeVersion,
             () -> json.encode(routeInfoManager.getAllClusterInfo()));
         this.allTopicListBody = new VersionedBody(routeInfoManager::routeVersion,
@@ -209,6 +222,10 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             LOG.warn("receive registerBroker request, crc32 not match, from {}", RemotingHelper.remoteAddr(channel));
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "crc32 not match", emptyHeader);
         }
+        if (raw != null && raw.length > registrationLimits.maxRegistrationBodyBytes()) {
+            return refused(channel, RegistrationLimits.REGISTRATION_BODY_BYTES, "the body has " + raw.length + " bytes: "
+                + RegistrationLimits.REGISTRATION_BODY_BYTES + "=" + registrationLimits.maxRegistrationBodyBytes(), emptyHeader);
+        }
         RegisterBrokerBody body;
         try {
             body = raw == null ? RegisterBrokerBody.empty() : registerBodyCodec.decode(raw, h.compressed(), request.getVersion());
@@ -216,20 +233,34 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             LOG.warn("malformed REGISTER_BROKER body from {}: {}", RemotingHelper.remoteAddr(channel), e.getMessage());
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed, malformed body: "
                 + e.getMessage(), emptyHeader);
+        } catch (BodyTooLargeException e) {
+            return refused(channel, RegistrationLimits.REGISTRATION_BODY_BYTES, e.getMessage() + ": "
+                + RegistrationLimits.REGISTRATION_BODY_BYTES + "=" + e.limitBytes(), emptyHeader);
         }
         if (body == null || body.topicConfigSerializeWrapper() == null) {
             body = RegisterBrokerBody.empty();
         }
-        RegisterBrokerResult result = routeInfoManager.registerBroker(BrokerRegistration.builder(h.clusterName(),
-                h.brokerAddr(), h.brokerName(), h.brokerId())
-            .haServerAddr(h.haServerAddr())
-            .zoneName(request.extField(ZoneRouteFilter.ZONE_NAME))
-            .heartbeatTimeoutMillis(h.heartbeatTimeoutMillis())
-            .enableActingMaster(h.enableActingMaster())
-            .topics(body.topicConfigSerializeWrapper())
-            .filterServers(body.filterServerList())
-            .channel(channel)
-            .build());
+        Map<String, ?> topics = body.topicConfigSerializeWrapper().topicConfigTable();
+        if (topics != null && topics.size() > registrationLimits.maxTopicsPerRegistration()) {
+            return refused(channel, RegistrationLimits.TOPICS_PER_REGISTRATION, "it reports " + topics.size() + " topics: "
+                + RegistrationLimits.TOPICS_PER_REGISTRATION + "=" + registrationLimits.maxTopicsPerRegistration(),
+                emptyHeader);
+        }
+        RegisterBrokerResult result;
+        try {
+            result = routeInfoManager.registerBroker(BrokerRegistration.builder(h.clusterName(),
+                    h.brokerAddr(), h.brokerName(), h.brokerId())
+                .haServerAddr(h.haServerAddr())
+                .zoneName(request.extField(ZoneRouteFilter.ZONE_NAME))
+                .heartbeatTimeoutMillis(h.heartbeatTimeoutMillis())
+                .enableActingMaster(h.enableActingMaster())
+                .topics(body.topicConfigSerializeWrapper())
+                .filterServers(body.filterServerList())
+                .channel(channel)
+                .build());
+        } catch (RouteLimitExceededException e) {
+            return refused(channel, e.limit(), e.getMessage(), emptyHeader);
+        }
         if (result == null) {
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed", emptyHeader);
         }
@@ -240,6 +271,17 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                 .ifPresent(table -> response.setBody(json.encode(new KVTable(table))));
         }
         return response;
+    }
+
+    /**
+     * A registration refused by a limit: nothing of it was applied. The remark names the limit;
+     * the refusal is counted (label: the limit's key) and logged, at most a line a second.
+     */
+    private RemotingCommand refused(Channel channel, String limit, String why, RegisterBrokerResponseHeader header) {
+        registrationLimits.refusals().accept(limit);
+        refusalLog.warn("REGISTER_BROKER from {} refused, nothing registered: {}", RemotingHelper.remoteAddr(channel), why);
+        return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker refused, nothing registered: " + why,
+            header);
     }
 
     /** Apache's body checksum: CRC32 masked to a non-negative int. */
@@ -334,7 +376,13 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                     + e.getMessage());
             }
             if (route != null && route.queueDatas() != null && !route.queueDatas().isEmpty()) {
-                routeInfoManager.registerTopic(h.topic(), route.queueDatas());
+                try {
+                    routeInfoManager.registerTopic(h.topic(), route.queueDatas());
+                } catch (RouteLimitExceededException e) {
+                    registrationLimits.refusals().accept(e.limit());
+                    return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register topic refused, nothing registered: "
+                        + e.getMessage());
+                }
             }
         }
         return RemotingCommand.response(ResponseCode.SUCCESS, null);

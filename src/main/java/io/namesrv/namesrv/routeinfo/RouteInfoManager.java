@@ -58,6 +58,9 @@ public class RouteInfoManager {
     private final Map<String, Map<String, TopicQueueMappingInfo>> topicQueueMappingInfoTable = new HashMap<>(1024);
     /** Guarded by {@link #lock} like the tables. */
     private final BrokerLivenessTracker liveness;
+    /** (topic, broker name) pairs in topicQueueTable, i.e. the sum of its inner maps' sizes; guarded by {@link #lock}. */
+    private long topicQueueEntries;
+    private final RouteLimitGuard limitGuard;
 
     private final RouteInfoSettings settings;
     /** Bumped by every change that can alter a route answer; lets callers cache encoded routes. */
@@ -70,8 +73,14 @@ public class RouteInfoManager {
 
     /** {@code clock} stamps heartbeats and decides expiry (tests pass their own). */
     public RouteInfoManager(RouteInfoSettings settings, LongSupplier clock) {
+        this(settings, clock, RouteLimits.NONE);
+    }
+
+    /** With {@code limits}: changes that would take the table past them are refused whole. */
+    public RouteInfoManager(RouteInfoSettings settings, LongSupplier clock, RouteLimits limits) {
         this.settings = settings;
         this.liveness = new BrokerLivenessTracker(clock);
+        this.limitGuard = new RouteLimitGuard(limits);
     }
 
     /** Replaces the listener told about registrations and removals (null means none). */
@@ -97,6 +106,9 @@ public class RouteInfoManager {
      * Registers (or re-registers) one broker process. Returns null when a single-topic
      * registration arrives before the broker's first full one (Apache answers "register broker
      * failed"), otherwise what a slave needs to know about its master.
+     *
+     * @throws RouteLimitExceededException when it would take the table past a {@link RouteLimits};
+     *                                     nothing of it is then applied
      */
     public RegisterBrokerResult registerBroker(BrokerRegistration registration) {
         return change(events -> applyRegistration(registration, events));
@@ -122,6 +134,7 @@ public class RouteInfoManager {
 
     /** The whole registration; the caller holds the write lock. */
     private RegisterBrokerResult applyRegistration(BrokerRegistration r, RouteEvents events) {
+        limitGuard.checkRegistration(r, brokerAddrTable, liveness, topicQueueTable, topicQueueEntries);
         DataVersion incomingVersion = r.dataVersion();
         boolean registerFirst = !brokerAddrTable.containsKey(r.brokerName());
         BrokerGroup group = joinGroup(r);
@@ -266,6 +279,7 @@ public class RouteInfoManager {
             while (it.hasNext()) {
                 Map.Entry<String, Map<String, QueueData>> e = it.next();
                 if (!topicConfigs.containsKey(e.getKey()) && e.getValue().remove(brokerName) != null) {
+                    topicQueueEntries--;
                     String topic = e.getKey();
                     events.log(() -> LOG.info("broker {} no longer reports topic {}, its queue data removed", brokerName,
                         topic));
@@ -310,6 +324,7 @@ public class RouteInfoManager {
             map = new HashMap<>(4);
             topicQueueTable.put(tc.topicName(), map);
             map.put(brokerName, queueData);
+            topicQueueEntries++;
             routesChanged();
             events.log(() -> LOG.info("new topic registered, {} {}", tc.topicName(), queueData));
             return;
@@ -319,7 +334,9 @@ public class RouteInfoManager {
             if (existing != null) {
                 events.log(() -> LOG.info("topic changed, {} OLD: {} NEW: {}", tc.topicName(), existing, queueData));
             }
-            map.put(brokerName, queueData);
+            if (map.put(brokerName, queueData) == null) {
+                topicQueueEntries++;
+            }
             routesChanged();
         }
     }
@@ -327,6 +344,9 @@ public class RouteInfoManager {
     /**
      * Adds queue data for one topic (REGISTER_TOPIC_IN_NAMESRV). Ignored entirely when any
      * queue data names a broker this server does not know.
+     *
+     * @throws RouteLimitExceededException when it would pass {@link RouteLimits#maxTopics()} or
+     *                                     {@link RouteLimits#maxTopicQueueEntries()}
      */
     public void registerTopic(String topic, List<QueueData> queueDatas) {
         if (topic == null || queueDatas == null || queueDatas.isEmpty()) {
@@ -339,9 +359,12 @@ public class RouteInfoManager {
                     return null;
                 }
             }
+            limitGuard.checkTopic(topic, queueDatas, topicQueueTable, topicQueueEntries);
             Map<String, QueueData> map = topicQueueTable.computeIfAbsent(topic, k -> new HashMap<>(4));
             for (QueueData qd : queueDatas) {
-                map.put(qd.brokerName(), qd);
+                if (map.put(qd.brokerName(), qd) == null) {
+                    topicQueueEntries++;
+                }
             }
             routesChanged();
             events.log(() -> LOG.info("Topic route {} registered with {} broker(s)", topic, queueDatas.size()));
@@ -534,6 +557,7 @@ public class RouteInfoManager {
         while (it.hasNext()) {
             Map.Entry<String, Map<String, QueueData>> e = it.next();
             if (e.getValue().remove(brokerName) != null) {
+                topicQueueEntries--;
                 routesChanged();
                 if (e.getValue().isEmpty()) {
                     it.remove();
@@ -548,7 +572,8 @@ public class RouteInfoManager {
 
     /**
      * What one {@link #mergeProvisional} did: members taken, members refused because the broker
-     * (or its slot) is registered here directly, and groups refused as conflicting or malformed.
+     * (or its slot) is registered here directly, and groups refused as conflicting, malformed or
+     * past a route limit ({@code RouteLimits}).
      */
     public record MergeOutcome(int membersTaken, int membersDirectHere, int groupsRefused) {
     }
@@ -602,6 +627,15 @@ public class RouteInfoManager {
             taken.add(m.heardAt(Math.min(m.lastUpdateTimestamp(), now)));
         }
         if (taken.isEmpty()) {
+            return;
+        }
+        int newMembers = (int) taken.stream().filter(m -> liveness.get(new BrokerAddrInfo(g.cluster(), m.addr())) == null)
+            .count();
+        try {
+            limitGuard.checkProvisional(g, newMembers, group == null || !hasDirectMember(group), brokerAddrTable,
+                liveness, topicQueueTable, topicQueueEntries);
+        } catch (RouteLimitExceededException pastALimit) {
+            counts[2]++; // the caller reports refused groups (a relay on every comparison: no log line here)
             return;
         }
         group = ensureGroup(g.cluster(), g.brokerName());
@@ -1068,7 +1102,9 @@ public class RouteInfoManager {
     /** Removes the topic everywhere. */
     public void deleteTopic(String topic) {
         change(events -> {
-            if (topicQueueTable.remove(topic) != null) {
+            Map<String, QueueData> removed = topicQueueTable.remove(topic);
+            if (removed != null) {
+                topicQueueEntries -= removed.size();
                 routesChanged();
                 events.log(() -> LOG.info("deleteTopic {}", topic));
             }
@@ -1087,6 +1123,7 @@ public class RouteInfoManager {
             }
             for (String brokerName : brokerNames) {
                 if (map.remove(brokerName) != null) {
+                    topicQueueEntries--;
                     routesChanged();
                     events.log(() -> LOG.info("deleteTopic, remove one broker's topic {} {}", brokerName, topic));
                 }
@@ -1101,12 +1138,17 @@ public class RouteInfoManager {
 
     // ---------------------------------------------------------------- views for operators
 
+    /** The limits the table keeps to. */
+    public RouteLimits limits() {
+        return limitGuard.limits();
+    }
+
     /** The sizes of the tables, for metrics. */
     public RouteTableSizes tableSizes() {
         lock.readLock().lock();
         try {
             return new RouteTableSizes(clusterAddrTable.size(), brokerAddrTable.size(), liveness.size(),
-                topicQueueTable.size());
+                topicQueueTable.size(), topicQueueEntries);
         } finally {
             lock.readLock().unlock();
         }
