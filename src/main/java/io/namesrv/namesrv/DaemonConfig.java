@@ -1,6 +1,7 @@
 package io.namesrv.namesrv;
 
 import io.namesrv.controller.ControllerConfig;
+import io.namesrv.namesrv.address.AddressServiceConfig;
 import io.namesrv.namesrv.auth.AuthConfig;
 import io.namesrv.namesrv.http.HttpConfig;
 import io.namesrv.remoting.netty.NettyClientConfig;
@@ -20,6 +21,7 @@ public final class DaemonConfig {
     private final NamesrvConfig namesrv = new NamesrvConfig();
     private final NettyServerConfig netty = new NettyServerConfig();
     private final HttpConfig http = new HttpConfig();
+    private final AddressServiceConfig address = new AddressServiceConfig();
     private final LimitsConfig limits = new LimitsConfig();
     /** The name server's own client, which sends NOTIFY_MIN_BROKER_ID_CHANGE (Apache's NettyClientConfig). */
     private final NettyClientConfig client = new NettyClientConfig();
@@ -34,7 +36,7 @@ public final class DaemonConfig {
 
     /** Every config bean, in binding order; for a key two beans share, the later one is shown. */
     public List<Object> beans() {
-        return List.of(namesrv, netty, client, http, limits, auth);
+        return List.of(namesrv, netty, client, http, address, limits, auth);
     }
 
     /**
@@ -44,7 +46,7 @@ public final class DaemonConfig {
      * server's config dump.
      */
     public List<Object> beansWithController() {
-        return List.of(namesrv, netty, client, http, limits, auth, controller);
+        return List.of(namesrv, netty, client, http, address, limits, auth, controller);
     }
 
     public ControllerConfig controller() {
@@ -70,6 +72,10 @@ public final class DaemonConfig {
 
     public HttpConfig http() {
         return http;
+    }
+
+    public AddressServiceConfig address() {
+        return address;
     }
 
     public LimitsConfig limits() {

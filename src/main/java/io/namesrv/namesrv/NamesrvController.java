@@ -2,6 +2,9 @@ package io.namesrv.namesrv;
 
 import io.namesrv.common.LoggerNames;
 import io.namesrv.common.NameServerAddresses;
+import io.namesrv.namesrv.address.AddressServiceConfig;
+import io.namesrv.namesrv.address.AdvertisedAddress;
+import io.namesrv.namesrv.address.NameServerDirectory;
 import io.namesrv.namesrv.auth.AclFileWatcher;
 import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.auth.AuthenticatingProcessor;
@@ -82,6 +85,9 @@ public class NamesrvController {
     private final KVConfigManager kvConfigManager;
     private final long startMillis = System.currentTimeMillis();
     private final HttpConfig httpConfig;
+    private final AddressServiceConfig addressConfig;
+    /** The address service's answer; null when it is off (or the HTTP endpoint is). */
+    private final NameServerDirectory addresses;
     private final NamesrvMetrics metrics;
     /** Null when the HTTP endpoint is off: nobody could see it. */
     private final StatusConsole console;
@@ -116,10 +122,12 @@ public class NamesrvController {
      * @param acl        the codes it names need a signed request; null: authentication is off (the default)
      * @param httpConfig the operations HTTP endpoint ({@link HttpConfig#disabled()}: none; metrics are still counted)
      * @param limits     how big the route table and a registration may grow
+     * @param addressConfig the address service on that endpoint
      */
     public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
                              NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
-                             AclSettings acl, HttpConfig httpConfig, LimitsConfig limits) {
+                             AclSettings acl, HttpConfig httpConfig, LimitsConfig limits,
+                             AddressServiceConfig addressConfig) {
         this.namesrvConfig = namesrvConfig;
         this.nettyServerConfig = nettyServerConfig;
         this.configuration = configuration;
@@ -128,6 +136,7 @@ public class NamesrvController {
         this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
         httpConfig.followBindAddress(nettyServerConfig.getBindAddress());
         this.httpConfig = httpConfig;
+        this.addressConfig = addressConfig;
         long maxHeap = Runtime.getRuntime().maxMemory();
         this.metrics = new NamesrvMetrics(this::snapshot, limits.effectiveValues(maxHeap));
         this.registrationLimits = limits.registrationLimits(metrics.refusals());
@@ -157,6 +166,9 @@ public class NamesrvController {
         this.metrics.addSource(peers.metrics());
         addStatusContributor(peers::statusSection);
         addStatusContributor(peers::disagreementsSection);
+        // The address service lists the peers whose last comparison reached them.
+        this.addresses = httpConfig.isHttpEnable() && addressConfig.isAddressServiceEnable()
+            ? new NameServerDirectory(addressConfig.subgroups(), readiness::answers, peers::answeringPeers) : null;
     }
 
     /**
@@ -228,7 +240,8 @@ public class NamesrvController {
     private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                health::status, console, this::clientRoute, peers::status), authenticator == null ? HttpAccess.OPEN
+                health::status, console, this::clientRoute, peers::status, addresses), authenticator == null
+                ? HttpAccess.OPEN
                 : HttpAccess.basic(() -> authenticator.settings().secretKeys()));
         }
     }
@@ -311,6 +324,11 @@ public class NamesrvController {
         remotingServer.start();
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
+        if (addresses != null) {
+            int port = remotingServer.localPort();
+            addresses.advertise(AdvertisedAddress.resolve(addressConfig.getAdvertisedAddress(), peers.ownEntry(port),
+                nettyServerConfig.getBindAddress(), port, AdvertisedAddress.localAddresses()));
+        }
         scheduleJobs();
         startOpsEndpoint();
         vitals = new VitalsMonitor(vitalChecks(), health, fatalErrors, VitalsMonitor.DEFAULT_PERIOD_MILLIS);
@@ -349,6 +367,10 @@ public class NamesrvController {
         if (httpServer != null) {
             httpServer.start();
             LOG.info(httpEndpointLine());
+            if (addresses != null) {
+                LOG.info("address service: this name server is listed as {} ({})", addresses.advertised().address(),
+                    addresses.advertised().source());
+            }
         }
     }
 
@@ -360,9 +382,13 @@ public class NamesrvController {
         if (httpServer == null) {
             return null;
         }
+        String addressPaths = addresses == null ? "" : "/rocketmq/" + String.join(" /rocketmq/", addresses.subgroups());
         return "The operations HTTP endpoint listens on http://" + httpServer.boundHost() + ":" + httpServer.localPort()
-            + "/ (status page; /metrics /health /ready /status /cluster /routes/{topic})"
-            + (authenticator == null ? "" : ", with an ACL access key and secret key (HTTP Basic) except /health and /ready");
+            + "/ (status page; /metrics /health /ready /status /cluster /routes/{topic}"
+            + (addresses == null ? "" : "; the address service " + addressPaths + " lists the name servers, this one as "
+                + addresses.advertised().address()) + ")"
+            + (authenticator == null ? "" : ", with an ACL access key and secret key (HTTP Basic) except /health /ready"
+                + (addresses == null ? "" : " " + addressPaths));
     }
 
     /** What the vitals monitor checks: each answers what has stopped, or null. */

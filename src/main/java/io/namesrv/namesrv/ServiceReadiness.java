@@ -43,6 +43,15 @@ final class ServiceReadiness {
         return !shuttingDown && waitMillisLeft() == 0;
     }
 
+    /**
+     * Whether this server takes requests at all: up, listening and not stopping. Unlike
+     * {@link #current()}, true while it waits for brokers after start ({@code needWaitForService}):
+     * brokers that find it through the address service must learn of it to register.
+     */
+    boolean answers() {
+        return health.get().up() && !shuttingDown && listening.getAsBoolean();
+    }
+
     /** Ready or not, and why not: for /ready, the status page and the readiness metric. */
     Readiness current() {
         Health.Status status = health.get();

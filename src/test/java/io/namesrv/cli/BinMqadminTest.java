@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alibaba.fastjson2.JSON;
 import io.namesrv.cli.support.ApacheMqAdmin;
+import io.namesrv.cli.support.BinMqadmin;
+import io.namesrv.cli.support.BinMqadmin.Run;
 import io.namesrv.cli.support.FakeBroker;
-import io.namesrv.interop.support.ChildClasspath;
 import io.namesrv.namesrv.TestNameServer;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.rocketmq.tools.command.topic.TopicRouteSubCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,32 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real script, bin/mqadmin, as an operator runs it: its output, exit codes and streams. */
 class BinMqadminTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
     private static Run mqadmin(Path tmp, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of("bin", "mqadmin").toAbsolutePath().toString());
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("MQADMIN_CLASSPATH", runtimeLikeClasspath());
-        pb.environment().remove("NAMESRV_ADDR");
-        Process p = pb.start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("bin/mqadmin " + String.join(" ", args) + " did not finish in 30 s");
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    // Our classes and jars without Apache's shaded SLF4J bridge, which would make SLF4J warn about two
-    // providers on stderr: a real installation (target/lib) has only logback.
-    private static String runtimeLikeClasspath() {
-        return Arrays.stream(ChildClasspath.forChildren().split(File.pathSeparator))
-            .filter(entry -> !entry.contains("aliyunmq"))
-            .collect(Collectors.joining(File.pathSeparator));
+        return BinMqadmin.run(tmp, args);
     }
 
     @Test

@@ -56,4 +56,24 @@ class ServiceReadinessTest {
         readiness.shuttingDown();
         assertEquals(Readiness.no("the acceptor thread stopped"), readiness.current());
     }
+
+    /** The address service lists this server while it takes requests, waiting for brokers or not. */
+    @Test
+    void itAnswersWhileListeningUpAndNotStoppingEvenWhileWaitingForBrokers() {
+        config.setNeedWaitForService(true);
+        uptime.set(1_000);
+        assertTrue(readiness.answers(), "brokers finding it through the address service must learn of it to register");
+        listening.set(false);
+        assertFalse(readiness.answers());
+        listening.set(true);
+        health.fail("the acceptor thread stopped");
+        assertFalse(readiness.answers());
+    }
+
+    @Test
+    void aStoppingServerNoLongerAnswers() {
+        assertTrue(readiness.answers());
+        readiness.shuttingDown();
+        assertFalse(readiness.answers());
+    }
 }

@@ -111,6 +111,15 @@ class StrictConfigStartupTest {
     }
 
     @Test
+    void theAddressServiceKeysAreKnownAndTheirValuesChecked(@TempDir Path dir) throws Exception {
+        Path conf = Files.writeString(dir.resolve("address.properties"),
+            "addressServiceEnable=true\naddressServiceSubgroups=nsaddr,a/b\nadvertisedAddress=0.0.0.0:9876\n");
+        refused(conf, "config " + conf + ": addressServiceSubgroups=nsaddr,a/b: subgroup 'a/b' may hold only letters,"
+            + " digits, '-', '_' and '.' (and 1 more: advertisedAddress=0.0.0.0:9876: '0.0.0.0:9876' is the wildcard"
+            + " address: no client can connect to it; give an address of this machine that clients reach)");
+    }
+
+    @Test
     void anUnwritableKvStoreIsRefusedAtStart(@TempDir Path dir) throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
         Path conf = Files.writeString(dir.resolve("kv.properties"), "listenPort=0\nhttpEnable=false\nrocketmqHome=" + dir

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv;
 
+import io.namesrv.namesrv.address.AddressServiceConfig;
 import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
@@ -65,6 +66,7 @@ public final class TestNameServer implements AutoCloseable {
         private final List<Consumer<NettyServerConfig>> netty = new ArrayList<>();
         private final List<Consumer<LimitsConfig>> limits = new ArrayList<>();
         private HttpConfig http = HttpConfig.disabled();
+        private final AddressServiceConfig address = new AddressServiceConfig();
         private AclSettings acl;
         private Consumer<NamesrvController> beforeStart = c -> { };
 
@@ -104,6 +106,12 @@ public final class TestNameServer implements AutoCloseable {
             return this;
         }
 
+        /** Tunes the address service (served on the endpoint of {@link #withHttp()}). */
+        public Builder address(Consumer<AddressServiceConfig> tune) {
+            tune.accept(address);
+            return this;
+        }
+
         /** With authentication: the codes {@code acl} names need a request signed with its keys. */
         public Builder acl(AclSettings acl) {
             this.acl = acl;
@@ -129,12 +137,13 @@ public final class TestNameServer implements AutoCloseable {
             netty.forEach(tune -> tune.accept(server));
             LimitsConfig limitsConfig = new LimitsConfig();
             limits.forEach(tune -> tune.accept(limitsConfig));
-            List<Object> beans = http.isHttpEnable() ? List.of(config, server, http) : List.of(config, server);
+            List<Object> beans = http.isHttpEnable() ? List.of(config, server, http, address) : List.of(config, server);
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(config.getConfigStorePath()),
                 new Properties(), RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, config::getConfigBlackList),
                 beans);
             NamesrvController controller = new NamesrvController(config, server, configuration,
-                new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), acl, http, limitsConfig);
+                new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), acl, http, limitsConfig,
+                address);
             if (!controller.initialize()) {
                 controller.shutdown();
                 throw new IllegalStateException("name server did not initialize in " + dir);

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 /**
  * Who may read the operations endpoint. Open while authentication is off (as the remoting port's
  * reads are). With authentication on ({@code aclConfigPath}), every path but {@code /health} and
- * {@code /ready} (the probes of a supervisor, which carry no secrets) needs HTTP Basic credentials:
+ * {@code /ready} (the probes of a supervisor, which carry no secrets) and the address service's
+ * {@code /rocketmq/<subgroup>} (Apache's clients and brokers fetch it anonymously; it tells only
+ * the remoting addresses they connect to anyway) needs HTTP Basic credentials:
  * an access key of the ACL file as the user and its secret key as the password, the same keys
  * that sign remoting requests, reloaded with the file. Prometheus sends them with
  * {@code basic_auth}, a browser asks for them once for the status page.

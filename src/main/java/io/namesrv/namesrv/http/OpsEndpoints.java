@@ -1,6 +1,7 @@
 package io.namesrv.namesrv.http;
 
 import com.alibaba.fastjson2.JSON;
+import io.namesrv.namesrv.address.NameServerDirectory;
 import io.namesrv.namesrv.console.StatusConsole;
 import io.namesrv.namesrv.console.TopicIndex;
 import io.namesrv.namesrv.lifecycle.Health;
@@ -20,12 +21,15 @@ import java.util.function.Supplier;
 /**
  * The read-only operations endpoints, as plain functions of a path and its query parameters (no
  * Netty here, so they are tested directly): /metrics, /health, /ready, /cluster, /routes/{topic},
- * and the status console: its page, script, style and vendored chart library, and its data
- * (/status, /topics, /history, /events).
+ * the status console: its page, script, style and vendored chart library, and its data
+ * (/status, /topics, /history, /events), and the address service, /rocketmq/{subgroup}.
  */
 public final class OpsEndpoints {
 
     private static final String ROUTES = "/routes/";
+    /** Where Apache's clients look for the name server list (MixAll.getWSAddr). */
+    public static final String ADDRESS_SERVICE = "/rocketmq/";
+    static final String TEXT = "text/plain; charset=utf-8";
     /** Events per /events answer: the page shows fewer. */
     static final int MAX_EVENTS_PER_ANSWER = 200;
 
@@ -36,18 +40,23 @@ public final class OpsEndpoints {
     private final StatusConsole console;
     private final ClientRouteLookup clientRoutes;
     private final Supplier<?> peers;
+    /** Null when the address service is off. */
+    private final NameServerDirectory addresses;
     private final JsonBodies json = new JsonBodies();
     private final Map<String, HttpAnswer> staticFiles;
 
     public OpsEndpoints(NamesrvMetrics metrics, RouteInfoManager routes, Supplier<Readiness> readiness,
                         Supplier<Health.Status> health, StatusConsole console, ClientRouteLookup clientRoutes) {
-        this(metrics, routes, readiness, health, console, clientRoutes, () -> null);
+        this(metrics, routes, readiness, health, console, clientRoutes, () -> null, null);
     }
 
-    /** With {@code peers} giving the warm-restart and peer part of /status ({@code peers}, null for none). */
+    /**
+     * With {@code peers} giving the warm-restart and peer part of /status ({@code peers}, null for
+     * none) and {@code addresses} the address service's answer (null: not served).
+     */
     public OpsEndpoints(NamesrvMetrics metrics, RouteInfoManager routes, Supplier<Readiness> readiness,
                         Supplier<Health.Status> health, StatusConsole console, ClientRouteLookup clientRoutes,
-                        Supplier<?> peers) {
+                        Supplier<?> peers, NameServerDirectory addresses) {
         this.peers = peers;
         this.metrics = metrics;
         this.routes = routes;
@@ -55,6 +64,7 @@ public final class OpsEndpoints {
         this.health = health;
         this.console = console;
         this.clientRoutes = clientRoutes;
+        this.addresses = addresses;
         String html = "text/html; charset=utf-8";
         String js = "text/javascript; charset=utf-8";
         String css = "text/css; charset=utf-8";
@@ -140,7 +150,26 @@ public final class OpsEndpoints {
         if (path.startsWith(ROUTES) && path.length() > ROUTES.length()) {
             return route(path.substring(ROUTES.length()));
         }
+        if (isAddressService(path)) {
+            return nameServers();
+        }
         return error(404, "not found: " + path);
+    }
+
+    /** Whether {@code path} is a served {@code /rocketmq/<subgroup>}: clients fetch it without credentials. */
+    public boolean isAddressService(String path) {
+        return addresses != null && path.startsWith(ADDRESS_SERVICE)
+            && addresses.serves(path.substring(ADDRESS_SERVICE.length()));
+    }
+
+    /**
+     * The name servers that answer, as Apache's clients read it: plain text, 200. None (this one is
+     * stopping, no peer answers) is a 503, on which Apache's clients keep the list they have.
+     */
+    private HttpAnswer nameServers() {
+        String list = addresses.text();
+        return list.isEmpty() ? HttpAnswer.text(503, TEXT, "no name server answers right now")
+            : HttpAnswer.text(200, TEXT, list);
     }
 
     /** A page of the topic search; none at all (and no search work) for {@code limit=0}. */

@@ -47,7 +47,8 @@ final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } else {
             try {
                 QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
-                answer = HttpAccess.OPEN_PATHS.contains(uri.path())
+                // Clients and brokers fetch the address service without credentials, as they fetch any address server.
+                answer = HttpAccess.OPEN_PATHS.contains(uri.path()) || endpoints.isAddressService(uri.path())
                     || access.allows(request.headers().get(HttpHeaderNames.AUTHORIZATION))
                     ? endpoints.get(uri.path(), uri.parameters())
                     : HttpAnswer.json(401, "{\"error\":\"authentication is on: give an access key and its secret key"

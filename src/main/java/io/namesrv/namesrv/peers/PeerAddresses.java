@@ -28,11 +28,28 @@ final class PeerAddresses {
             if (port < 0) {
                 throw new IllegalArgumentException("namesrvPeers: '" + addr + "' is not host:port");
             }
-            if (!(port == listenPort && isLocal(addr.substring(0, addr.lastIndexOf(':'))))) {
+            if (!isSelf(addr, port, listenPort)) {
                 peers.add(addr);
             }
         }
         return new ArrayList<>(peers);
+    }
+
+    /**
+     * The entry of the list that is this server, as the operator wrote it (a name the other servers
+     * and the clients know it by), or null when the list does not name it.
+     */
+    static String self(String list, int listenPort) {
+        for (String addr : NameServerAddresses.split(list)) {
+            if (isSelf(addr, NameServerAddresses.portOf(addr), listenPort)) {
+                return addr;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isSelf(String addr, int port, int listenPort) {
+        return port == listenPort && isLocal(addr.substring(0, addr.lastIndexOf(':')));
     }
 
     private static boolean isLocal(String host) {

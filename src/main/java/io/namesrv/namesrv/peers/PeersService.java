@@ -170,6 +170,26 @@ public final class PeersService {
         }
     }
 
+    /** This server's own entry in {@code namesrvPeers} (it listens on {@code listenPort}), or null. */
+    public String ownEntry(int listenPort) {
+        return PeerAddresses.self(config.getNamesrvPeers(), listenPort);
+    }
+
+    /**
+     * The peers whose last comparison reached them, as the address service lists them: read from
+     * the comparisons' results, never a network call of its own. Empty before the first
+     * comparisons (at most a second after the port listens) and without peers.
+     */
+    public List<String> answeringPeers() {
+        List<String> answering = new ArrayList<>();
+        for (PeerComparison comparison : comparisons) {
+            if (comparison.isReachable()) {
+                answering.add(comparison.peer());
+            }
+        }
+        return answering;
+    }
+
     /** The status console's section: where routes came from, the snapshot, provisional brokers, each peer. */
     public StatusSection statusSection() {
         return PeersSection.of(status(), routes.brokersByOrigin(), clock.getAsLong());

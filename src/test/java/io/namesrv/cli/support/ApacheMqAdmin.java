@@ -21,22 +21,37 @@ import org.apache.rocketmq.tools.command.SubCommand;
 public final class ApacheMqAdmin {
 
     private static final String NAMESRV_PROPERTY = "rocketmq.namesrv.addr";
+    private static final String DOMAIN_PROPERTY = "rocketmq.namesrv.domain";
 
     private ApacheMqAdmin() {
     }
 
     public static synchronized String run(SubCommand command, String namesrv, String... args) throws Exception {
-        Options options = command.buildCommandlineOptions(ServerUtil.buildCommandlineOptions(new Options()));
         String[] all = new String[args.length + 2];
         all[0] = "-n";
         all[1] = namesrv;
         System.arraycopy(args, 0, all, 2, args.length);
-        CommandLine line = new DefaultParser().parse(options, all);
-        String previous = System.getProperty(NAMESRV_PROPERTY);
+        return run(command, NAMESRV_PROPERTY, namesrv, all);
+    }
+
+    /**
+     * The command given no name server address (no -n): it asks the address service at
+     * {@code http://<domain>/rocketmq/nsaddr}, as {@code mqadmin} started with
+     * {@code -Drocketmq.namesrv.domain=<domain>} does.
+     */
+    public static synchronized String runWithAddressService(SubCommand command, String domain, String... args)
+        throws Exception {
+        return run(command, DOMAIN_PROPERTY, domain, args);
+    }
+
+    private static String run(SubCommand command, String property, String value, String[] args) throws Exception {
+        Options options = command.buildCommandlineOptions(ServerUtil.buildCommandlineOptions(new Options()));
+        CommandLine line = new DefaultParser().parse(options, args);
+        String previous = System.getProperty(property);
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setProperty(NAMESRV_PROPERTY, namesrv);
+        System.setProperty(property, value);
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
         try {
@@ -45,9 +60,9 @@ public final class ApacheMqAdmin {
             System.setOut(originalOut);
             System.setErr(originalErr);
             if (previous == null) {
-                System.clearProperty(NAMESRV_PROPERTY);
+                System.clearProperty(property);
             } else {
-                System.setProperty(NAMESRV_PROPERTY, previous);
+                System.setProperty(property, previous);
             }
         }
         return captured.toString(StandardCharsets.UTF_8);

@@ -28,8 +28,11 @@ public final class BrokerProcess implements AutoCloseable {
     private final int port;
     private final Path dir;
     private final ChildJvm jvm;
+    private final Map<String, String> systemProperties;
 
-    private BrokerProcess(String clusterName, String brokerName, long brokerId, int port, Path dir, ChildJvm jvm) {
+    private BrokerProcess(String clusterName, String brokerName, long brokerId, int port, Path dir, ChildJvm jvm,
+                          Map<String, String> systemProperties) {
+        this.systemProperties = systemProperties;
         this.clusterName = clusterName;
         this.brokerName = brokerName;
         this.brokerId = brokerId;
@@ -51,6 +54,29 @@ public final class BrokerProcess implements AutoCloseable {
      */
     public static BrokerProcess start(String clusterName, String brokerName, long brokerId,
                                       String namesrvAddr, Map<String, String> extraConfig) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("namesrvAddr", namesrvAddr);
+        config.putAll(extraConfig);
+        return start(clusterName, brokerName, brokerId, config, Map.of());
+    }
+
+    /**
+     * A master given no name server address at all: it fetches the list from the address service
+     * at {@code http://<domain>/rocketmq/nsaddr} ({@code -Drocketmq.namesrv.domain}), as Apache's
+     * broker does with {@code fetchNamesrvAddrByAddressServer=true}: first 10 s after its start,
+     * then every {@code fetchNamesrvAddrInterval} (10 s by default; {@code extraConfig} may
+     * shorten it).
+     */
+    public static BrokerProcess startWithAddressService(String clusterName, String brokerName, String domain,
+                                                        Map<String, String> extraConfig) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("fetchNamesrvAddrByAddressServer", "true");
+        config.putAll(extraConfig);
+        return start(clusterName, brokerName, 0, config, Map.of("rocketmq.namesrv.domain", domain));
+    }
+
+    private static BrokerProcess start(String clusterName, String brokerName, long brokerId,
+                                       Map<String, String> extraConfig, Map<String, String> systemProperties) {
         int port = FreePorts.forBroker();
         Path dir = PeerDirs.create("broker-" + brokerName + "-" + brokerId + "-" + port);
         Path home = dir.resolve("home");
@@ -68,7 +94,6 @@ public final class BrokerProcess implements AutoCloseable {
         config.put("brokerIP1", "127.0.0.1");
         config.put("brokerIP2", "127.0.0.1");
         config.put("bindAddress", "127.0.0.1");
-        config.put("namesrvAddr", namesrvAddr);
         config.put("rocketmqHome", home.toString());
         config.put("storePathRootDir", store.toString());
         config.put("storePathCommitLog", store.resolve("commitlog").toString());
@@ -78,11 +103,11 @@ public final class BrokerProcess implements AutoCloseable {
         config.put("mappedFileSizeTimerLog", "8388608");
         config.putAll(extraConfig);
         Path configFile = PeerConfigFile.write(dir.resolve("broker.conf"), config);
-        return launch(clusterName, brokerName, brokerId, port, dir, configFile, "");
+        return launch(clusterName, brokerName, brokerId, port, dir, configFile, "", systemProperties);
     }
 
     private static BrokerProcess launch(String clusterName, String brokerName, long brokerId, int port, Path dir,
-                                        Path configFile, String runSuffix) {
+                                        Path configFile, String runSuffix, Map<String, String> systemProperties) {
         Path home = dir.resolve("home");
         Path store = dir.resolve("store");
         String name = "broker-" + brokerName + "-" + brokerId + runSuffix;
@@ -92,6 +117,7 @@ public final class BrokerProcess implements AutoCloseable {
                 .systemProperty("user.home", home.toString())
                 .env("ROCKETMQ_HOME", home.toString())
                 .args("-c", configFile.toString());
+        systemProperties.forEach(builder::systemProperty);
         PeerLogging.quietApache(builder);
         ChildJvm jvm = builder.start();
         try {
@@ -101,7 +127,7 @@ public final class BrokerProcess implements AutoCloseable {
             PeerDirs.deleteQuietly(store);
             throw e;
         }
-        return new BrokerProcess(clusterName, brokerName, brokerId, port, dir, jvm);
+        return new BrokerProcess(clusterName, brokerName, brokerId, port, dir, jvm, systemProperties);
     }
 
     /**
@@ -112,7 +138,8 @@ public final class BrokerProcess implements AutoCloseable {
         if (jvm.isAlive()) {
             throw new IllegalStateException(this + " is still running");
         }
-        return launch(clusterName, brokerName, brokerId, port, dir, dir.resolve("broker.conf"), "-restarted");
+        return launch(clusterName, brokerName, brokerId, port, dir, dir.resolve("broker.conf"), "-restarted",
+            systemProperties);
     }
 
     /** {@code 127.0.0.1:P}, the address the broker registers and clients connect to. */

@@ -57,7 +57,7 @@ class OpsHttpAccessTest {
         try (TestNameServer server = TestNameServer.builder(dir).withHttp().acl(acl).start()) {
             int port = server.httpPort();
             assertTrue(server.controller().httpEndpointLine().endsWith(
-                ", with an ACL access key and secret key (HTTP Basic) except /health and /ready"));
+                ", with an ACL access key and secret key (HTTP Basic) except /health /ready /rocketmq/nsaddr"));
             for (String path : List.of("/health", "/ready")) {
                 assertEquals(200, get(port, path, null).statusCode(), path);
             }
