@@ -168,7 +168,6 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
         this.unRegisterBrokerQueueCapacity = unRegisterBrokerQueueCapacity;
     }
 
-    @Override
     public boolean isSupportActingMaster() {
         return supportActingMaster;
     }

@@ -39,6 +39,7 @@ import io.namesrv.protocol.header.UnRegisterBrokerRequestHeader;
 import io.namesrv.protocol.header.WipeWritePermOfBrokerRequestHeader;
 import io.namesrv.protocol.header.WipeWritePermOfBrokerResponseHeader;
 import io.namesrv.remoting.RemotingHelper;
+import io.namesrv.remoting.netty.NettyDecoder;
 import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
@@ -48,6 +49,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +65,8 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     static final String ORDER_TOPIC_CONFIG = ClientRequestProcessor.ORDER_TOPIC_CONFIG;
+    /** The largest body a response frame carries: the frame limit less its length fields and a header. */
+    static final int MAX_BODY_BYTES = NettyDecoder.configuredMaxFrameLength() - 8 - 1024;
 
     private final RouteInfoManager routeInfoManager;
     private final KVConfigManager kvConfigManager;
@@ -70,9 +74,9 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private final NamesrvConfiguration configuration;
     private final JsonBodies json;
     private final RegisterBrokerBodyCodec registerBodyCodec;
-    /** The two whole-table answers admin tools and dashboards poll, encoded once per route change. */
-    private final VersionedBody clusterInfoBody;
-    private final VersionedBody allTopicListBody;
+    /** The two whole-table answers admin tools and dashboards poll, encoded once per change of what they show. */
+    private final VersionedBody<byte[]> clusterInfoBody;
+    private final AllTopicList allTopicList;
 
     public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
                                    DefaultRequestSettings settings, NamesrvConfiguration configuration, JsonBodies json) {
@@ -82,10 +86,9 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         this.configuration = configuration;
         this.json = json;
         this.registerBodyCodec = new RegisterBrokerBodyCodec(json);
-        this.clusterInfoBody = new VersionedBody(routeInfoManager::routeVersion,
+        this.clusterInfoBody = new VersionedBody<>(routeInfoManager::clusterVersion,
             () -> json.encode(routeInfoManager.getAllClusterInfo()));
-        this.allTopicListBody = new VersionedBody(routeInfoManager::routeVersion,
-            () -> json.encode(routeInfoManager.getAllTopicList()));
+        this.allTopicList = new AllTopicList(routeInfoManager, json, MAX_BODY_BYTES);
     }
 
     @Override
@@ -104,7 +107,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             case RequestCode.WIPE_WRITE_PERM_OF_BROKER -> wipeWritePerm(request);
             case RequestCode.ADD_WRITE_PERM_OF_BROKER -> addWritePerm(request);
             case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> settings.isEnableAllTopicList()
-                ? success(allTopicListBody.get()) : disabled();
+                ? allTopics() : disabled();
             case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
             case RequestCode.REGISTER_TOPIC_IN_NAMESRV -> registerTopic(request);
             case RequestCode.GET_TOPICS_BY_CLUSTER -> getTopicsByCluster(request);
@@ -140,8 +143,26 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         return success(json.encode(new BrokerLivenessTable(System.currentTimeMillis(), brokers)));
     }
 
+    private RemotingCommand allTopics() {
+        AllTopicList.Answer answer = allTopicList.get();
+        return answer.tooLarge() ? tooLarge("topic list", answer.topics(), answer.bytes()) : success(answer.body());
+    }
+
     private RemotingCommand topicList(TopicList topics) {
-        return success(json.encode(topics));
+        byte[] body = json.encode(topics);
+        return body.length > MAX_BODY_BYTES ? tooLarge("topic list", topics.topicList().size(), body.length)
+            : success(body);
+    }
+
+    /**
+     * An answer too large for one frame: the client's decoder would close the connection (failing
+     * every call on it) and the call would time out; an error that says why is kinder.
+     */
+    private static RemotingCommand tooLarge(String what, int topics, long bytes) {
+        return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, String.format(Locale.ROOT,
+            "the %s has %d topics, %d bytes of JSON: more than one frame carries (%d bytes,"
+                + " com.rocketmq.remoting.frameMaxLength); ask per cluster (GET_TOPICS_BY_CLUSTER) or look topics up"
+                + " by name", what, topics, bytes, NettyDecoder.configuredMaxFrameLength()));
     }
 
     // ---------------------------------------------------------------- KV config
@@ -197,31 +218,37 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         }
         byte[] raw = request.getBody();
         // A missing body checksums to 0, as in Apache: a non-zero bodyCrc32 without a body is a mismatch.
-        if (h.bodyCrc32() != 0 && (raw == null ? 0 : crc32(raw)) != h.bodyCrc32()) {
+        int crc = raw == null ? 0 : crc32(raw);
+        if (h.bodyCrc32() != 0 && crc != h.bodyCrc32()) {
             LOG.warn("receive registerBroker request, crc32 not match, from {}", RemotingHelper.remoteAddr(channel));
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "crc32 not match", emptyHeader);
         }
-        RegisterBrokerBody body;
-        try {
-            body = raw == null ? RegisterBrokerBody.empty() : registerBodyCodec.decode(raw, h.compressed(), request.getVersion());
-        } catch (MalformedBodyException e) {
-            LOG.warn("malformed REGISTER_BROKER body from {}: {}", RemotingHelper.remoteAddr(channel), e.getMessage());
-            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed, malformed body: "
-                + e.getMessage(), emptyHeader);
+        RegisterBrokerResult result = null;
+        // The re-registration every broker sends every 30 s: a body the table has applied before and
+        // would not change is not decoded at all.
+        if (raw != null && routeInfoManager.knowsBody(h.clusterName(), h.brokerAddr(), h.brokerName(), h.brokerId(),
+            h.enableActingMaster(), crc)) {
+            result = routeInfoManager.registerBroker(registration(h, request, channel).sameBodyAsBefore(crc).build());
         }
-        if (body == null || body.topicConfigSerializeWrapper() == null) {
-            body = RegisterBrokerBody.empty();
+        if (result == null || result == RegisterBrokerResult.BODY_NEEDED) {
+            RegisterBrokerBody body;
+            try {
+                body = raw == null ? RegisterBrokerBody.empty()
+                    : registerBodyCodec.decode(raw, h.compressed(), request.getVersion());
+            } catch (MalformedBodyException e) {
+                LOG.warn("malformed REGISTER_BROKER body from {}: {}", RemotingHelper.remoteAddr(channel), e.getMessage());
+                return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed, malformed body: "
+                    + e.getMessage(), emptyHeader);
+            }
+            if (body == null || body.topicConfigSerializeWrapper() == null) {
+                body = RegisterBrokerBody.empty();
+            }
+            result = routeInfoManager.registerBroker(registration(h, request, channel)
+                .topics(body.topicConfigSerializeWrapper())
+                .filterServers(body.filterServerList())
+                .bodyCrc32(crc)
+                .build());
         }
-        RegisterBrokerResult result = routeInfoManager.registerBroker(BrokerRegistration.builder(h.clusterName(),
-                h.brokerAddr(), h.brokerName(), h.brokerId())
-            .haServerAddr(h.haServerAddr())
-            .zoneName(request.extField(ZoneRouteFilter.ZONE_NAME))
-            .heartbeatTimeoutMillis(h.heartbeatTimeoutMillis())
-            .enableActingMaster(h.enableActingMaster())
-            .topics(body.topicConfigSerializeWrapper())
-            .filterServers(body.filterServerList())
-            .channel(channel)
-            .build());
         if (result == null) {
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed", emptyHeader);
         }
@@ -232,6 +259,17 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                 .ifPresent(table -> response.setBody(json.encode(new KVTable(table))));
         }
         return response;
+    }
+
+    /** The registration the header describes, without its topics. */
+    private static BrokerRegistration.Builder registration(RegisterBrokerRequestHeader h, RemotingCommand request,
+                                                           Channel channel) {
+        return BrokerRegistration.builder(h.clusterName(), h.brokerAddr(), h.brokerName(), h.brokerId())
+            .haServerAddr(h.haServerAddr())
+            .zoneName(request.extField(ZoneRouteFilter.ZONE_NAME))
+            .heartbeatTimeoutMillis(h.heartbeatTimeoutMillis())
+            .enableActingMaster(h.enableActingMaster())
+            .channel(channel);
     }
 
     /** Apache's body checksum: CRC32 masked to a non-negative int. */

@@ -1,11 +1,15 @@
 package io.namesrv.namesrv.routeinfo;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * One broker name (a master and its slaves) as the route table keeps it: mutable, guarded by
- * the route table's lock, and copied into an immutable {@code BrokerData} for every answer.
+ * the route table's lock. Every change marks it dirty; the route table publishes a fresh
+ * immutable {@link GroupView} of each dirty group before it releases the write lock, and lookups
+ * read only that view.
  */
 final class BrokerGroup {
 
@@ -14,8 +18,11 @@ final class BrokerGroup {
     private final String cluster;
     private final String brokerName;
     private final Map<Long, String> brokerAddrs = new HashMap<>();
+    private final Map<Long, String> readOnlyAddrs = Collections.unmodifiableMap(brokerAddrs);
     private String zoneName;
     private boolean enableActingMaster;
+    private boolean dirty = true;
+    private volatile GroupView view;
 
     BrokerGroup(String cluster, String brokerName) {
         this.cluster = cluster;
@@ -30,9 +37,30 @@ final class BrokerGroup {
         return brokerName;
     }
 
-    /** The live map of id to address; callers hold the route table's write lock to change it. */
+    /** Id to address, read-only: change it through {@link #putAddr} and the removals below. */
     Map<Long, String> brokerAddrs() {
-        return brokerAddrs;
+        return readOnlyAddrs;
+    }
+
+    /** Returns the address the id had (null when none). */
+    String putAddr(long brokerId, String addr) {
+        String old = brokerAddrs.put(brokerId, addr);
+        if (!addr.equals(old)) {
+            dirty = true;
+        }
+        return old;
+    }
+
+    /** Removes every id whose entry matches; true when one was removed. */
+    boolean removeAddrsIf(BiPredicate<Long, String> test) {
+        boolean removed = brokerAddrs.entrySet().removeIf(e -> test.test(e.getKey(), e.getValue()));
+        dirty |= removed;
+        return removed;
+    }
+
+    /** Removes every id registered at the address; true when one was. */
+    boolean removeAddr(String addr) {
+        return removeAddrsIf((id, a) -> a.equals(addr));
     }
 
     String zoneName() {
@@ -40,6 +68,7 @@ final class BrokerGroup {
     }
 
     void setZoneName(String zoneName) {
+        dirty |= !java.util.Objects.equals(this.zoneName, zoneName);
         this.zoneName = zoneName;
     }
 
@@ -48,6 +77,22 @@ final class BrokerGroup {
     }
 
     void setEnableActingMaster(boolean enableActingMaster) {
+        dirty |= this.enableActingMaster != enableActingMaster;
         this.enableActingMaster = enableActingMaster;
+    }
+
+    /** The group as lookups see it (null only before its first publication, which no lookup can see). */
+    GroupView view() {
+        return view;
+    }
+
+    /** Publishes a fresh view if anything changed since the last one; true when it did (write lock). */
+    boolean publishIfChanged() {
+        if (!dirty) {
+            return false;
+        }
+        view = GroupView.of(this);
+        dirty = false;
+        return true;
     }
 }
