@@ -124,13 +124,15 @@ final class RegistrationMemory {
     /**
      * For a splitting process under {@code deleteTopicWithBrokerRegistration}: adds the body's topics
      * to those named in the current window and, once the window is over, returns them (the topics
-     * its group still has; all others are to be removed) and starts the next one. Null while the
-     * window runs.
+     * its group still has; all others are to be removed) and starts the next one with this body's
+     * topics. Null while the window runs. The first window counts every topic the group had when it
+     * started ({@code groupTopics}) as named: the batches before the split was noticed named them.
      */
-    Set<String> sweep(BrokerAddrInfo addrInfo, Set<String> topics, long now) {
+    Set<String> sweep(BrokerAddrInfo addrInfo, Set<String> topics, Set<String> groupTopics, long now) {
         Process p = processes.get(addrInfo);
         if (p.seen == null) {
-            p.seen = new HashSet<>(topics);
+            p.seen = new HashSet<>(groupTopics);
+            p.seen.addAll(topics);
             p.windowStart = now;
             return null;
         }
@@ -139,7 +141,7 @@ final class RegistrationMemory {
             return null;
         }
         Set<String> named = p.seen;
-        p.seen = new HashSet<>();
+        p.seen = new HashSet<>(topics);
         p.windowStart = now;
         return named;
     }

@@ -382,7 +382,7 @@ public class RouteInfoManager {
             }
             keep = reported;
         } else {
-            keep = registrations.sweep(addrInfo, reported, liveness.now());
+            keep = registrations.sweep(addrInfo, reported, topicTable.topicsOf(brokerName), liveness.now());
             if (keep == null) {
                 return;
             }
