@@ -86,7 +86,10 @@ prune_runtimes() {
     [ -d "${dir}" ] && [ ! -L "${dir%/}" ] || continue
     dir="$(readlink -f "${dir}")"
     [ "${dir}" = "${current}" ] && continue
-    if ! printf '%s\n' "${in_use}" | grep -qF -- "${dir}/"; then
+    # A here-string, not a pipe: grep -q stops at the first match, and under pipefail the
+    # SIGPIPE that then ends printf (once the process list passes the pipe's 64 KiB) read as
+    # "not in use" and deleted the running daemon's code.
+    if ! grep -qF -- "${dir}/" <<< "${in_use}"; then
       rm -rf "${dir}"
     fi
   done

@@ -12,6 +12,7 @@ public final class SubCommands {
         return List.of(
             new ClusterListCommand(),
             new BrokerLivenessCommand(),
+            new CompareNamesrvCommand(),
             new TopicListCommand(),
             new TopicRouteCommand(),
             new TopicClusterListCommand(),

@@ -45,6 +45,20 @@ public final class NameServerAddresses {
         return addrs;
     }
 
+    /** The port of {@code host:port} (IPv6 hosts in brackets), or -1 when the text is not that. */
+    public static int portOf(String addr) {
+        int colon = addr.lastIndexOf(':');
+        if (colon <= 0) {
+            return -1;
+        }
+        try {
+            int port = Integer.parseInt(addr.substring(colon + 1));
+            return port >= 1 && port <= 65_535 ? port : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /**
      * The addresses to use: {@code explicit} if given, else the property, the environment, and
      * last the address server (queried for {@code unitName} when not null).

@@ -23,6 +23,7 @@ import io.namesrv.namesrv.metrics.NamesrvMetrics;
 import io.namesrv.namesrv.metrics.ServerSnapshot;
 import io.namesrv.namesrv.metrics.TrafficLogger;
 import io.namesrv.namesrv.notify.MinBrokerIdNotifier;
+import io.namesrv.namesrv.peers.PeersService;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
@@ -83,6 +84,8 @@ public class NamesrvController {
     private final NamesrvMetrics metrics;
     /** Null when the HTTP endpoint is off: nobody could see it. */
     private final StatusConsole console;
+    /** Warm restart (route snapshot, bootstrap from peers) and comparing with peer name servers. */
+    private final PeersService peers;
     private final ServiceReadiness readiness;
     private final BusinessPools pools;
     private final Health health = new Health();
@@ -142,6 +145,10 @@ public class NamesrvController {
         this.pools = new BusinessPools(namesrvConfig, fatalErrors::workerDeaths);
         this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
             () -> remotingServer != null && remotingServer.isListening(), health::status);
+        this.peers = new PeersService(namesrvConfig, routeInfoManager, identity);
+        this.metrics.addSource(peers.metrics());
+        addStatusContributor(peers::statusSection);
+        addStatusContributor(peers::disagreementsSection);
     }
 
     /**
@@ -157,6 +164,7 @@ public class NamesrvController {
         if (!loadKvConfig()) {
             return false;
         }
+        peers.restore();
         initiateMinBrokerIdNotifier();
         initiateRemotingServer();
         registerProcessors();
@@ -212,7 +220,7 @@ public class NamesrvController {
     private void initiateOpsEndpoint() {
         if (httpConfig.isHttpEnable()) {
             httpServer = new OpsHttpServer(httpConfig, new OpsEndpoints(metrics, routeInfoManager, this::readiness,
-                health::status, console, this::clientRoute), authenticator == null ? HttpAccess.OPEN
+                health::status, console, this::clientRoute, peers::status), authenticator == null ? HttpAccess.OPEN
                 : HttpAccess.basic(() -> authenticator.settings().secretKeys()));
         }
     }
@@ -290,6 +298,8 @@ public class NamesrvController {
 
     /** Binds the server, then starts the scheduled jobs, the operations endpoint and the vitals monitor. */
     public void start() throws InterruptedException {
+        // Before the port listens, so that the first route answer is already a warm one.
+        peers.bootstrap(nettyServerConfig.getListenPort());
         remotingServer.start();
         // listenPort=0 asks for any free port: record the real one so config dumps tell the truth.
         nettyServerConfig.setListenPort(remotingServer.localPort());
@@ -297,6 +307,7 @@ public class NamesrvController {
         startOpsEndpoint();
         vitals = new VitalsMonitor(vitalChecks(), health, fatalErrors, VitalsMonitor.DEFAULT_PERIOD_MILLIS);
         vitals.start();
+        peers.start(fatalErrors::guard);
     }
 
     private void scheduleJobs() {
@@ -383,6 +394,8 @@ public class NamesrvController {
         if (vitals != null) {
             vitals.close();
         }
+        // Before the connections close below: that removes their brokers, and the snapshot must not see it.
+        peers.shutdown();
         // Before the connections close, as Apache closes its client first: the brokers whose
         // connections close below must not be told their group's master went offline.
         if (minBrokerIdNotifier != null) {

@@ -93,6 +93,15 @@ class StrictConfigStartupTest {
     }
 
     @Test
+    void aPeerListThatIsNotHostPortAndTooShortPeerIntervalsAreRefused(@TempDir Path dir) throws Exception {
+        Path conf = Files.writeString(dir.resolve("peers.properties"), "namesrvPeers=10.0.0.1:9876;10.0.0.2\n"
+            + "namesrvPeerCompareIntervalMillis=0\nrouteSnapshotIntervalMillis=10\nnamesrvPeerDivergenceMillis=-1\n");
+        refused(conf, "config " + conf + ": namesrvPeerCompareIntervalMillis=0: must be at least 100 (ms) (and 3 more:"
+            + " namesrvPeerDivergenceMillis=-1: must not be negative; namesrvPeers=10.0.0.1:9876;10.0.0.2: '10.0.0.2' is"
+            + " not host:port; routeSnapshotIntervalMillis=10: must be at least 100 (ms))");
+    }
+
+    @Test
     void everyProblemIsInTheOneLine(@TempDir Path dir) throws Exception {
         Path conf = Files.writeString(dir.resolve("many.properties"),
             "listenPort=70000\ndefaultThreadPoolNums=0\nhttpListenPrt=1\nshutdownTimeoutSeconds=0\n");

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -17,6 +18,8 @@ import java.nio.file.StandardOpenOption;
  * (a hard link, so the file itself is never missing; a copy where links are not supported);
  * rename the temp file over the file atomically; fsync the directory so the rename is durable.
  * Callers must not write the same target from two threads at once (they share the temp name).
+ * {@link #readBack} reads such a file, falling back on the {@code .bak} when the file is missing
+ * or does not parse (a disk that lied about fsync, a hand edit gone wrong).
  */
 public final class AtomicFileWriter {
 
@@ -88,6 +91,51 @@ public final class AtomicFileWriter {
             ch.force(true);
         } catch (IOException e) {
             // Windows cannot open a directory for sync; the rename itself has happened, keep going.
+        }
+    }
+
+    /** Turns a file's bytes into a value; anything unusable is an {@link IOException} saying why. */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(byte[] content) throws IOException;
+    }
+
+    /**
+     * What {@link #readBack} found: the value, the file it came from, and when that is the backup,
+     * why the file itself was not used.
+     */
+    public record ReadBack<T>(T value, Path source, IOException fileProblem) {
+        public boolean fromBackup() {
+            return fileProblem != null;
+        }
+    }
+
+    /**
+     * Reads {@code target} written by {@link #write}, or its {@code .bak} when the file is missing
+     * or {@code parser} refuses it. Null when neither exists. When both exist and neither parses,
+     * or only a bad file exists, throws the file's problem (the backup's is suppressed in it), so
+     * that nothing that might still be recovered by hand is overwritten in silence.
+     */
+    public static <T> ReadBack<T> readBack(Path target, Parser<T> parser) throws IOException {
+        Path backup = backupOf(target);
+        IOException fileProblem;
+        try {
+            return new ReadBack<>(parser.parse(Files.readAllBytes(target)), target, null);
+        } catch (NoSuchFileException e) {
+            if (!Files.exists(backup)) {
+                return null;
+            }
+            fileProblem = e;
+        } catch (IOException e) {
+            fileProblem = e;
+        }
+        try {
+            return new ReadBack<>(parser.parse(Files.readAllBytes(backup)), backup, fileProblem);
+        } catch (NoSuchFileException e) {
+            throw fileProblem;
+        } catch (IOException e) {
+            fileProblem.addSuppressed(e);
+            throw fileProblem;
         }
     }
 }

@@ -91,6 +91,7 @@ public final class BrokerEventLog implements RouteEventListener {
             case CHANNEL_FAILED -> "its connection failed";
             case CHANNEL_IDLE -> "its connection was idle too long";
             case UNREGISTERED -> "it unregistered (UNREGISTER_BROKER)";
+            case WITHDRAWN -> "relayed by peer name servers that no longer know it directly";
         };
         synchronized (this) {
             Event e = append(clock.getAsLong(), cause.label(), clusterName, brokerAddr, detail);

@@ -1,12 +1,12 @@
 package io.namesrv.namesrv.console;
 
 /** Durations in words for people: "850 ms", "45 s", "2 min 5 s", "3 h 20 min". */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static String words(long millis) {
+    public static String words(long millis) {
         long ms = Math.max(0, millis);
         if (ms < 1000) {
             return ms + " ms";

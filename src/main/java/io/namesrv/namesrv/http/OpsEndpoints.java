@@ -35,11 +35,20 @@ public final class OpsEndpoints {
     private final Supplier<Health.Status> health;
     private final StatusConsole console;
     private final ClientRouteLookup clientRoutes;
+    private final Supplier<?> peers;
     private final JsonBodies json = new JsonBodies();
     private final Map<String, HttpAnswer> staticFiles;
 
     public OpsEndpoints(NamesrvMetrics metrics, RouteInfoManager routes, Supplier<Readiness> readiness,
                         Supplier<Health.Status> health, StatusConsole console, ClientRouteLookup clientRoutes) {
+        this(metrics, routes, readiness, health, console, clientRoutes, () -> null);
+    }
+
+    /** With {@code peers} giving the warm-restart and peer part of /status ({@code peers}, null for none). */
+    public OpsEndpoints(NamesrvMetrics metrics, RouteInfoManager routes, Supplier<Readiness> readiness,
+                        Supplier<Health.Status> health, StatusConsole console, ClientRouteLookup clientRoutes,
+                        Supplier<?> peers) {
+        this.peers = peers;
         this.metrics = metrics;
         this.routes = routes;
         this.readiness = readiness;
@@ -102,7 +111,7 @@ public final class OpsEndpoints {
             }
             case "/status":
                 return HttpAnswer.json(200, JSON.toJSONString(StatusView.build(routes, console,
-                    System.currentTimeMillis(), readiness.get(), topicsPage(query))));
+                    System.currentTimeMillis(), readiness.get(), topicsPage(query), peers.get())));
             case "/topics": {
                 StatusView.TopicsPage page = topicsPage(query);
                 return page == null ? error(400, "limit must be 1 to " + TopicIndex.MAX_LIMIT)

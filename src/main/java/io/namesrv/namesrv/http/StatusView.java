@@ -33,12 +33,14 @@ final class StatusView {
     }
 
     /**
-     * {@code state}: live, late (past half its timeout without a heartbeat), not live (named in
-     * the cluster table only), or how it left: expired, closed, failed, idle, unregistered.
+     * {@code state}: live, late (past half its timeout without a heartbeat), restored or relayed
+     * (routed but provisional: from a snapshot or a peer, not yet registered here), not live
+     * (named in the cluster table only), or how it left: expired, closed, failed, idle,
+     * unregistered, withdrawn. {@code origin}: direct, restored or relayed for a live broker.
      */
     record Broker(String cluster, String brokerName, Long brokerId, String role, String addr, String zone,
                   String state, Long lastHeartbeatAgeMillis, Long heartbeatTimeoutMillis, String haServerAddr,
-                  Long goneAgoMillis, String detail) {
+                  Long goneAgoMillis, String detail, String origin) {
     }
 
     record Queue(String brokerName, int readQueueNums, int writeQueueNums, int perm, int topicSysFlag) {
@@ -51,16 +53,17 @@ final class StatusView {
                       boolean indexing) {
     }
 
+    /** {@code peers}: warm restart and peer name servers ({@code io.namesrv.namesrv.peers.PeersStatus}), or null. */
     record Status(long now, boolean ready, String readiness, ServerIdentity server, List<StatusSection> sections,
                   int liveBrokers, int brokerGroups, int topicsTotal, List<Cluster> clusters, List<Broker> brokers,
-                  TopicsPage topics) {
+                  TopicsPage topics, Object peers) {
     }
 
     private StatusView() {
     }
 
     static Status build(RouteInfoManager routes, StatusConsole console, long now, Readiness readiness,
-                        TopicsPage topics) {
+                        TopicsPage topics, Object peers) {
         ClusterInfo info = routes.getAllClusterInfo();
         Map<String, BrokerLiveView> live = new HashMap<>();
         for (BrokerLiveView v : routes.liveBrokers()) {
@@ -78,10 +81,11 @@ final class StatusView {
                 listed.add(key);
                 BrokerLiveView v = live.get(key);
                 Long age = v == null ? null : Math.max(0, now - v.lastUpdateTimestamp());
-                String state = v == null ? "not live" : age > v.heartbeatTimeoutMillis() / 2 ? "late" : "live";
+                String state = v == null ? "not live" : v.origin().provisional() ? v.origin().label()
+                    : age > v.heartbeatTimeoutMillis() / 2 ? "late" : "live";
                 brokers.add(new Broker(bd.cluster(), bd.brokerName(), e.getKey(), role(e.getKey()), e.getValue(),
                     bd.zoneName(), state, age, v == null ? null : v.heartbeatTimeoutMillis(),
-                    v == null ? null : v.haServerAddr(), null, null));
+                    v == null ? null : v.haServerAddr(), null, null, v == null ? null : v.origin().label()));
             }
         }
         // Brokers that left stay on the page, unless they are back (events from different threads
@@ -90,7 +94,7 @@ final class StatusView {
             if (listed.add(gone.cluster() + "@" + gone.addr())) {
                 brokers.add(new Broker(gone.cluster(), gone.brokerName(), gone.brokerId(),
                     gone.brokerId() == null ? null : role(gone.brokerId()), gone.addr(), null, gone.kind(), null, null,
-                    null, Math.max(0, now - gone.timeMillis()), gone.detail()));
+                    null, Math.max(0, now - gone.timeMillis()), gone.detail(), null));
             }
         }
         brokers.sort(Comparator.comparing(Broker::cluster)
@@ -100,7 +104,7 @@ final class StatusView {
 
         RouteTableSizes sizes = routes.tableSizes();
         return new Status(now, readiness.ready(), readiness.reason(), console.identity(), console.sections(),
-            sizes.liveBrokers(), sizes.brokerGroups(), sizes.topics(), clusters, brokers, topics);
+            sizes.liveBrokers(), sizes.brokerGroups(), sizes.topics(), clusters, brokers, topics, peers);
     }
 
     private static String role(long brokerId) {

@@ -5,7 +5,6 @@ import io.namesrv.namesrv.config.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -78,28 +77,20 @@ public final class KVConfigManager {
     }
 
     private Map<String, Map<String, String>> read() throws IOException {
-        Path backup = AtomicFileWriter.backupOf(path);
-        IOException mainProblem;
+        AtomicFileWriter.ReadBack<Map<String, Map<String, String>>> read;
         try {
-            return KVConfigCodec.decode(Files.readString(path, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            if (!Files.exists(backup)) {
-                return new HashMap<>();
-            }
-            mainProblem = e;
+            read = AtomicFileWriter.readBack(path,
+                content -> KVConfigCodec.decode(new String(content, StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            mainProblem = e;
+            throw new IOException("KV config " + path + " unusable and no valid backup", e);
         }
-        try {
-            Map<String, Map<String, String>> recovered =
-                KVConfigCodec.decode(Files.readString(backup, StandardCharsets.UTF_8));
-            log.warn("KV config {} unusable ({}), recovered from {}", path, mainProblem.getMessage(), backup);
-            return recovered;
-        } catch (IOException e) {
-            IOException failure = new IOException("KV config " + path + " unusable and no valid backup", mainProblem);
-            failure.addSuppressed(e);
-            throw failure;
+        if (read == null) {
+            return new HashMap<>();
         }
+        if (read.fromBackup()) {
+            log.warn("KV config {} unusable ({}), recovered from {}", path, read.fileProblem().getMessage(), read.source());
+        }
+        return read.value();
     }
 
     /**

@@ -2,6 +2,8 @@ package io.namesrv.namesrv.metrics;
 
 import io.namesrv.controller.ControllerStatus;
 import io.namesrv.namesrv.logging.NonBlockingAsyncAppender;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +17,7 @@ public final class NamesrvMetrics {
     private final BrokerEventMetrics brokerEvents = new BrokerEventMetrics();
     private final MinBrokerIdNotifyMetrics minBrokerIdNotifications = new MinBrokerIdNotifyMetrics();
     private final Supplier<ServerSnapshot> snapshots;
+    private final List<MetricsSource> sources = new CopyOnWriteArrayList<>();
     /** Null unless the embedded controller runs (enableControllerInNamesrv). */
     private volatile Supplier<ControllerStatus> controllerStatus;
 
@@ -30,6 +33,11 @@ public final class NamesrvMetrics {
     /** The listener to hand to the route table. */
     public BrokerEventMetrics brokerEvents() {
         return brokerEvents;
+    }
+
+    /** Adds the metrics of another part of the server to every scrape. */
+    public void addSource(MetricsSource source) {
+        sources.add(source);
     }
 
     /** The outcomes listener to hand to the NOTIFY_MIN_BROKER_ID_CHANGE notifier. */
@@ -81,6 +89,7 @@ public final class NamesrvMetrics {
         if (controller != null) {
             ControllerMetrics.write(w, controller);
         }
+        sources.forEach(source -> source.write(w));
         JvmMetrics.write(w);
         return w.text();
     }

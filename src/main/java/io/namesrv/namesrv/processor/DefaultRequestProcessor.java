@@ -24,6 +24,7 @@ import io.namesrv.protocol.header.AddWritePermOfBrokerResponseHeader;
 import io.namesrv.protocol.header.BrokerHeartbeatRequestHeader;
 import io.namesrv.protocol.header.DeleteKVConfigRequestHeader;
 import io.namesrv.protocol.header.DeleteTopicFromNamesrvRequestHeader;
+import io.namesrv.protocol.header.GetBrokerClusterInfoRequestHeader;
 import io.namesrv.protocol.header.GetBrokerMemberGroupRequestHeader;
 import io.namesrv.protocol.header.GetKVConfigRequestHeader;
 import io.namesrv.protocol.header.GetKVConfigResponseHeader;
@@ -103,7 +104,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             case RequestCode.UNREGISTER_BROKER -> unregisterBroker(request);
             case RequestCode.BROKER_HEARTBEAT -> brokerHeartbeat(request);
             case RequestCode.GET_BROKER_MEMBER_GROUP -> getBrokerMemberGroup(request);
-            case RequestCode.GET_BROKER_CLUSTER_INFO -> success(clusterInfoBody.get());
+            case RequestCode.GET_BROKER_CLUSTER_INFO -> clusterInfo(request);
             case RequestCode.WIPE_WRITE_PERM_OF_BROKER -> wipeWritePerm(request);
             case RequestCode.ADD_WRITE_PERM_OF_BROKER -> addWritePerm(request);
             case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> settings.isEnableAllTopicList()
@@ -146,6 +147,13 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private RemotingCommand allTopics() {
         AllTopicList.Answer answer = allTopicList.get();
         return answer.tooLarge() ? tooLarge("topic list", answer.topics(), answer.bytes()) : success(answer.body());
+    }
+
+    /** The whole table (cached per route change), or for a peer name server only what registered here directly. */
+    private RemotingCommand clusterInfo(RemotingCommand request) {
+        GetBrokerClusterInfoRequestHeader h = request.decodeHeader(GetBrokerClusterInfoRequestHeader::decode);
+        return Boolean.TRUE.equals(h.directOnly())
+            ? success(json.encode(routeInfoManager.getDirectClusterInfo())) : success(clusterInfoBody.get());
     }
 
     private RemotingCommand topicList(TopicList topics) {

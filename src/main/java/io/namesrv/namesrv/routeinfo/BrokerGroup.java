@@ -1,8 +1,11 @@
 package io.namesrv.namesrv.routeinfo;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -10,6 +13,10 @@ import java.util.function.BiPredicate;
  * the route table's lock. Every change marks it dirty; the route table publishes a fresh
  * immutable {@link GroupView} of each dirty group before it releases the write lock, and lookups
  * read only that view.
+ *
+ * <p>Topics that came from a provisional source (a snapshot or a peer) and that no direct
+ * registration has reported since are <em>unconfirmed</em>, with a deadline: a topic deleted
+ * while this name server was down must not stay in its routes for good once the broker is back.
  */
 final class BrokerGroup {
 
@@ -23,6 +30,9 @@ final class BrokerGroup {
     private boolean enableActingMaster;
     private boolean dirty = true;
     private volatile GroupView view;
+    /** Null when every topic of the group came from a direct registration. */
+    private Set<String> unconfirmedTopics;
+    private long unconfirmedUntil;
 
     BrokerGroup(String cluster, String brokerName) {
         this.cluster = cluster;
@@ -94,5 +104,35 @@ final class BrokerGroup {
         view = GroupView.of(this);
         dirty = false;
         return true;
+    }
+
+    /** The topics last merged from a provisional source (empty when none are pending). */
+    Set<String> unconfirmedTopics() {
+        return unconfirmedTopics == null ? Set.of() : unconfirmedTopics;
+    }
+
+    /** When unconfirmed topics are dropped, if a direct registration has taken over the group by then. */
+    long unconfirmedUntil() {
+        return unconfirmedUntil;
+    }
+
+    /** Replaces the unconfirmed topics with those of a provisional merge. */
+    void markUnconfirmed(Collection<String> topics, long until) {
+        unconfirmedTopics = topics.isEmpty() ? null : new HashSet<>(topics);
+        unconfirmedUntil = until;
+    }
+
+    /** A direct registration reported these topics: they are no longer provisional. */
+    void confirm(Collection<String> topics) {
+        if (unconfirmedTopics != null) {
+            unconfirmedTopics.removeAll(topics);
+            if (unconfirmedTopics.isEmpty()) {
+                unconfirmedTopics = null;
+            }
+        }
+    }
+
+    void clearUnconfirmed() {
+        unconfirmedTopics = null;
     }
 }

@@ -3,6 +3,7 @@ package io.namesrv.namesrv.routeinfo;
 import io.namesrv.protocol.DataVersion;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Which broker processes are alive (Apache's brokerLiveTable): when each was last heard from, its
- * timeout, the data version and channel it registered with, and the generation of that
- * registration. Time and sockets live here only; the route tables never see them.
+ * timeout, the data version and channel it registered with, the generation of that registration
+ * and whether the broker registered here or the entry is provisional ({@link BrokerOrigin}). Time and sockets live here only; the route tables never see them.
  *
  * <p>Not thread-safe on its own: {@link RouteInfoManager}'s lock guards it, the read lock for
  * queries, heartbeats and scans, the write lock for registrations and removals. It decides who is
@@ -22,6 +23,8 @@ final class BrokerLivenessTracker {
 
     /** A broker that names no heartbeat timeout is dropped after two minutes of silence. */
     static final long DEFAULT_TIMEOUT_MILLIS = 1000L * 60 * 2;
+    /** A provisional entry whose source did not say (an Apache peer shows no data versions). */
+    private static final DataVersion UNKNOWN_VERSION = new DataVersion(0L, 0L, 0L);
 
     private final Map<BrokerAddrInfo, BrokerLiveInfo> liveTable = new HashMap<>(256);
     private final LongSupplier clock;
@@ -46,10 +49,13 @@ final class BrokerLivenessTracker {
         return live == null ? null : live.dataVersion();
     }
 
-    /** True unless the broker is live with exactly this data version. */
+    /**
+     * True unless the broker registered here with exactly this data version. A provisional entry
+     * always counts as changed, so a broker that asks (QUERY_DATA_VERSION) registers for real.
+     */
     boolean topicConfigChanged(BrokerAddrInfo addrInfo, DataVersion dataVersion) {
         BrokerLiveInfo live = liveTable.get(addrInfo);
-        return live == null || !live.dataVersion().equals(dataVersion);
+        return live == null || !live.isDirect() || !live.dataVersion().equals(dataVersion);
     }
 
     /** {@link #register(BrokerRegistration, DataVersion)} with the version the registration carries. */
@@ -66,7 +72,30 @@ final class BrokerLivenessTracker {
         long timeout = registration.heartbeatTimeoutMillis() != null
             ? registration.heartbeatTimeoutMillis() : DEFAULT_TIMEOUT_MILLIS;
         return liveTable.put(registration.addrInfo(), new BrokerLiveInfo(clock.getAsLong(), timeout,
-            dataVersion, registration.channel(), registration.haServerAddr(), ++lastGeneration));
+            dataVersion, registration.channel(), registration.haServerAddr(), ++lastGeneration,
+            BrokerOrigin.DIRECT));
+    }
+
+    /**
+     * Records a provisional entry (write lock): no channel, heard from at the member's
+     * {@code lastUpdateTimestamp}. The caller has checked that no direct entry is replaced.
+     */
+    BrokerLiveInfo putProvisional(BrokerAddrInfo addrInfo, RouteImage.Member member, BrokerOrigin origin) {
+        long timeout = timeoutOrDefault(member.heartbeatTimeoutMillis());
+        DataVersion version = member.dataVersion() != null ? member.dataVersion() : UNKNOWN_VERSION;
+        return liveTable.put(addrInfo, new BrokerLiveInfo(member.lastUpdateTimestamp(), timeout, version,
+            null, member.haServerAddr(), ++lastGeneration, origin));
+    }
+
+    /** A timeout a source gave, or the two-minute default when it gave none. */
+    static long timeoutOrDefault(long heartbeatTimeoutMillis) {
+        return heartbeatTimeoutMillis > 0 ? heartbeatTimeoutMillis : DEFAULT_TIMEOUT_MILLIS;
+    }
+
+    /** Whether the broker registered here itself (its entry is not provisional). */
+    boolean isDirect(BrokerAddrInfo addrInfo) {
+        BrokerLiveInfo live = liveTable.get(addrInfo);
+        return live != null && live.isDirect();
     }
 
     long now() {
@@ -84,10 +113,13 @@ final class BrokerLivenessTracker {
         return live != null && live.generation() == generation;
     }
 
-    /** A heartbeat (read lock is enough: the timestamp is volatile). False when the broker is not live. */
+    /**
+     * A heartbeat (read lock is enough: the timestamp is volatile). False when the broker is not
+     * live, or live only provisionally: a provisional entry lives until the broker registers.
+     */
     boolean touch(BrokerAddrInfo addrInfo) {
         BrokerLiveInfo live = liveTable.get(addrInfo);
-        if (live == null) {
+        if (live == null || !live.isDirect()) {
             return false;
         }
         live.touch(clock.getAsLong());
@@ -101,8 +133,10 @@ final class BrokerLivenessTracker {
         for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : liveTable.entrySet()) {
             BrokerLiveInfo live = e.getValue();
             if (live.expiredAt(now)) {
-                String reason = "no heartbeat for " + (now - live.lastUpdateTimestamp()) + "ms, timeout "
-                    + live.heartbeatTimeoutMillis() + "ms";
+                String reason = live.isDirect()
+                    ? "no heartbeat for " + (now - live.lastUpdateTimestamp()) + "ms, timeout " + live.heartbeatTimeoutMillis() + "ms"
+                    : live.origin().label() + " entry not confirmed by a registration here within "
+                        + live.heartbeatTimeoutMillis() + "ms";
                 expired.add(new Expiry(removal(e.getKey(), live, reason, RemovalCause.EXPIRED), live.channel(),
                     live.heartbeatTimeoutMillis()));
             }
@@ -126,6 +160,15 @@ final class BrokerLivenessTracker {
             reason, cause);
     }
 
+    Map<BrokerOrigin, Integer> countByOrigin() {
+        Map<BrokerOrigin, Integer> counts = new EnumMap<>(BrokerOrigin.class);
+        for (BrokerOrigin origin : BrokerOrigin.values()) {
+            counts.put(origin, 0);
+        }
+        liveTable.values().forEach(live -> counts.merge(live.origin(), 1, Integer::sum));
+        return counts;
+    }
+
     int size() {
         return liveTable.size();
     }
@@ -136,7 +179,8 @@ final class BrokerLivenessTracker {
         for (Map.Entry<BrokerAddrInfo, BrokerLiveInfo> e : liveTable.entrySet()) {
             BrokerLiveInfo live = e.getValue();
             views.add(new RouteInfoManager.BrokerLiveView(e.getKey().clusterName(), e.getKey().brokerAddr(),
-                live.lastUpdateTimestamp(), live.heartbeatTimeoutMillis(), live.dataVersion(), live.haServerAddr()));
+                live.lastUpdateTimestamp(), live.heartbeatTimeoutMillis(), live.dataVersion(), live.haServerAddr(),
+                live.origin()));
         }
         return views;
     }

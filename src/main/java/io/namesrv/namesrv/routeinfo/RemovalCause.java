@@ -11,7 +11,9 @@ public enum RemovalCause {
     /** The broker's connection was idle past serverChannelMaxIdleTimeSeconds. */
     CHANNEL_IDLE("idle"),
     /** The broker said it is leaving (UNREGISTER_BROKER). */
-    UNREGISTERED("unregistered");
+    UNREGISTERED("unregistered"),
+    /** A relayed entry whose peer name servers no longer know the broker directly. */
+    WITHDRAWN("withdrawn");
 
     private final String label;
 

@@ -232,8 +232,12 @@ public class RouteInfoManager {
 
         String oldAddr = addrs.get(r.brokerId());
         if (oldAddr != null && !oldAddr.equals(r.brokerAddr())) {
-            BrokerLiveInfo oldLive = liveness.get(new BrokerAddrInfo(r.clusterName(), oldAddr));
-            if (oldLive != null && oldLive.dataVersion().stateVersion() > incomingVersion.stateVersion()) {
+            BrokerAddrInfo oldAddrInfo = new BrokerAddrInfo(r.clusterName(), oldAddr);
+            BrokerLiveInfo oldLive = liveness.get(oldAddrInfo);
+            if (oldLive != null && !oldLive.isDirect()) {
+                // A provisional entry never stands in a direct registration's way: it gives up its slot.
+                dropProvisionalMember(oldAddrInfo);
+            } else if (oldLive != null && oldLive.dataVersion().stateVersion() > incomingVersion.stateVersion()) {
                 long oldStateVersion = oldLive.dataVersion().stateVersion();
                 String conflicting = oldAddr;
                 long newStateVersion = incomingVersion.stateVersion();
@@ -269,10 +273,13 @@ public class RouteInfoManager {
         }
 
         BrokerLiveInfo previous = liveness.register(r, incomingVersion);
-        if (previous == null) {
-            events.log(() -> LOG.info("new broker registered, {} HAService: {}", addrInfo, r.haServerAddr()));
+        // A broker confirming a provisional entry is new here: it had never registered with us.
+        boolean firstTime = previous == null || !previous.isDirect();
+        if (firstTime) {
+            String confirms = previous == null ? "" : " (confirms its " + previous.origin().label() + " entry)";
+            events.log(() -> LOG.info("new broker registered, {} HAService: {}{}", addrInfo, r.haServerAddr(), confirms));
         }
-        events.add(l -> l.brokerRegistered(r.clusterName(), r.brokerAddr(), previous == null));
+        events.add(l -> l.brokerRegistered(r.clusterName(), r.brokerAddr(), firstTime));
         if (r.brokerId() < previousMinBrokerId) {
             // Unlike a removal, Apache announces this whether or not the group has acting master on.
             MinBrokerIdChange change = MinBrokerIdChange.registered(r.brokerName(), new HashMap<>(addrs), r.haServerAddr());
@@ -288,20 +295,36 @@ public class RouteInfoManager {
      * and zone the registration names; the caller holds the write lock.
      */
     private BrokerGroup joinGroup(BrokerRegistration r) {
-        if (clusterAddrTable.computeIfAbsent(r.clusterName(), k -> new HashSet<>()).add(r.brokerName())) {
+        BrokerGroup group = ensureGroup(r.clusterName(), r.brokerName());
+        applyGroupFlags(group, r.actingMaster(), r.zoneName());
+        return group;
+    }
+
+    /** The group, created (and listed under its cluster) when new; the caller holds the write lock. */
+    private BrokerGroup ensureGroup(String clusterName, String brokerName) {
+        if (clusterAddrTable.computeIfAbsent(clusterName, k -> new HashSet<>()).add(brokerName)) {
             routesChanged();
         }
-        BrokerGroup group = brokerAddrTable.get(r.brokerName());
+        BrokerGroup group = brokerAddrTable.get(brokerName);
         if (group == null) {
-            group = new BrokerGroup(r.clusterName(), r.brokerName());
-            brokerAddrTable.put(r.brokerName(), group);
-        }
-        group.setEnableActingMaster(r.actingMaster());
-        // Deliberate difference: a replica that names no zone keeps the group's zone.
-        if (r.zoneName() != null) {
-            group.setZoneName(r.zoneName());
+            group = new BrokerGroup(clusterName, brokerName);
+            brokerAddrTable.put(brokerName, group);
+            routesChanged();
         }
         return group;
+    }
+
+    /** The acting-master flag and zone a registration or merge names; the caller holds the write lock. */
+    private void applyGroupFlags(BrokerGroup group, boolean actingMaster, String zoneName) {
+        if (group.enableActingMaster() != actingMaster) {
+            group.setEnableActingMaster(actingMaster);
+            routesChanged();
+        }
+        // Deliberate difference: a replica that names no zone keeps the group's zone.
+        if (zoneName != null && !zoneName.equals(group.zoneName())) {
+            group.setZoneName(zoneName);
+            routesChanged();
+        }
     }
 
     /** Null leaves the broker's filter servers as they are; the caller holds the write lock. */
@@ -341,6 +364,7 @@ public class RouteInfoManager {
         RegistrationMemory.Batch batch = registrations.observe(addrInfo, brokerName, r.brokerId(), topicConfigs.keySet());
         // A split batch counts as a change even under an unchanged data version (#10425).
         boolean versionChanged = liveness.topicConfigChanged(addrInfo, incomingVersion) || batch.splitting();
+        group.confirm(topicConfigs.keySet());
 
         if (settings.deleteTopicWithBrokerRegistration() && (mappings == null || mappings.isEmpty())) {
             pruneTopicsNotReported(brokerName, addrInfo, topicConfigs.keySet(), batch, events);
@@ -486,6 +510,7 @@ public class RouteInfoManager {
                 }
             }
         }
+        dropUnconfirmedTopics();
         return removed;
     }
 
@@ -611,6 +636,261 @@ public class RouteInfoManager {
     private void removeTopicsOfBroker(String brokerName, RouteEvents events) {
         for (String topic : topicTable.removeGroup(brokerName)) {
             events.log(() -> LOG.info("removeTopicByBrokerName, remove the topic all queue {}", topic));
+        }
+    }
+
+    // ---------------------------------------------------------------- provisional state
+
+    /**
+     * What one {@link #mergeProvisional} did: members taken, members refused because the broker
+     * (or its slot) is registered here directly, and groups refused as conflicting or malformed.
+     */
+    public record MergeOutcome(int membersTaken, int membersDirectHere, int groupsRefused) {
+    }
+
+    /**
+     * Merges provisional groups (from a snapshot or a peer) into the table. Direct state always
+     * wins: a member whose address registered here directly, or whose broker id in the group is
+     * held by a direct member, is left out; a group named here under another cluster is left out
+     * whole; and the topics, zone and acting-master flag of a group that has any direct member
+     * stay as its direct registrations made them. Members taken live from their
+     * {@code lastUpdateTimestamp} for their timeout, unless the broker registers first. Topics
+     * taken stay unconfirmed until a direct registration reports them (see {@link BrokerGroup}).
+     */
+    public MergeOutcome mergeProvisional(RouteImage image, BrokerOrigin origin) {
+        if (!origin.provisional()) {
+            throw new IllegalArgumentException("only provisional state is merged: " + origin);
+        }
+        int[] counts = new int[3];
+        change(events -> {
+            for (RouteImage.Group g : image.groups()) {
+                mergeGroup(g, origin, counts);
+            }
+            return null;
+        });
+        return new MergeOutcome(counts[0], counts[1], counts[2]);
+    }
+
+    /** One group of a merge; the caller holds the write lock. counts: taken, direct here, groups refused. */
+    private void mergeGroup(RouteImage.Group g, BrokerOrigin origin, int[] counts) {
+        BrokerGroup group = g.cluster() == null || g.brokerName() == null ? null : brokerAddrTable.get(g.brokerName());
+        if (g.cluster() == null || g.brokerName() == null || group != null && !group.cluster().equals(g.cluster())) {
+            counts[2]++;
+            return;
+        }
+        long now = liveness.now();
+        List<RouteImage.Member> taken = new ArrayList<>(g.members().size());
+        for (RouteImage.Member m : g.members()) {
+            if (m.addr() == null || m.brokerId() < 0) {
+                continue;
+            }
+            BrokerAddrInfo addrInfo = new BrokerAddrInfo(g.cluster(), m.addr());
+            if (liveness.isDirect(addrInfo) || group != null && directHolder(group, m.brokerId(), m.addr()) != null) {
+                counts[1]++;
+                continue;
+            }
+            if (liveness.get(addrInfo) != null && (group == null || !group.brokerAddrs().containsValue(m.addr()))) {
+                // Provisionally known under another broker name: left to expire there first.
+                continue;
+            }
+            // No source may date a member in the future and so extend its provisional life.
+            taken.add(m.heardAt(Math.min(m.lastUpdateTimestamp(), now)));
+        }
+        if (taken.isEmpty()) {
+            return;
+        }
+        group = ensureGroup(g.cluster(), g.brokerName());
+        boolean groupIsDirect = hasDirectMember(group);
+        long until = 0;
+        for (RouteImage.Member m : taken) {
+            takeMember(group, m, origin);
+            until = Math.max(until, m.lastUpdateTimestamp() + BrokerLivenessTracker.timeoutOrDefault(m.heartbeatTimeoutMillis()));
+            counts[0]++;
+        }
+        if (!groupIsDirect) {
+            takeGroupState(group, g, until);
+        }
+    }
+
+    /** The direct member holding {@code brokerId} of the group at another address, or null. */
+    private String directHolder(BrokerGroup group, long brokerId, String addr) {
+        String holder = group.brokerAddrs().get(brokerId);
+        return holder != null && !holder.equals(addr) && liveness.isDirect(new BrokerAddrInfo(group.cluster(), holder))
+            ? holder : null;
+    }
+
+    private boolean hasDirectMember(BrokerGroup group) {
+        for (String addr : group.brokerAddrs().values()) {
+            if (liveness.isDirect(new BrokerAddrInfo(group.cluster(), addr))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Puts a provisional member in its slot, displacing a provisional one; the caller holds the write lock. */
+    private void takeMember(BrokerGroup group, RouteImage.Member m, BrokerOrigin origin) {
+        if (group.removeAddrsIf((id, addr) -> m.addr().equals(addr) && id != m.brokerId())) {
+            routesChanged();
+        }
+        String old = group.putAddr(m.brokerId(), m.addr());
+        if (!m.addr().equals(old)) {
+            routesChanged();
+            if (old != null) {
+                dropProvisionalMember(new BrokerAddrInfo(group.cluster(), old));
+            }
+        }
+        BrokerAddrInfo addrInfo = new BrokerAddrInfo(group.cluster(), m.addr());
+        liveness.putProvisional(addrInfo, m, origin);
+        applyFilterServers(addrInfo, m.filterServers() == null ? List.of() : m.filterServers());
+    }
+
+    /** Forgets a provisional process that lost its slot; the caller holds the write lock. */
+    private void dropProvisionalMember(BrokerAddrInfo addrInfo) {
+        liveness.remove(addrInfo);
+        if (filterServerTable.remove(addrInfo) != null) {
+            routesChanged();
+        }
+    }
+
+    /**
+     * Takes a provisional group's zone, flag, queues and mappings, replacing what the last
+     * provisional merge gave it; the caller holds the write lock and has checked that no member
+     * of the group registered here directly.
+     */
+    private void takeGroupState(BrokerGroup group, RouteImage.Group g, long unconfirmedUntil) {
+        applyGroupFlags(group, g.enableActingMaster(), g.zoneName());
+        String brokerName = group.brokerName();
+        for (String topic : group.unconfirmedTopics()) {
+            if (!g.queues().containsKey(topic)) {
+                removeQueueData(topic, brokerName);
+            }
+        }
+        for (Map.Entry<String, QueueData> e : g.queues().entrySet()) {
+            QueueData qd = e.getValue();
+            QueueData ours = brokerName.equals(qd.brokerName()) ? qd
+                : new QueueData(brokerName, qd.perm(), qd.readQueueNums(), qd.topicSysFlag(), qd.writeQueueNums());
+            topicTable.put(e.getKey(), ours);
+        }
+        for (Map.Entry<String, TopicQueueMappingInfo> e : g.mappings().entrySet()) {
+            topicTable.putMapping(e.getKey(), brokerName, e.getValue());
+        }
+        group.markUnconfirmed(g.queues().keySet(), unconfirmedUntil);
+    }
+
+    /** Removes one group's queues of a topic, and the topic once no group serves it. */
+    private void removeQueueData(String topic, String brokerName) {
+        topicTable.remove(topic, brokerName);
+        topicTable.removeMapping(topic, brokerName);
+    }
+
+    /**
+     * Drops topics that came from a provisional source and were not reported by the group's own
+     * registrations within their deadline, in groups whose topics now come from a direct
+     * registration (the master, or the lowest slave without one). Returns how many were dropped.
+     */
+    int dropUnconfirmedTopics() {
+        long now = liveness.now();
+        List<String> due = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            for (BrokerGroup group : brokerAddrTable.values()) {
+                if (!group.unconfirmedTopics().isEmpty() && group.unconfirmedUntil() < now) {
+                    due.add(group.brokerName());
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<String, Set<String>> dropped = change(events -> {
+            Map<String, Set<String>> result = new HashMap<>();
+            for (String brokerName : due) {
+                BrokerGroup group = brokerAddrTable.get(brokerName);
+                if (group == null || group.unconfirmedTopics().isEmpty() || group.unconfirmedUntil() >= now
+                    || !topicSourceIsDirect(group)) {
+                    continue;
+                }
+                Set<String> topics = new HashSet<>(group.unconfirmedTopics());
+                topics.forEach(topic -> removeQueueData(topic, brokerName));
+                group.clearUnconfirmed();
+                result.put(brokerName, topics);
+            }
+            return result;
+        });
+        dropped.forEach((brokerName, topics) -> LOG.info("broker {} registered here but did not report {} topic(s)"
+            + " it had in a restored or relayed route; removed from its routes: {}", brokerName, topics.size(), topics));
+        return dropped.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** Whether the member whose registrations carry the group's topics registered here directly. */
+    private boolean topicSourceIsDirect(BrokerGroup group) {
+        Map<Long, String> addrs = group.brokerAddrs();
+        if (addrs.isEmpty()) {
+            return false;
+        }
+        String source = addrs.containsKey(BrokerGroup.MASTER_ID) ? addrs.get(BrokerGroup.MASTER_ID)
+            : addrs.get(Collections.min(addrs.keySet()));
+        return liveness.isDirect(new BrokerAddrInfo(group.cluster(), source));
+    }
+
+    /**
+     * Removes a provisional entry of the given origin (relayed state that its peers no longer
+     * vouch for). Does nothing, and returns false, when the broker is not live here or has
+     * registered here directly since.
+     */
+    public boolean withdrawProvisional(String clusterName, String brokerAddr, BrokerOrigin origin, String reason) {
+        return change(events -> {
+            BrokerAddrInfo addrInfo = new BrokerAddrInfo(clusterName, brokerAddr);
+            BrokerLiveInfo live = liveness.get(addrInfo);
+            if (live == null || live.origin() != origin) {
+                return false;
+            }
+            return applyRemoval(new UnregisterRequest(clusterName, brokerAddr, null, null, live.generation(), reason,
+                RemovalCause.WITHDRAWN), events);
+        });
+    }
+
+    /**
+     * A copy of the whole table as broker groups, for the route snapshot. Members are taken with
+     * their origin and last-heard time; a member without a live entry is left out.
+     */
+    public RouteImage image() {
+        lock.readLock().lock();
+        try {
+            Map<String, Map<String, QueueData>> queuesByGroup = new HashMap<>(brokerAddrTable.size() * 2);
+            for (String brokerName : brokerAddrTable.keySet()) {
+                Set<String> topics = topicTable.topicsOf(brokerName);
+                Map<String, QueueData> queues = new HashMap<>(topics.size() * 2);
+                for (String topic : topics) {
+                    queues.put(topic, topicTable.queueData(topic, brokerName));
+                }
+                queuesByGroup.put(brokerName, queues);
+            }
+            Map<String, Map<String, TopicQueueMappingInfo>> mappingsByGroup = new HashMap<>();
+            topicTable.forEachMapping((topic, brokerName, info) ->
+                mappingsByGroup.computeIfAbsent(brokerName, k -> new HashMap<>()).put(topic, info));
+            List<RouteImage.Group> groups = new ArrayList<>(brokerAddrTable.size());
+            for (BrokerGroup group : brokerAddrTable.values()) {
+                List<RouteImage.Member> members = new ArrayList<>(group.brokerAddrs().size());
+                for (Map.Entry<Long, String> e : group.brokerAddrs().entrySet()) {
+                    BrokerAddrInfo addrInfo = new BrokerAddrInfo(group.cluster(), e.getValue());
+                    BrokerLiveInfo live = liveness.get(addrInfo);
+                    if (live != null) {
+                        members.add(new RouteImage.Member(e.getKey(), e.getValue(), live.haServerAddr(),
+                            live.heartbeatTimeoutMillis(), live.dataVersion(), filterServerTable.get(addrInfo),
+                            live.origin(), live.lastUpdateTimestamp()));
+                    }
+                }
+                groups.add(new RouteImage.Group(group.cluster(), group.brokerName(), group.zoneName(),
+                    group.enableActingMaster(), members, queuesByGroup.get(group.brokerName()),
+                    mappingsByGroup.get(group.brokerName())));
+            }
+            return new RouteImage(groups);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -772,6 +1052,34 @@ public class RouteInfoManager {
             Map<String, Set<String>> clusters = new HashMap<>(clusterAddrTable.size() * 2);
             for (Map.Entry<String, Set<String>> e : clusterAddrTable.entrySet()) {
                 clusters.put(e.getKey(), new HashSet<>(e.getValue()));
+            }
+            return new ClusterInfo(brokers, clusters);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The cluster view limited to brokers that registered here directly: what a peer name server
+     * may relay or compare against, so that provisional state never travels on between peers.
+     */
+    public ClusterInfo getDirectClusterInfo() {
+        lock.readLock().lock();
+        try {
+            Map<String, BrokerData> brokers = new HashMap<>();
+            Map<String, Set<String>> clusters = new HashMap<>();
+            for (BrokerGroup group : brokerAddrTable.values()) {
+                Map<Long, String> direct = new HashMap<>();
+                group.brokerAddrs().forEach((id, addr) -> {
+                    if (liveness.isDirect(new BrokerAddrInfo(group.cluster(), addr))) {
+                        direct.put(id, addr);
+                    }
+                });
+                if (!direct.isEmpty()) {
+                    brokers.put(group.brokerName(), new BrokerData(direct, group.brokerName(), group.cluster(),
+                        group.enableActingMaster(), group.zoneName()));
+                    clusters.computeIfAbsent(group.cluster(), k -> new HashSet<>()).add(group.brokerName());
+                }
             }
             return new ClusterInfo(brokers, clusters);
         } finally {
@@ -963,6 +1271,16 @@ public class RouteInfoManager {
         return brokerAddrTable.get(brokerName);
     }
 
+    /** How many live brokers the table holds by origin (direct, restored, relayed). */
+    public Map<BrokerOrigin, Integer> brokersByOrigin() {
+        lock.readLock().lock();
+        try {
+            return liveness.countByOrigin();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** A point-in-time view of every live broker, for status pages and the CLI. */
     public List<BrokerLiveView> liveBrokers() {
         lock.readLock().lock();
@@ -973,8 +1291,9 @@ public class RouteInfoManager {
         }
     }
 
-    /** A live broker as seen from outside. */
+    /** A live broker as seen from outside; {@code origin} tells a direct registration from a provisional entry. */
     public record BrokerLiveView(String clusterName, String brokerAddr, long lastUpdateTimestamp,
-                                 long heartbeatTimeoutMillis, DataVersion dataVersion, String haServerAddr) {
+                                 long heartbeatTimeoutMillis, DataVersion dataVersion, String haServerAddr,
+                                 BrokerOrigin origin) {
     }
 }

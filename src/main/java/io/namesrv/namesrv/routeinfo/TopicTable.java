@@ -116,6 +116,18 @@ final class TopicTable {
         return modCount;
     }
 
+    /** What {@link #forEachMapping} hands out: one group's mapping of one static topic. */
+    interface MappingVisitor {
+        void visit(String topic, String brokerName, TopicQueueMappingInfo info);
+    }
+
+    /** Every static-topic mapping, by topic and group. */
+    void forEachMapping(MappingVisitor visitor) {
+        for (Map.Entry<String, TopicMappings> e : mappings.entrySet()) {
+            e.getValue().byBroker().forEach((brokerName, info) -> visitor.visit(e.getKey(), brokerName, info));
+        }
+    }
+
     // ---------------------------------------------------------------- changes (write lock)
 
     /**

@@ -28,6 +28,8 @@ public final class NameServerProcess implements AutoCloseable {
     private final ChildJvm jvm;
     /** Starts the same server again (same config file, port and directories). */
     private final java.util.function.Supplier<ChildJvm> relaunch;
+    /** When this run's boot line was seen (System.nanoTime()). */
+    private final long bootNanos;
 
     private NameServerProcess(int port, Path dir, Path kvConfigPath, ChildJvm jvm,
                               java.util.function.Supplier<ChildJvm> relaunch) {
@@ -36,6 +38,7 @@ public final class NameServerProcess implements AutoCloseable {
         this.kvConfigPath = kvConfigPath;
         this.jvm = jvm;
         this.relaunch = relaunch;
+        this.bootNanos = System.nanoTime(); // constructed as soon as the boot line is seen
     }
 
     public static NameServerProcess apache() {
@@ -89,7 +92,9 @@ public final class NameServerProcess implements AutoCloseable {
     private static NameServerProcess start(String label, String mainClass, List<String> leadingArgs,
                                            boolean apacheLogging, Map<String, String> extraConfig,
                                            List<String> extraJvmOptions) {
-        int port = FreePorts.single();
+        // A test that must know the address before the start (peers naming each other) gives listenPort itself.
+        int port = extraConfig.containsKey("listenPort") ? Integer.parseInt(extraConfig.get("listenPort"))
+            : FreePorts.single();
         Path dir = PeerDirs.create(label + "-" + port);
         Path home = dir.resolve("home");
         Path kvConfig = home.resolve("namesrv").resolve("kvConfig.json");
@@ -140,6 +145,16 @@ public final class NameServerProcess implements AutoCloseable {
             throw new IllegalStateException(this + " is still running");
         }
         return new NameServerProcess(port, dir, kvConfigPath, relaunch.get(), relaunch);
+    }
+
+    /** When this run's boot line was seen, as a {@link System#nanoTime()} instant. */
+    public long bootNanos() {
+        return bootNanos;
+    }
+
+    /** The home directory given as user.home and ROCKETMQ_HOME (its files survive a restart). */
+    public Path home() {
+        return kvConfigPath.getParent().getParent();
     }
 
     /** {@code 127.0.0.1:port}, as clients and brokers spell a name server address. */
@@ -195,6 +210,11 @@ public final class NameServerProcess implements AutoCloseable {
     /** SIGKILL. */
     public void kill() {
         jvm.kill();
+    }
+
+    /** SIGTERM, as an operator's stop: waits (bounded) for the orderly shutdown, then SIGKILL. */
+    public void stop() {
+        jvm.close();
     }
 
     @Override

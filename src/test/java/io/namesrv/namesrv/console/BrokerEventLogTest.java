@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.namesrv.console.BrokerEventLog.Event;
+import io.namesrv.namesrv.routeinfo.BrokerOrigin;
 import io.namesrv.namesrv.routeinfo.RemovalCause;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager.BrokerLiveView;
 import io.namesrv.protocol.BrokerData;
@@ -29,7 +30,7 @@ class BrokerEventLogTest {
         Map<Long, String> addrs = new HashMap<>(Map.of(id, addr));
         log.learn(new ClusterInfo(Map.of(name, new BrokerData(addrs, name, cluster, false, null)), Map.of(cluster,
             Set.of(name))), List.of(new BrokerLiveView(cluster, addr, clock.get(), timeoutMillis, new DataVersion(0, 0, 0),
-            null)));
+            null, BrokerOrigin.DIRECT)));
     }
 
     private List<String> kinds() {

@@ -128,7 +128,8 @@ class RouteInfoManagerTest {
         assertEquals(Set.of("T1", "T2"), rim.getAllTopicList().topicList());
 
         RouteInfoManager.BrokerLiveView live = rim.liveBrokers().get(0);
-        assertEquals(new RouteInfoManager.BrokerLiveView(C1, A0, now.get(), 120_000L, version(1), "ha-" + A0), live);
+        assertEquals(new RouteInfoManager.BrokerLiveView(C1, A0, now.get(), 120_000L, version(1), "ha-" + A0,
+            BrokerOrigin.DIRECT), live);
         assertEquals(version(1), rim.queryBrokerTopicConfig(C1, A0));
     }
 
