@@ -20,14 +20,14 @@ final class GroupView {
 
     private final BrokerData data;
     private final BrokerData acting;
-    private volatile byte[] plain;
-    private volatile byte[] standard;
-    private volatile byte[] actingPlain;
-    private volatile byte[] actingStandard;
+    private final EncodedForms json;
+    private final EncodedForms actingJson;
 
     private GroupView(BrokerData data, BrokerData acting) {
         this.data = data;
         this.acting = acting;
+        this.json = new EncodedForms(data);
+        this.actingJson = acting == null ? null : new EncodedForms(acting);
     }
 
     static GroupView of(BrokerGroup group) {
@@ -55,36 +55,7 @@ final class GroupView {
     }
 
     /** The group's JSON; {@code asActing} selects the acting-master form (which must exist). */
-    byte[] json(JsonBodies json, boolean standardJson, boolean asActing) {
-        if (asActing) {
-            if (standardJson) {
-                byte[] b = actingStandard;
-                if (b == null) {
-                    b = json.encodeStandard(acting);
-                    actingStandard = b;
-                }
-                return b;
-            }
-            byte[] b = actingPlain;
-            if (b == null) {
-                b = json.encode(acting);
-                actingPlain = b;
-            }
-            return b;
-        }
-        if (standardJson) {
-            byte[] b = standard;
-            if (b == null) {
-                b = json.encodeStandard(data);
-                standard = b;
-            }
-            return b;
-        }
-        byte[] b = plain;
-        if (b == null) {
-            b = json.encode(data);
-            plain = b;
-        }
-        return b;
+    byte[] json(JsonBodies bodies, boolean standardJson, boolean asActing) {
+        return (asActing ? actingJson : json).get(bodies, standardJson);
     }
 }

@@ -14,11 +14,11 @@ final class QueueSlot {
     private final QueueData data;
     /** Topic routes holding this slot; guarded by the route table's write lock. */
     private int refs;
-    private volatile byte[] plain;
-    private volatile byte[] standard;
+    private final EncodedForms json;
 
     QueueSlot(QueueData data) {
         this.data = data;
+        this.json = new EncodedForms(data);
     }
 
     QueueData data() {
@@ -29,22 +29,9 @@ final class QueueSlot {
         return data.brokerName();
     }
 
-    /** The slot's JSON in the given form; encoded on first use (an idempotent, race-tolerant store). */
-    byte[] json(JsonBodies json, boolean standardJson) {
-        if (standardJson) {
-            byte[] b = standard;
-            if (b == null) {
-                b = json.encodeStandard(data);
-                standard = b;
-            }
-            return b;
-        }
-        byte[] b = plain;
-        if (b == null) {
-            b = json.encode(data);
-            plain = b;
-        }
-        return b;
+    /** The slot's JSON in the given form, encoded on first use. */
+    byte[] json(JsonBodies bodies, boolean standardJson) {
+        return json.get(bodies, standardJson);
     }
 
     int retain() {

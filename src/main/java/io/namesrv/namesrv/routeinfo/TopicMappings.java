@@ -14,12 +14,12 @@ import java.util.Map;
 final class TopicMappings {
 
     private final Map<String, TopicQueueMappingInfo> byBroker;
-    private volatile byte[] plain;
-    private volatile byte[] standard;
+    private final EncodedForms json;
 
     private TopicMappings(Map<String, TopicQueueMappingInfo> byBroker) {
         // Sized by the copy constructor, like the copy every route carries: the same order.
         this.byBroker = Collections.unmodifiableMap(new HashMap<>(byBroker));
+        this.json = new EncodedForms(this.byBroker);
     }
 
     static TopicMappings of(TopicMappings old, String brokerName, TopicQueueMappingInfo info) {
@@ -39,20 +39,7 @@ final class TopicMappings {
         return byBroker;
     }
 
-    byte[] json(JsonBodies json, boolean standardJson) {
-        if (standardJson) {
-            byte[] b = standard;
-            if (b == null) {
-                b = json.encodeStandard(byBroker);
-                standard = b;
-            }
-            return b;
-        }
-        byte[] b = plain;
-        if (b == null) {
-            b = json.encode(byBroker);
-            plain = b;
-        }
-        return b;
+    byte[] json(JsonBodies bodies, boolean standardJson) {
+        return json.get(bodies, standardJson);
     }
 }
