@@ -27,6 +27,7 @@ import io.namesrv.namesrv.peers.PeersService;
 import io.namesrv.namesrv.processor.ClientRequestProcessor;
 import io.namesrv.namesrv.processor.ClusterTestRequestProcessor;
 import io.namesrv.namesrv.processor.DefaultRequestProcessor;
+import io.namesrv.namesrv.processor.RegistrationLimits;
 import io.namesrv.namesrv.routeinfo.BrokerHousekeepingService;
 import io.namesrv.namesrv.routeinfo.RouteEventListener;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
@@ -88,6 +89,9 @@ public class NamesrvController {
     private final PeersService peers;
     private final ServiceReadiness readiness;
     private final BusinessPools pools;
+    private final RegistrationLimits registrationLimits;
+    /** Bytes of request bodies the default executor may hold queued or in progress. */
+    private final long bodyBytesInFlight;
     private final Health health = new Health();
     /** Embedded, a fatal failure stops this controller; the daemon's main makes it exit the process. */
     private final FatalErrorHandler fatalErrors = new FatalErrorHandler(health, System.err,
@@ -111,10 +115,11 @@ public class NamesrvController {
     /**
      * @param acl        the codes it names need a signed request; null: authentication is off (the default)
      * @param httpConfig the operations HTTP endpoint ({@link HttpConfig#disabled()}: none; metrics are still counted)
+     * @param limits     how big the route table and a registration may grow
      */
     public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
                              NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
-                             AclSettings acl, HttpConfig httpConfig) {
+                             AclSettings acl, HttpConfig httpConfig, LimitsConfig limits) {
         this.namesrvConfig = namesrvConfig;
         this.nettyServerConfig = nettyServerConfig;
         this.configuration = configuration;
@@ -123,7 +128,10 @@ public class NamesrvController {
         this.authenticator = acl == null ? null : new RequestAuthenticator(acl);
         httpConfig.followBindAddress(nettyServerConfig.getBindAddress());
         this.httpConfig = httpConfig;
-        this.metrics = new NamesrvMetrics(this::snapshot);
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        this.metrics = new NamesrvMetrics(this::snapshot, limits.effectiveValues(maxHeap));
+        this.registrationLimits = limits.registrationLimits(metrics.refusals());
+        this.bodyBytesInFlight = limits.effectiveMaxRegistrationBodyBytesInFlight(maxHeap);
         this.routeInfoManager = new RouteInfoManager(new RouteInfoSettings() {
             @Override
             public boolean deleteTopicWithBrokerRegistration() {
@@ -134,7 +142,7 @@ public class NamesrvController {
             public boolean supportActingMaster() {
                 return namesrvConfig.isSupportActingMaster();
             }
-        });
+        }, System::currentTimeMillis, limits.routeLimits(maxHeap));
         this.console = httpConfig.isHttpEnable() ? new StatusConsole(new StatusConsole.Facts(
             httpConfig.getHttpConsoleSampleSeconds(), startMillis, identity.version() == WireIdentity.V5_3_3 ? "5.3.3"
                 : "version ordinal " + identity.version(),
@@ -196,8 +204,8 @@ public class NamesrvController {
         remotingServer.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, guarded(routeProcessor),
             pools.clientRequests().executor());
         remotingServer.registerDefaultProcessor(guarded(new DefaultRequestProcessor(routeInfoManager, kvConfigManager,
-            namesrvConfig, configuration, json)), pools.defaultRequests().executor(),
-            defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()));
+            namesrvConfig, configuration, json, registrationLimits)), pools.defaultRequests().executor(),
+            defaultProcessorMaxQueueWait(nettyServerConfig.getRequestMaxQueueWaitMillis()), bodyBytesInFlight);
     }
 
     /** In clusterTest mode, topics unknown here are looked up in the product environment's name servers. */

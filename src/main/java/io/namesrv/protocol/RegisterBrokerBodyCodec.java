@@ -30,10 +30,11 @@ import java.util.zip.Inflater;
  * The mapping section is read only from request version V5_0_0 (413) on, as Apache does, since
  * 4.x brokers end the stream before it.
  *
- * <p>A compressed body is hostile input that can claim anything: decoding inflates at most
- * {@link #MAX_INFLATED_BYTES}, takes an item only when its bytes are actually there, and rejects
- * a count that the rest of the inflated bytes cannot hold. So a small body
- * claiming 2^31 topics or a 2 GiB item fails fast with {@link MalformedBodyException}.
+ * <p>A compressed body is hostile input that can claim anything: decoding inflates at most the
+ * codec's byte limit ({@link #MAX_INFLATED_BYTES} unless told otherwise; past it,
+ * {@link BodyTooLargeException}), takes an item only when its bytes are actually there, and
+ * rejects a count that the rest of the inflated bytes cannot hold. So a small body claiming 2^31
+ * topics or a 2 GiB item fails fast with {@link MalformedBodyException}.
  */
 public final class RegisterBrokerBodyCodec {
 
@@ -43,8 +44,8 @@ public final class RegisterBrokerBodyCodec {
     public static final int V5_0_0 = 413;
 
     /**
-     * Most bytes one compressed body may inflate to: room for about 250k topic lines (a real
-     * broker's are ~100 bytes each), yet a zip bomb cannot exhaust the heap.
+     * Most bytes one compressed body may inflate to by default: room for about 250k topic lines (a
+     * real broker's are ~100 bytes each), yet a zip bomb cannot exhaust the heap.
      */
     public static final int MAX_INFLATED_BYTES = 32 * 1024 * 1024;
     /** Each item (topic line, DataVersion, list, mapping) has a 4-byte length before it. */
@@ -54,10 +55,17 @@ public final class RegisterBrokerBodyCodec {
 
     private final JsonBodies json;
     private final TopicConfigText text;
+    private final int maxInflatedBytes;
 
     public RegisterBrokerBodyCodec(JsonBodies json) {
+        this(json, MAX_INFLATED_BYTES);
+    }
+
+    /** {@code maxInflatedBytes}: the most a compressed body may inflate to. */
+    public RegisterBrokerBodyCodec(JsonBodies json, int maxInflatedBytes) {
         this.json = json;
         this.text = new TopicConfigText(json);
+        this.maxInflatedBytes = maxInflatedBytes;
     }
 
     /** Decodes a REGISTER_BROKER body as the header and request version say it is written. */
@@ -87,7 +95,7 @@ public final class RegisterBrokerBodyCodec {
 
     public RegisterBrokerBody decodeCompressed(byte[] body, int requestVersion) {
         try {
-            InflatedItems in = new InflatedItems(inflate(body));
+            InflatedItems in = new InflatedItems(inflate(body, maxInflatedBytes));
             DataVersion dataVersion = json.decode(in.readItem(), DataVersion.class);
 
             int topicCount = in.readCount("topic");
@@ -109,8 +117,8 @@ public final class RegisterBrokerBodyCodec {
                     new TopicConfigSerializeWrapper(dataVersion, topics, null, mappings, null);
             return new RegisterBrokerBody(wrapper, filterServerList);
         } catch (RuntimeException e) { // e.g. a topic line TopicConfigText cannot parse
-            if (e instanceof MalformedBodyException m) {
-                throw m;
+            if (e instanceof MalformedBodyException || e instanceof BodyTooLargeException) {
+                throw e;
             }
             throw new MalformedBodyException("bad compressed register body: " + e, e);
         }
@@ -118,22 +126,22 @@ public final class RegisterBrokerBodyCodec {
 
     /**
      * The whole zlib stream at once, in large steps (reading it item by item through streams cost
-     * as much as parsing it), never past {@link #MAX_INFLATED_BYTES}. A stream that ends early
-     * yields what it had: whether that is enough is for the items to say, as with Apache's stream.
+     * as much as parsing it), never past {@code limit} bytes. A stream that ends early yields what
+     * it had: whether that is enough is for the items to say, as with Apache's stream.
      */
-    private static byte[] inflate(byte[] body) {
+    private static byte[] inflate(byte[] body, int limit) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(body);
-            byte[] out = new byte[Math.min(MAX_INFLATED_BYTES, Math.max(4096, body.length * 8))];
+            byte[] out = new byte[Math.min(limit, Math.max(4096, body.length * 8))];
             int size = 0;
             while (!inflater.finished()) {
                 if (size == out.length) {
-                    if (out.length == MAX_INFLATED_BYTES) {
-                        throw new MalformedBodyException("the register body exceeds the " + MAX_INFLATED_BYTES
-                            + "-byte inflated size limit");
+                    if (out.length == limit) {
+                        throw new BodyTooLargeException("the register body inflates to more than " + limit + " bytes",
+                            limit);
                     }
-                    out = Arrays.copyOf(out, (int) Math.min(MAX_INFLATED_BYTES, out.length * 2L));
+                    out = Arrays.copyOf(out, (int) Math.min(limit, out.length * 2L));
                 }
                 int n = inflater.inflate(out, size, out.length - size);
                 if (n == 0 && !inflater.finished()) {

@@ -79,7 +79,7 @@ class BenchRunTest {
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("churn: "), "the churn reported its registrations");
         assertFalse(Double.isNaN(result.phase(BenchRun.ROUTE).maxMillis()));
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("answered SYSTEM_BUSY"), "the storm reported its answers");
-        assertEquals(new RouteTableSizes(0, 0, 0, 0), server.getRouteInfoManager().tableSizes());
+        assertEquals(new RouteTableSizes(0, 0, 0, 0, 0), server.getRouteInfoManager().tableSizes());
 
         PhaseResult echo = bench.echoCeiling(result.sampleRoute(), bench.fleetTopics());
         assertTrue(echo.ops() > 10, echo.toString());
@@ -101,7 +101,7 @@ class BenchRunTest {
                 () -> server.getRouteInfoManager().tableSizes().liveBrokers(), live -> live == 6);
             bench.destroy(); // SIGTERM; SIGINT runs the same shutdown hooks
             assertTrue(bench.waitFor(60, TimeUnit.SECONDS), "mqbench did not stop");
-            assertEquals(new RouteTableSizes(0, 0, 0, 0), server.getRouteInfoManager().tableSizes(),
+            assertEquals(new RouteTableSizes(0, 0, 0, 0, 0), server.getRouteInfoManager().tableSizes(),
                 Files.readString(dir.resolve("bench.log")));
         } finally {
             bench.destroyForcibly();

@@ -43,7 +43,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * master again once the new one is in; the killed broker restarts as a slave. Run against our
  * name server with its embedded controller and against Apache's name server with Apache's
  * embedded controller, with the same broker settings, so the story cannot encode a
- * misunderstanding of the controller. The tests run in order on the shared processes.
+ * misunderstanding of the controller. Then the new master is frozen (SIGSTOP, its connections
+ * left open): the other is elected, and once thawed the old master never shows as master in the
+ * routes again and comes back as a slave. The tests run in order on the shared processes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -189,6 +191,55 @@ abstract class ControllerFailoverInterop {
         assertNotEquals(0L, group.getBrokerAddrs().entrySet().stream()
             .filter(e -> e.getValue().equals(restarted.address())).findFirst().orElseThrow().getKey());
         assertEquals(masterAddr, replicas().getMasterAddress());
+    }
+
+    @Test
+    @Order(60)
+    void aFrozenMasterIsReplacedAndOnceThawedNeverShowsAsMasterAgain() throws Exception {
+        Await.until("both replicas in sync", IN_SYNC, this::replicas, i -> i.getInSyncReplicas().size() == 2);
+        String current = replicas().getMasterAddress();
+        Await.until("the routes to show " + current + " as master", SETTLE, () -> masterInRoutes(new ArrayList<>()),
+            current::equals);
+        BrokerProcess frozen = brokerAt(current);
+        BrokerProcess other = brokers.get(1 - brokers.indexOf(frozen));
+        int epochBefore = replicas().getMasterEpoch();
+
+        // SIGSTOP: unlike a crash, its connections stay open; only its silence gives it away
+        long frozenAt = System.nanoTime();
+        frozen.freeze();
+        List<String> masters = new ArrayList<>();
+        try {
+            Await.until("the other broker as master in the routes", FAILOVER, () -> masterInRoutes(masters),
+                other.address()::equals);
+            System.out.printf("%s: master frozen -> new master in routes after %d ms%n", getClass().getSimpleName(),
+                (System.nanoTime() - frozenAt) / 1_000_000);
+            assertTrue(replicas().getMasterEpoch() > epochBefore, "the election raised the epoch");
+        } finally {
+            frozen.thaw();
+        }
+        // Thawed, the old master still believes it leads until it hears otherwise; what it sends
+        // meanwhile (an old epoch) must never make the routes name it master again, and it comes
+        // back as a slave of the new master.
+        int thawedAt = masters.size();
+        BrokerData group = Await.until(frozen.address() + " back as a slave", REGISTRATION, () -> {
+            masterInRoutes(masters);
+            return admin.examineBrokerClusterInfo().getBrokerAddrTable().get(GROUP);
+        }, g -> g != null && g.getBrokerAddrs().size() == 2 && g.getBrokerAddrs().containsValue(frozen.address()));
+        assertEquals(other.address(), group.getBrokerAddrs().get(0L));
+        List<String> sinceThaw = masters.subList(thawedAt, masters.size());
+        assertTrue(sinceThaw.stream().allMatch(other.address()::equals), "master in the routes since the thaw: " + sinceThaw);
+        int firstNew = masters.indexOf(other.address());
+        assertTrue(masters.subList(firstNew, masters.size()).stream().allMatch(other.address()::equals), masters.toString());
+        assertEquals(other.address(), replicas().getMasterAddress());
+        masterAddr = other.address();
+    }
+
+    /** The group's master (id 0) in the routes now, also appended to {@code samples}. */
+    private String masterInRoutes(List<String> samples) throws Exception {
+        BrokerData g = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(GROUP);
+        String master = g == null ? null : g.getBrokerAddrs().get(0L);
+        samples.add(master);
+        return master;
     }
 
     protected String namesrvAddr() {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -50,7 +51,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Three of our name servers whose embedded controllers form one Raft group, with two Apache
  * 5.3.3 brokers in controller mode: killing the Raft leader (SIGKILL) gives a new leader and the
- * brokers keep working; the killed node restarts and catches up from its snapshot and the log;
+ * brokers keep working; the killed node restarts and catches up from its snapshot and the log
+ * (including a group that came to be while it was down);
  * with two of three nodes gone the last one cannot elect a leader nor answer for the controller,
  * while its name server keeps serving routes. The tests run in order on the shared processes.
  */
@@ -61,6 +63,8 @@ class EmbeddedControllerClusterTest {
     private static final String CLUSTER = "RaftCluster";
     private static final String GROUP = "raft-broker";
     private static final String TOPIC = "RaftTopic";
+    /** A group that only comes to be while one node is down. */
+    private static final String MISSED_GROUP = "raft-missed-broker";
     private static final Duration SETTLE = Duration.ofSeconds(60);
     /** Election timeout 1 s; room for a loaded machine. */
     private static final Duration NEW_LEADER = Duration.ofSeconds(30);
@@ -192,6 +196,25 @@ class EmbeddedControllerClusterTest {
             return roles;
         }, roles -> roles.stream().filter("leader"::equals).count() == 1
             && roles.stream().filter("follower"::equals).count() == 2);
+        // and /metrics: the leader's role and address, a term, the group's master and its in-sync set
+        String groupLabels = "{cluster=\"" + CLUSTER + "\",broker=\"" + GROUP + "\"";
+        long masterId = replicas(leader).getMasterBrokerId();
+        Await.until("the leader's /metrics to show the controller", SETTLE, () -> metrics(leader),
+            m -> m.contains("namesrv_controller_role{role=\"leader\"} 1\n")
+                && m.contains("namesrv_controller_leader{leader=\"" + controllers.get(leader) + "\"} 1\n")
+                && Pattern.compile("namesrv_controller_term [1-9]\\d*\n").matcher(m).find()
+                && m.contains("namesrv_controller_group_master" + groupLabels + ",address=\"" + master + "\"} "
+                    + masterId + "\n")
+                && m.contains("namesrv_controller_group_in_sync_replicas" + groupLabels + "} 2\n"));
+        int follower = Stream.of(0, 1, 2).filter(i -> i != leader).findFirst().orElseThrow();
+        Await.until("a follower's /metrics to say so", SETTLE, () -> metrics(follower),
+            m -> m.contains("namesrv_controller_role{role=\"follower\"} 1\n")
+                && m.contains("namesrv_controller_leader{leader=\"" + controllers.get(leader) + "\"} 1\n"));
+    }
+
+    private String metrics(int node) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(node) + "/metrics"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
     /** The embedded controller's section of a node's status console. */
@@ -244,6 +267,10 @@ class EmbeddedControllerClusterTest {
         assertTrue(killedLeader >= 0);
         int node = killedLeader;
         int leader = awaitLeaderAmong(Stream.of(0, 1, 2).filter(i -> i != node).toList());
+        // a change the node missed while it was down: a new group, which only the others' log has
+        RemotingCommand applied = raw(leader, 1013, Map.of("clusterName", CLUSTER, "brokerName", MISSED_GROUP,
+            "appliedBrokerId", "1", "registerCheckCode", "127.0.0.1:1;" + System.currentTimeMillis()));
+        assertEquals(0, applied.getCode(), applied.getRemark());
         nodes.set(node, nodes.get(node).restart());
         nodes.get(node).waitForLine(ControllerFailoverInteropTest.CONTROLLER_BOOT, SETTLE);
         // its own snapshot and log may already hold everything: it has caught up once it also
@@ -260,6 +287,8 @@ class EmbeddedControllerClusterTest {
                 }
             });
         assertTrue(caughtUp.getLongValue("snapshotsLoaded") >= 1, "started from its snapshot: " + caughtUp);
+        assertTrue(caughtUp.getJSONArray("groups").toString().contains(MISSED_GROUP),
+            "the change made while it was down reached it: " + caughtUp);
         assertEquals("follower", caughtUp.getString("role"));
         assertEquals(controllers.get(leader), caughtUp.getString("leader"));
     }
@@ -285,18 +314,25 @@ class EmbeddedControllerClusterTest {
         RemotingCommand refused = rawReplicaInfo(lonely);
         assertEquals(2007, refused.getCode());
         assertEquals("The controller is not in leader state", refused.getRemark());
-        // the name server itself keeps serving the routes it has
-        BrokerData group = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(GROUP);
-        assertTrue(group != null && group.getBrokerAddrs().containsKey(0L), String.valueOf(group));
+        // the name server itself keeps serving the routes it has (Apache's admin client may take a
+        // moment to leave the killed name servers it was connected to for the one left)
+        Await.until("the lone name server to answer with the group's master", SETTLE,
+            () -> admin.examineBrokerClusterInfo().getBrokerAddrTable().get(GROUP),
+            group -> group != null && group.getBrokerAddrs().containsKey(0L));
     }
 
     /** CONTROLLER_GET_REPLICA_INFO sent to exactly this node (Apache's admin would redirect it to the leader). */
     private RemotingCommand rawReplicaInfo(int node) throws Exception {
+        return raw(node, 1004, Map.of("brokerName", GROUP));
+    }
+
+    /** A request of {@code code} with these header fields, sent with Apache's client to exactly this node. */
+    private RemotingCommand raw(int node, int code, Map<String, String> fields) throws Exception {
         NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
         client.start();
         try {
-            RemotingCommand request = RemotingCommand.createRequestCommand(1004, null);
-            request.addExtField("brokerName", GROUP);
+            RemotingCommand request = RemotingCommand.createRequestCommand(code, null);
+            fields.forEach(request::addExtField);
             return client.invokeSync(controllers.get(node), request, 10_000);
         } finally {
             client.shutdown();

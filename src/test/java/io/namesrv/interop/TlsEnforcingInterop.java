@@ -31,7 +31,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TlsEnforcingInterop {
 
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Four probe JVMs start side by side; on a loaded 2-core machine one can take over a minute to
+     * start and print (it failed so under load at 60 s). The wait ends at the line, so it costs
+     * nothing when the machine is quiet.
+     */
+    private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(4);
 
     private Path dir;
     private TestPki pki;

@@ -3,6 +3,7 @@ package io.namesrv.namesrv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.interop.support.Await;
 import io.namesrv.interop.support.FreePorts;
 import io.namesrv.protocol.header.PutKVConfigRequestHeader;
 import io.namesrv.remoting.netty.NettyClientConfig;
@@ -65,10 +66,8 @@ class BrokenCodeHealthIT {
         StringBuffer output = new StringBuffer();
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> copy(p.getInputStream(), output));
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!output.toString().contains("boot success") && System.nanoTime() < deadline && p.isAlive()) {
-                Thread.sleep(50);
-            }
+            Await.until("the boot line or the end of the process", Duration.ofSeconds(60),
+                () -> output.toString().contains("boot success") || !p.isAlive());
             assertTrue(output.toString().contains("boot success"), output.toString());
             assertEquals(200, health(httpPort).statusCode());
 

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.cli.support.FakeBroker;
 import io.namesrv.interop.support.FreePorts;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveRebuildIT {
 
-    private static final Pattern BOOT = Pattern.compile(
-        "The Name Server boot success\\. serializeType=JSON, address 127\\.0\\.0\\.1:(\\d+)");
     private final Path basedir = Path.of(System.getProperty("namesrv.basedir", ".")).toAbsolutePath();
 
     @Test
@@ -62,7 +56,7 @@ class LiveRebuildIT {
         Process daemon = pb.start();
         List<String> output = new ArrayList<>();
         try {
-            String addr = "127.0.0.1:" + awaitBootPort(daemon, output);
+            String addr = "127.0.0.1:" + DaemonBootLine.awaitPort(daemon, output, Duration.ofSeconds(120));
 
             // The code changes (git pull): a class near the start of the jar grows, so every entry
             // after it moves; the next admin command rebuilds.
@@ -192,29 +186,5 @@ class LiveRebuildIT {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static int awaitBootPort(Process p, List<String> output) throws Exception {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (output) {
-                        output.add(line);
-                    }
-                    Matcher m = BOOT.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-                port.completeExceptionally(new IOException("process ended before the boot line: " + output));
-            } catch (IOException e) {
-                port.completeExceptionally(e);
-            }
-        }, "mqnamesrv-output");
-        reader.setDaemon(true);
-        reader.start();
-        return port.get(120, TimeUnit.SECONDS);
     }
 }

@@ -1,7 +1,6 @@
 package io.namesrv.namesrv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.interop.support.Await;
@@ -14,10 +13,8 @@ import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import io.namesrv.remoting.protocol.ResponseCode;
 import io.namesrv.remoting.protocol.SerializeType;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NamesrvProcessIT {
 
-    private static final Pattern BOOT = Pattern.compile(
-        "The Name Server boot success\\. serializeType=JSON, address 127\\.0\\.0\\.1:(\\d+)");
     private final Path basedir = Path.of(System.getProperty("namesrv.basedir", ".")).toAbsolutePath();
 
     @Test
@@ -56,7 +49,7 @@ class NamesrvProcessIT {
         Process p = pb.start();
         List<String> output = new ArrayList<>();
         try {
-            int port = awaitBootPort(p, output);
+            int port = DaemonBootLine.awaitPort(p, output, Duration.ofSeconds(60));
             // the console says where the operations endpoint is (it follows bindAddress=127.0.0.1)
             Await.until("the HTTP endpoint line", Duration.ofSeconds(30), () -> {
                 synchronized (output) {
@@ -132,32 +125,5 @@ class NamesrvProcessIT {
                 p.destroyForcibly();
             }
         }
-    }
-
-    /** Reads the process output until the boot line (bounded), keeping the output for messages. */
-    private static int awaitBootPort(Process p, List<String> output) throws Exception {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (output) {
-                        output.add(line);
-                    }
-                    Matcher m = BOOT.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-                port.completeExceptionally(new IOException("process ended before the boot line: " + output));
-            } catch (IOException e) {
-                port.completeExceptionally(e);
-            }
-        }, "mqnamesrv-output");
-        reader.setDaemon(true);
-        reader.start();
-        Integer result = port.get(60, TimeUnit.SECONDS);
-        assertNotNull(result);
-        return result;
     }
 }

@@ -233,4 +233,40 @@ class StrictConfigStartupTest {
         assertTrue(printed.contains("httpBindAddress=127.0.0.1"), printed.toString());
         assertTrue(printed.contains("aclConfigPath=/etc/acl.properties"), printed.toString());
     }
+
+    /**
+     * conf/namesrv.properties, the file README tells operators to pass: it starts as shipped, and
+     * every value it shows as a key's default is what {@code -p} prints for that key; uncommented,
+     * every line is accepted. {@code aclConfigPath} is an example and {@code configStorePath}
+     * follows the {@code -c} file, as their comments say.
+     */
+    @Test
+    void theShippedConfFileStartsAndShowsTheRealDefaults(@TempDir Path dir) throws Exception {
+        Path shipped = Path.of("conf/namesrv.properties");
+        Map<String, String> shown = new TreeMap<>();
+        java.util.regex.Pattern setting = java.util.regex.Pattern.compile("#([A-Za-z][A-Za-z0-9.]*)=(.*)");
+        for (String line : Files.readAllLines(shipped)) {
+            java.util.regex.Matcher m = setting.matcher(line);
+            if (m.matches() && !Set.of("aclConfigPath", "configStorePath").contains(m.group(1))) {
+                shown.put(m.group(1), m.group(2).replace("${user.home}", System.getProperty("user.home")));
+            }
+        }
+        assertTrue(shown.size() >= 35, shown.toString());
+        assertEquals(0, run("-c", shipped.toString(), "-p"), err());
+        Set<String> printed = new TreeSet<>(out.toString(StandardCharsets.UTF_8).lines().toList());
+        Map<String, String> wrong = new TreeMap<>();
+        shown.forEach((key, value) -> {
+            if (!printed.contains(key + "=" + value)) {
+                wrong.put(key, value);
+            }
+        });
+        assertEquals(Map.of(), wrong, "defaults the file shows that -p does not print: " + printed);
+
+        StringBuilder uncommented = new StringBuilder();
+        shown.forEach((key, value) -> uncommented.append(key).append('=')
+            .append("kvConfigPath".equals(key) ? dir.resolve("kvConfig.json").toString() : value).append('\n'));
+        Path conf = Files.writeString(dir.resolve("uncommented.properties"), uncommented);
+        out.reset();
+        assertEquals(0, run("-c", conf.toString(), "-p"), err());
+    }
 }

@@ -63,6 +63,7 @@ public final class TestNameServer implements AutoCloseable {
         private final Path dir;
         private final List<Consumer<NamesrvConfig>> namesrv = new ArrayList<>();
         private final List<Consumer<NettyServerConfig>> netty = new ArrayList<>();
+        private final List<Consumer<LimitsConfig>> limits = new ArrayList<>();
         private HttpConfig http = HttpConfig.disabled();
         private AclSettings acl;
         private Consumer<NamesrvController> beforeStart = c -> { };
@@ -78,6 +79,11 @@ public final class TestNameServer implements AutoCloseable {
 
         public Builder netty(Consumer<NettyServerConfig> tune) {
             netty.add(tune);
+            return this;
+        }
+
+        public Builder limits(Consumer<LimitsConfig> tune) {
+            limits.add(tune);
             return this;
         }
 
@@ -121,12 +127,14 @@ public final class TestNameServer implements AutoCloseable {
             server.setBindAddress("127.0.0.1");
             server.setListenPort(0);
             netty.forEach(tune -> tune.accept(server));
+            LimitsConfig limitsConfig = new LimitsConfig();
+            limits.forEach(tune -> tune.accept(limitsConfig));
             List<Object> beans = http.isHttpEnable() ? List.of(config, server, http) : List.of(config, server);
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(config.getConfigStorePath()),
                 new Properties(), RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, config::getConfigBlackList),
                 beans);
             NamesrvController controller = new NamesrvController(config, server, configuration,
-                new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), acl, http);
+                new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), acl, http, limitsConfig);
             if (!controller.initialize()) {
                 controller.shutdown();
                 throw new IllegalStateException("name server did not initialize in " + dir);

@@ -4,6 +4,7 @@ import io.namesrv.controller.ControllerStatus;
 import io.namesrv.namesrv.logging.NonBlockingAsyncAppender;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -18,11 +19,23 @@ public final class NamesrvMetrics {
     private final MinBrokerIdNotifyMetrics minBrokerIdNotifications = new MinBrokerIdNotifyMetrics();
     private final Supplier<ServerSnapshot> snapshots;
     private final List<MetricsSource> sources = new CopyOnWriteArrayList<>();
+    private final LimitMetrics limits;
     /** Null unless the embedded controller runs (enableControllerInNamesrv). */
     private volatile Supplier<ControllerStatus> controllerStatus;
 
     public NamesrvMetrics(Supplier<ServerSnapshot> snapshots) {
+        this(snapshots, Map.of());
+    }
+
+    /** {@code limits}: every limit in force, by configuration key. */
+    public NamesrvMetrics(Supplier<ServerSnapshot> snapshots, Map<String, Long> limits) {
         this.snapshots = snapshots;
+        this.limits = new LimitMetrics(limits);
+    }
+
+    /** What the registration processor tells about every registration a limit refused. */
+    public LimitMetrics refusals() {
+        return limits;
     }
 
     /** The listener to hand to the remoting server. */
@@ -75,6 +88,10 @@ public final class NamesrvMetrics {
         w.sample("namesrv_clusters", s.routeTables().clusters());
         w.family("namesrv_topics", PrometheusTextWriter.Type.GAUGE, "Topics with route data.");
         w.sample("namesrv_topics", s.routeTables().topics());
+        w.family("namesrv_topic_queue_entries", PrometheusTextWriter.Type.GAUGE,
+            "Topic-queue entries: one per topic per broker group serving it (what maxTopicQueueEntries bounds).");
+        w.sample("namesrv_topic_queue_entries", s.routeTables().topicQueueEntries());
+        limits.write(w);
         w.family("namesrv_connections", PrometheusTextWriter.Type.GAUGE, "Open client connections on the remoting port.");
         w.sample("namesrv_connections", s.connections());
         writeExecutors(w, s);

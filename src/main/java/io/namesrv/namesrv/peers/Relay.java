@@ -95,6 +95,11 @@ final class Relay {
         if (!gone.isEmpty()) {
             LOG.info("relayed broker(s) withdrawn, {} no longer knows them directly: {}", peer, gone);
         }
+        if (outcome != null && outcome.groupsRefused() > 0) {
+            // Shown as the peer's relay problem (logged once while it lasts), not on every comparison.
+            throw new PeerException(outcome.groupsRefused() + " broker group(s) of " + peer + " not relayed: named here"
+                + " in another cluster, malformed, or past a route limit");
+        }
     }
 
     /** How many members this server relays on the word of {@code peer}. */

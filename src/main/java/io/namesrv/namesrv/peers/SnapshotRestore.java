@@ -49,8 +49,13 @@ final class SnapshotRestore {
         LOG.info("route snapshot {} restored in {} ms: {} broker(s) in {} group(s), written {} s ago; served as restored"
             + " until they register here, for at most one heartbeat timeout", read.source(), took,
             outcome.membersTaken(), image.groups().size(), ageSeconds);
+        if (outcome.groupsRefused() > 0) {
+            LOG.warn("route snapshot {}: {} broker group(s) not restored (malformed, or past a route limit)",
+                read.source(), outcome.groupsRefused());
+        }
         return new RestoreReport("snapshot", outcome.membersTaken(), image.groups().size(), now, took,
-            "from " + read.source() + ", written " + ageSeconds + " s before");
+            "from " + read.source() + ", written " + ageSeconds + " s before"
+            + (outcome.groupsRefused() > 0 ? "; " + outcome.groupsRefused() + " group(s) refused" : ""));
     }
 
     static long millisSince(long startNanos) {

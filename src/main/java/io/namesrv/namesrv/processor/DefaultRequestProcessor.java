@@ -7,9 +7,11 @@ import io.namesrv.namesrv.kvconfig.KVConfigManager;
 import io.namesrv.namesrv.routeinfo.BrokerRegistration;
 import io.namesrv.namesrv.routeinfo.RegisterBrokerResult;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
+import io.namesrv.namesrv.routeinfo.RouteLimitExceededException;
 import io.namesrv.namesrv.routeinfo.UnregisterRequest;
 import io.namesrv.protocol.BrokerLiveness;
 import io.namesrv.protocol.BrokerLivenessTable;
+import io.namesrv.protocol.BodyTooLargeException;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.protocol.GetBrokerMemberGroupResponseBody;
 import io.namesrv.protocol.JsonBodies;
@@ -40,6 +42,7 @@ import io.namesrv.protocol.header.UnRegisterBrokerRequestHeader;
 import io.namesrv.protocol.header.WipeWritePermOfBrokerRequestHeader;
 import io.namesrv.protocol.header.WipeWritePermOfBrokerResponseHeader;
 import io.namesrv.remoting.RemotingHelper;
+import io.namesrv.remoting.ThrottledLog;
 import io.namesrv.remoting.netty.NettyDecoder;
 import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.protocol.RemotingCommand;
@@ -75,18 +78,28 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private final NamesrvConfiguration configuration;
     private final JsonBodies json;
     private final RegisterBrokerBodyCodec registerBodyCodec;
+    private final RegistrationLimits registrationLimits;
+    /** A flood of refused registrations must not become a flood of log lines. */
+    private final ThrottledLog refusalLog = new ThrottledLog(LOG, 1000);
     /** The two whole-table answers admin tools and dashboards poll, encoded once per change of what they show. */
     private final VersionedBody<byte[]> clusterInfoBody;
     private final AllTopicList allTopicList;
 
     public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
                                    DefaultRequestSettings settings, NamesrvConfiguration configuration, JsonBodies json) {
+        this(routeInfoManager, kvConfigManager, settings, configuration, json, RegistrationLimits.NONE);
+    }
+
+    public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
+                                   DefaultRequestSettings settings, NamesrvConfiguration configuration, JsonBodies json,
+                                   RegistrationLimits registrationLimits) {
+        this.registrationLimits = registrationLimits;
         this.routeInfoManager = routeInfoManager;
         this.kvConfigManager = kvConfigManager;
         this.settings = settings;
         this.configuration = configuration;
         this.json = json;
-        this.registerBodyCodec = new RegisterBrokerBodyCodec(json);
+        this.registerBodyCodec = new RegisterBrokerBodyCodec(json, registrationLimits.maxRegistrationBodyBytes());
         this.clusterInfoBody = new VersionedBody<>(routeInfoManager::clusterVersion,
             () -> json.encode(routeInfoManager.getAllClusterInfo()));
         this.allTopicList = new AllTopicList(routeInfoManager, json, MAX_BODY_BYTES);
@@ -231,31 +244,48 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             LOG.warn("receive registerBroker request, crc32 not match, from {}", RemotingHelper.remoteAddr(channel));
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "crc32 not match", emptyHeader);
         }
-        RegisterBrokerResult result = null;
-        // The re-registration every broker sends every 30 s: a body the table has applied before and
-        // would not change is not decoded at all.
-        if (raw != null && routeInfoManager.knowsBody(h.clusterName(), h.brokerAddr(), h.brokerName(), h.brokerId(),
-            h.enableActingMaster(), crc)) {
-            result = routeInfoManager.registerBroker(registration(h, request, channel).sameBodyAsBefore(crc).build());
+        if (raw != null && raw.length > registrationLimits.maxRegistrationBodyBytes()) {
+            return refused(channel, RegistrationLimits.REGISTRATION_BODY_BYTES, "the body has " + raw.length + " bytes: "
+                + RegistrationLimits.REGISTRATION_BODY_BYTES + "=" + registrationLimits.maxRegistrationBodyBytes(), emptyHeader);
         }
-        if (result == null || result == RegisterBrokerResult.BODY_NEEDED) {
-            RegisterBrokerBody body;
-            try {
-                body = raw == null ? RegisterBrokerBody.empty()
-                    : registerBodyCodec.decode(raw, h.compressed(), request.getVersion());
-            } catch (MalformedBodyException e) {
-                LOG.warn("malformed REGISTER_BROKER body from {}: {}", RemotingHelper.remoteAddr(channel), e.getMessage());
-                return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed, malformed body: "
-                    + e.getMessage(), emptyHeader);
+        RegisterBrokerResult result = null;
+        try {
+            // The re-registration every broker sends every 30 s: a body the table has applied before and
+            // would not change is not decoded at all.
+            if (raw != null && routeInfoManager.knowsBody(h.clusterName(), h.brokerAddr(), h.brokerName(), h.brokerId(),
+                h.enableActingMaster(), crc)) {
+                result = routeInfoManager.registerBroker(registration(h, request, channel).sameBodyAsBefore(crc).build());
             }
-            if (body == null || body.topicConfigSerializeWrapper() == null) {
-                body = RegisterBrokerBody.empty();
+            if (result == null || result == RegisterBrokerResult.BODY_NEEDED) {
+                RegisterBrokerBody body;
+                try {
+                    body = raw == null ? RegisterBrokerBody.empty()
+                        : registerBodyCodec.decode(raw, h.compressed(), request.getVersion());
+                } catch (MalformedBodyException e) {
+                    LOG.warn("malformed REGISTER_BROKER body from {}: {}", RemotingHelper.remoteAddr(channel), e.getMessage());
+                    return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed, malformed body: "
+                        + e.getMessage(), emptyHeader);
+                } catch (BodyTooLargeException e) {
+                    return refused(channel, RegistrationLimits.REGISTRATION_BODY_BYTES, e.getMessage() + ": "
+                        + RegistrationLimits.REGISTRATION_BODY_BYTES + "=" + e.limitBytes(), emptyHeader);
+                }
+                if (body == null || body.topicConfigSerializeWrapper() == null) {
+                    body = RegisterBrokerBody.empty();
+                }
+                Map<String, ?> topics = body.topicConfigSerializeWrapper().topicConfigTable();
+                if (topics != null && topics.size() > registrationLimits.maxTopicsPerRegistration()) {
+                    return refused(channel, RegistrationLimits.TOPICS_PER_REGISTRATION, "it reports " + topics.size()
+                        + " topics: " + RegistrationLimits.TOPICS_PER_REGISTRATION + "="
+                        + registrationLimits.maxTopicsPerRegistration(), emptyHeader);
+                }
+                result = routeInfoManager.registerBroker(registration(h, request, channel)
+                    .topics(body.topicConfigSerializeWrapper())
+                    .filterServers(body.filterServerList())
+                    .bodyCrc32(crc)
+                    .build());
             }
-            result = routeInfoManager.registerBroker(registration(h, request, channel)
-                .topics(body.topicConfigSerializeWrapper())
-                .filterServers(body.filterServerList())
-                .bodyCrc32(crc)
-                .build());
+        } catch (RouteLimitExceededException e) {
+            return refused(channel, e.limit(), e.getMessage(), emptyHeader);
         }
         if (result == null) {
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed", emptyHeader);
@@ -278,6 +308,17 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             .heartbeatTimeoutMillis(h.heartbeatTimeoutMillis())
             .enableActingMaster(h.enableActingMaster())
             .channel(channel);
+    }
+
+    /**
+     * A registration refused by a limit: nothing of it was applied. The remark names the limit;
+     * the refusal is counted (label: the limit's key) and logged, at most a line a second.
+     */
+    private RemotingCommand refused(Channel channel, String limit, String why, RegisterBrokerResponseHeader header) {
+        registrationLimits.refusals().accept(limit);
+        refusalLog.warn("REGISTER_BROKER from {} refused, nothing registered: {}", RemotingHelper.remoteAddr(channel), why);
+        return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker refused, nothing registered: " + why,
+            header);
     }
 
     /** Apache's body checksum: CRC32 masked to a non-negative int. */
@@ -372,7 +413,13 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                     + e.getMessage());
             }
             if (route != null && route.queueDatas() != null && !route.queueDatas().isEmpty()) {
-                routeInfoManager.registerTopic(h.topic(), route.queueDatas());
+                try {
+                    routeInfoManager.registerTopic(h.topic(), route.queueDatas());
+                } catch (RouteLimitExceededException e) {
+                    registrationLimits.refusals().accept(e.limit());
+                    return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register topic refused, nothing registered: "
+                        + e.getMessage());
+                }
             }
         }
         return RemotingCommand.response(ResponseCode.SUCCESS, null);

@@ -169,6 +169,21 @@ final class BrokerLivenessTracker {
         return counts;
     }
 
+    boolean isLive(BrokerAddrInfo addrInfo) {
+        return liveTable.containsKey(addrInfo);
+    }
+
+    /** Live broker processes of one cluster (a walk of the live table: for first registrations only). */
+    int countInCluster(String clusterName) {
+        int count = 0;
+        for (BrokerAddrInfo addrInfo : liveTable.keySet()) {
+            if (addrInfo.clusterName().equals(clusterName)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     int size() {
         return liveTable.size();
     }

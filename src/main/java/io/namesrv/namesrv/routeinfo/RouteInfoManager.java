@@ -72,6 +72,7 @@ public class RouteInfoManager {
     private final BrokerLivenessTracker liveness;
     /** Guarded by {@link #lock} like the tables. */
     private final RegistrationMemory registrations = new RegistrationMemory();
+    private final RouteLimitGuard limitGuard;
 
     private final RouteInfoSettings settings;
     private final JsonBodies json = new JsonBodies();
@@ -87,8 +88,14 @@ public class RouteInfoManager {
 
     /** {@code clock} stamps heartbeats and decides expiry (tests pass their own). */
     public RouteInfoManager(RouteInfoSettings settings, LongSupplier clock) {
+        this(settings, clock, RouteLimits.NONE);
+    }
+
+    /** With {@code limits}: changes that would take the table past them are refused whole. */
+    public RouteInfoManager(RouteInfoSettings settings, LongSupplier clock, RouteLimits limits) {
         this.settings = settings;
         this.liveness = new BrokerLivenessTracker(clock);
+        this.limitGuard = new RouteLimitGuard(limits);
     }
 
     /** Replaces the listener told about registrations and removals (null means none). */
@@ -126,6 +133,9 @@ public class RouteInfoManager {
      * Registers (or re-registers) one broker process. Returns null when a single-topic
      * registration arrives before the broker's first full one (Apache answers "register broker
      * failed"), otherwise what a slave needs to know about its master.
+     *
+     * @throws RouteLimitExceededException when it would take the table past a {@link RouteLimits};
+     *                                     nothing of it is then applied
      */
     public RegisterBrokerResult registerBroker(BrokerRegistration registration) {
         return change(events -> applyRegistration(registration, events));
@@ -213,6 +223,7 @@ public class RouteInfoManager {
 
     /** The whole registration; the caller holds the write lock. */
     private RegisterBrokerResult applyRegistration(BrokerRegistration r, RouteEvents events) {
+        limitGuard.checkRegistration(r, brokerAddrTable, liveness, topicTable);
         DataVersion incomingVersion = r.dataVersion();
         if (r.sameBodyAsBefore()) {
             incomingVersion = knownBodyVersion(r.addrInfo(), r.brokerName(), r.brokerId(), r.isOldVersionBroker(),
@@ -434,6 +445,9 @@ public class RouteInfoManager {
     /**
      * Adds queue data for one topic (REGISTER_TOPIC_IN_NAMESRV). Ignored entirely when any
      * queue data names a broker this server does not know.
+     *
+     * @throws RouteLimitExceededException when it would pass {@link RouteLimits#maxTopics()} or
+     *                                     {@link RouteLimits#maxTopicQueueEntries()}
      */
     public void registerTopic(String topic, List<QueueData> queueDatas) {
         if (topic == null || queueDatas == null || queueDatas.isEmpty()) {
@@ -446,6 +460,7 @@ public class RouteInfoManager {
                     return null;
                 }
             }
+            limitGuard.checkTopic(topic, queueDatas, topicTable);
             for (QueueData qd : queueDatas) {
                 topicTable.put(topic, qd);
             }
@@ -643,7 +658,8 @@ public class RouteInfoManager {
 
     /**
      * What one {@link #mergeProvisional} did: members taken, members refused because the broker
-     * (or its slot) is registered here directly, and groups refused as conflicting or malformed.
+     * (or its slot) is registered here directly, and groups refused as conflicting, malformed or
+     * past a route limit ({@code RouteLimits}).
      */
     public record MergeOutcome(int membersTaken, int membersDirectHere, int groupsRefused) {
     }
@@ -697,6 +713,15 @@ public class RouteInfoManager {
             taken.add(m.heardAt(Math.min(m.lastUpdateTimestamp(), now)));
         }
         if (taken.isEmpty()) {
+            return;
+        }
+        int newMembers = (int) taken.stream().filter(m -> liveness.get(new BrokerAddrInfo(g.cluster(), m.addr())) == null)
+            .count();
+        try {
+            limitGuard.checkProvisional(g, newMembers, group == null || !hasDirectMember(group), brokerAddrTable,
+                liveness, topicTable);
+        } catch (RouteLimitExceededException pastALimit) {
+            counts[2]++; // the caller reports refused groups (a relay on every comparison: no log line here)
             return;
         }
         group = ensureGroup(g.cluster(), g.brokerName());
@@ -1237,12 +1262,17 @@ public class RouteInfoManager {
 
     // ---------------------------------------------------------------- views for operators
 
+    /** The limits the table keeps to. */
+    public RouteLimits limits() {
+        return limitGuard.limits();
+    }
+
     /** The sizes of the tables, for metrics. */
     public RouteTableSizes tableSizes() {
         lock.readLock().lock();
         try {
             return new RouteTableSizes(clusterAddrTable.size(), brokerAddrTable.size(), liveness.size(),
-                topicTable.topicCount());
+                topicTable.topicCount(), topicTable.queueEntries());
         } finally {
             lock.readLock().unlock();
         }

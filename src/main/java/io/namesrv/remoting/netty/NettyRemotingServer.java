@@ -159,6 +159,12 @@ public class NettyRemotingServer {
         dispatcher.registerDefault(processor, executor, maxQueueWaitMillis);
     }
 
+    /** As above, holding at most {@code maxBodyBytesInFlight} bytes of request bodies queued or in progress. */
+    public void registerDefaultProcessor(NettyRequestProcessor processor, ExecutorService executor,
+                                         long maxQueueWaitMillis, long maxBodyBytesInFlight) {
+        dispatcher.registerDefault(processor, executor, maxQueueWaitMillis, maxBodyBytesInFlight);
+    }
+
     /** Binds and starts serving; throws if the address cannot be bound. */
     public void start() throws InterruptedException {
         boolean epoll = config.isUseEpollNativeSelector() && Epoll.isAvailable();

@@ -40,8 +40,12 @@ public final class RequestDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
 
-    /** A processor, its executor, and how long its requests may wait queued (negative: the default). */
-    private record Registration(NettyRequestProcessor processor, ExecutorService executor, long maxQueueWaitMillis) {
+    /**
+     * A processor, its executor, how long its requests may wait queued (negative: the default), and
+     * the bytes of request bodies it may hold queued or in progress (null: no bound).
+     */
+    private record Registration(NettyRequestProcessor processor, ExecutorService executor, long maxQueueWaitMillis,
+                                BodyBudget bodies) {
     }
 
     private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
@@ -84,7 +88,7 @@ public final class RequestDispatcher {
     }
 
     public void register(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
-        processors.put(requestCode, new Registration(processor, executor, -1));
+        processors.put(requestCode, new Registration(processor, executor, -1, null));
     }
 
     public void registerDefault(NettyRequestProcessor processor, ExecutorService executor) {
@@ -96,7 +100,18 @@ public final class RequestDispatcher {
      * usual few seconds (0 turns the limit off for it; negative uses the dispatcher's).
      */
     public void registerDefault(NettyRequestProcessor processor, ExecutorService executor, long maxQueueWaitMillis) {
-        defaultRegistration = new Registration(processor, executor, maxQueueWaitMillis);
+        defaultRegistration = new Registration(processor, executor, maxQueueWaitMillis, null);
+    }
+
+    /**
+     * As above, holding at most {@code maxBodyBytesInFlight} bytes of request bodies queued or in
+     * progress (registrations carry up to a frame of topics each); a request that does not fit is
+     * answered SYSTEM_BUSY at once.
+     */
+    public void registerDefault(NettyRequestProcessor processor, ExecutorService executor, long maxQueueWaitMillis,
+                                long maxBodyBytesInFlight) {
+        defaultRegistration = new Registration(processor, executor, maxQueueWaitMillis,
+            new BodyBudget(maxBodyBytesInFlight));
     }
 
     /** Replaces the listener told about every finished request (null means none). */
@@ -134,11 +149,24 @@ public final class RequestDispatcher {
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK), startNanos);
             return;
         }
+        long bodyBytes = request.getBody() == null ? 0 : request.getBody().length;
+        BodyBudget bodies = registration.bodies();
+        if (bodies != null && !bodies.tryAcquire(bodyBytes)) {
+            pending.decrementAndGet();
+            overloadLog.warn("{} bytes of request bodies already queued or in progress (limit {}): code {} from {} with"
+                + " {} bytes rejected", bodies.held(), bodies.maxBytes(), request.getCode(),
+                RemotingHelper.remoteAddr(channel), bodyBytes);
+            answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK), startNanos);
+            return;
+        }
         long createdAt = clock.getAsLong();
         try {
             registration.executor().execute(new RequestTask(
                 () -> runQueued(registration, channel, request, createdAt, pending, startNanos), createdAt));
         } catch (RejectedExecutionException e) {
+            if (bodies != null) {
+                bodies.release(bodyBytes);
+            }
             pending.decrementAndGet();
             overloadLog.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
                 RemotingHelper.remoteAddr(channel));
@@ -185,6 +213,9 @@ public final class RequestDispatcher {
             }
             process(registration.processor(), channel, request, startNanos);
         } finally {
+            if (registration.bodies() != null) {
+                registration.bodies().release(request.getBody() == null ? 0 : request.getBody().length);
+            }
             pending.decrementAndGet();
         }
     }

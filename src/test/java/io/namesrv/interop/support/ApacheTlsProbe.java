@@ -14,7 +14,8 @@ import org.apache.rocketmq.remoting.protocol.RequestCode;
 public final class ApacheTlsProbe {
 
     public static final String RESULT_LINE = "^PROBE (OK|FAIL)";
-    private static final long TIMEOUT_MILLIS = 20_000;
+    /** A refused probe fails at once (the connection closes); this only bounds a cold JVM's first handshake under load. */
+    private static final long TIMEOUT_MILLIS = 60_000;
 
     private ApacheTlsProbe() {
     }

@@ -12,7 +12,8 @@ import org.apache.rocketmq.remoting.protocol.RemotingCommand;
  */
 public final class ApacheWireClient implements AutoCloseable {
 
-    private static final long TIMEOUT_MILLIS = 5_000;
+    /** Ends at the answer; long only because a cold server on a loaded 2-core machine took over 5 s for its first registration. */
+    private static final long TIMEOUT_MILLIS = 30_000;
 
     private final String namesrvAddr;
     private final NettyRemotingClient client;

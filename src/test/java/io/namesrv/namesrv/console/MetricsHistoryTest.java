@@ -23,7 +23,7 @@ class MetricsHistoryTest {
 
     private void sample(int liveBrokers, int topics) {
         history.record(now, requests.totals(RequestCode.GET_ROUTEINFO_BY_TOPIC), new RouteTableSizes(1, 1, liveBrokers,
-            topics));
+            topics, topics));
         now += 10_000;
     }
 

@@ -208,7 +208,8 @@ class BadInputTest {
             Arguments.of("REGISTER_BROKER compressed zip bomb (40 MiB of zeros)", compressed(out -> {
                 out.writeInt(40 * 1024 * 1024);
                 out.write(new byte[40 * 1024 * 1024]);
-            }), ResponseCode.SYSTEM_ERROR, "inflated size limit"),
+            }), ResponseCode.SYSTEM_ERROR, "register broker refused, nothing registered: the register body inflates to"
+                + " more than 33554432 bytes: maxRegistrationBodyBytes=33554432"),
             Arguments.of("REGISTER_BROKER compressed stream cut short", truncatedCompressed(),
                 ResponseCode.SYSTEM_ERROR, "malformed body"),
             Arguments.of("REGISTER_BROKER compressed bad topic line", compressed(out -> {

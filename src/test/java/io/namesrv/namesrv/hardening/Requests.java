@@ -3,6 +3,7 @@ package io.namesrv.namesrv.hardening;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.RegisterBrokerBody;
+import io.namesrv.protocol.RegisterBrokerBodyCodec;
 import io.namesrv.protocol.TopicConfig;
 import io.namesrv.protocol.TopicConfigSerializeWrapper;
 import io.namesrv.protocol.TopicFilterType;
@@ -24,6 +25,7 @@ final class Requests {
     static final String CLUSTER = "HardeningCluster";
 
     private static final JsonBodies JSON = new JsonBodies();
+    private static final RegisterBrokerBodyCodec CODEC = new RegisterBrokerBodyCodec(JSON);
 
     private Requests() {
     }
@@ -35,6 +37,12 @@ final class Requests {
 
     static RemotingCommand register(String brokerName, String brokerAddr, long heartbeatTimeoutMillis,
                                     List<String> topics) {
+        return register(CLUSTER, brokerName, brokerAddr, 0L, heartbeatTimeoutMillis, topics, false);
+    }
+
+    /** Any broker of any cluster, its body plain JSON or compressed as a 5.x broker writes either. */
+    static RemotingCommand register(String cluster, String brokerName, String brokerAddr, long brokerId,
+                                    long heartbeatTimeoutMillis, List<String> topics, boolean compressed) {
         Map<String, TopicConfig> table = new LinkedHashMap<>();
         for (String topic : topics) {
             table.put(topic, new TopicConfig(topic, 4, 4, 6, TopicFilterType.SINGLE_TAG, 0, false, Map.of()));
@@ -42,10 +50,10 @@ final class Requests {
         RegisterBrokerBody body = new RegisterBrokerBody(
             new TopicConfigSerializeWrapper(new DataVersion(0, System.currentTimeMillis(), 1), table, null, Map.of(), null),
             List.of());
-        RegisterBrokerRequestHeader header = new RegisterBrokerRequestHeader(brokerName, brokerAddr, CLUSTER,
-            brokerAddr, 0L, heartbeatTimeoutMillis, false, false, 0);
+        RegisterBrokerRequestHeader header = new RegisterBrokerRequestHeader(brokerName, brokerAddr, cluster,
+            brokerAddr, brokerId, heartbeatTimeoutMillis, false, compressed, 0);
         return RemotingCommand.request(RequestCode.REGISTER_BROKER, header).setVersion(BROKER_VERSION)
-            .setBody(JSON.encode(body));
+            .setBody(compressed ? CODEC.encodeCompressed(body) : CODEC.encodeJson(body));
     }
 
     /** A REGISTER_BROKER header with whatever body bytes the caller wants to try. */

@@ -40,9 +40,10 @@ class OpsHttpEndpointTest {
             assertEquals(0, OpsHttpFixture.sample(first.body(), "namesrv_broker_registrations_total{kind=\"new\"}"));
             assertEquals(1, OpsHttpFixture.sample(first.body(), "namesrv_up"));
 
-            // A broker with a short heartbeat timeout registers, renews once, then falls silent.
+            // A broker with a short heartbeat timeout registers, renews once, then falls silent. The timeout
+            // leaves room for a loaded machine between the two registrations: expiry closes the channel.
             NettyRemotingClient silent = ns.newBroker();
-            ns.register(silent, "broker-a", "10.0.0.1:10911", 700, "TopicA");
+            ns.register(silent, "broker-a", "10.0.0.1:10911", 3_000, "TopicA");
             String m = ns.get("/metrics").body();
             assertEquals(1, OpsHttpFixture.sample(m, "namesrv_live_brokers"));
             assertEquals(1, OpsHttpFixture.sample(m, "namesrv_broker_groups"));
@@ -54,7 +55,7 @@ class OpsHttpEndpointTest {
             assertEquals(1, OpsHttpFixture.sample(m, "namesrv_request_duration_seconds_bucket{code=\"103\",le=\"+Inf\"}"));
             assertTrue(OpsHttpFixture.sample(m, "namesrv_responses_total{code=\"0\"}") >= 1, m);
             assertTrue(OpsHttpFixture.sample(m, "namesrv_connections") >= 1, m);
-            ns.register(silent, "broker-a", "10.0.0.1:10911", 700, "TopicA");
+            ns.register(silent, "broker-a", "10.0.0.1:10911", 3_000, "TopicA");
             assertEquals(1, ns.scrape("namesrv_broker_registrations_total{kind=\"renewal\"}"));
             assertEquals(2, ns.scrape("namesrv_requests_total{code=\"103\"}"));
 

@@ -40,7 +40,7 @@ class RequestMetricsTest {
     @Test
     void brokerEventsAreCountedByKindAndCause() {
         NamesrvMetrics all = new NamesrvMetrics(() -> new ServerSnapshot(
-            new io.namesrv.namesrv.routeinfo.RouteTableSizes(1, 2, 3, 4), 5, java.util.List.of(), 6, 7, true));
+            new io.namesrv.namesrv.routeinfo.RouteTableSizes(1, 2, 3, 4, 8), 5, java.util.List.of(), 6, 7, true));
         all.brokerEvents().brokerRegistered("c", "a:1", true);
         all.brokerEvents().brokerRegistered("c", "a:1", false);
         all.brokerEvents().brokerRemoved("c", "a:1", RemovalCause.CHANNEL_IDLE);
@@ -53,6 +53,7 @@ class RequestMetricsTest {
         assertEquals(2, PrometheusTextWriterTest.sample(text, "namesrv_broker_groups"));
         assertEquals(3, PrometheusTextWriterTest.sample(text, "namesrv_live_brokers"));
         assertEquals(4, PrometheusTextWriterTest.sample(text, "namesrv_topics"));
+        assertEquals(8, PrometheusTextWriterTest.sample(text, "namesrv_topic_queue_entries"));
         assertEquals(5, PrometheusTextWriterTest.sample(text, "namesrv_connections"));
         assertEquals(7, PrometheusTextWriterTest.sample(text, "namesrv_kv_entries"));
         assertEquals(1, PrometheusTextWriterTest.sample(text, "namesrv_ready"));

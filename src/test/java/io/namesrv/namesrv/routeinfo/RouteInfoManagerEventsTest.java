@@ -106,7 +106,7 @@ class RouteInfoManagerEventsTest {
             log.list.toString());
         assertTrue(loggedAtInfo("broker unregistered: unregisterBroker, remove from brokerLiveTable OK, "
             + "BrokerAddrInfo[clusterName=C, brokerAddr=5.5.5.5:5] (UNREGISTER_BROKER request)"), log.list.toString());
-        assertEquals(new RouteTableSizes(0, 0, 0, 0), routes.tableSizes());
+        assertEquals(new RouteTableSizes(0, 0, 0, 0, 0), routes.tableSizes());
     }
 
     @Test

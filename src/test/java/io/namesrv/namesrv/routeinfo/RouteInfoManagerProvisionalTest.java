@@ -323,6 +323,34 @@ class RouteInfoManagerProvisionalTest {
         assertEquals(3, image.memberCount());
     }
 
+    @Test
+    void aProvisionalGroupPastARouteLimitIsRefusedWholeAsARegistrationWouldBe() {
+        // What a snapshot or a peer brings obeys the limits brokers do: room for one group here.
+        RouteInfoManager oneGroup = limited(new RouteLimits(100, 100, 1, 10, 10));
+        RouteInfoManager.MergeOutcome outcome = oneGroup.mergeProvisional(new RouteImage(List.of(
+            group(A, null, List.of(member(0, A0, version(1), now.get()), member(1, A1, version(1), now.get())), "T1"),
+            group(B, null, List.of(member(0, B0, version(1), now.get())), "T2"))), BrokerOrigin.RELAYED);
+        assertEquals(2, outcome.membersTaken(), outcome.toString());
+        assertEquals(1, outcome.groupsRefused(), outcome.toString());
+        assertNotNull(oneGroup.pickupTopicRouteData("T1"));
+        assertNull(oneGroup.pickupTopicRouteData("T2"), "nothing of a refused group is taken");
+
+        RouteInfoManager twoBrokers = limited(new RouteLimits(100, 100, 10, 2, 10));
+        assertEquals(1, twoBrokers.mergeProvisional(new RouteImage(List.of(group(A, null, List.of(
+            member(0, A0, version(1), now.get()), member(1, A1, version(1), now.get()),
+            member(2, "10.0.0.9:10911", version(1), now.get())), "T1"))), BrokerOrigin.RESTORED).groupsRefused());
+        assertEquals(0, twoBrokers.tableSizes().liveBrokers(), "refused whole, not two of its three members");
+
+        RouteInfoManager twoTopics = limited(new RouteLimits(2, 100, 10, 10, 10));
+        assertEquals(1, twoTopics.mergeProvisional(new RouteImage(List.of(group(A, null,
+            List.of(member(0, A0, version(1), now.get())), "T1", "T2", "T3"))), BrokerOrigin.RESTORED).groupsRefused());
+        assertEquals(0, twoTopics.tableSizes().liveBrokers());
+    }
+
+    private RouteInfoManager limited(RouteLimits limits) {
+        return new RouteInfoManager(new RouteFixtures.MutableSettings(), now::get, limits);
+    }
+
     private static TopicRouteData sorted(TopicRouteData r) {
         List<QueueData> queues = new ArrayList<>(r.queueDatas());
         queues.sort(java.util.Comparator.comparing(QueueData::brokerName));

@@ -47,6 +47,11 @@ class ServerLimitsTest {
 
     /** One business thread, so that one slow request makes the next one wait in the queue. */
     private NettyRemotingServer server(Consumer<NettyServerConfig> tweak) throws InterruptedException {
+        return server(tweak, 0);
+    }
+
+    /** {@code bodyBudget} > 0: the bytes of request bodies the executor may hold queued or in progress. */
+    private NettyRemotingServer server(Consumer<NettyServerConfig> tweak, long bodyBudget) throws InterruptedException {
         NettyServerConfig config = new NettyServerConfig();
         config.setBindAddress("127.0.0.1");
         config.setListenPort(0);
@@ -58,14 +63,19 @@ class ServerLimitsTest {
         servers.add(server);
         ExecutorService single = Executors.newSingleThreadExecutor(r -> new Thread(r, "TestProcessor-single"));
         executors.add(single);
-        server.registerDefaultProcessor((ch, req) -> {
+        NettyRequestProcessor processor = (ch, req) -> {
             if (req.getCode() == SLOW) {
                 Thread.sleep(400);
             } else if (req.getCode() == BLOCKED) {
                 unblock.await(10, TimeUnit.SECONDS);
             }
             return RemotingCommand.response(ResponseCode.SUCCESS, "done " + req.getOpaque());
-        }, single);
+        };
+        if (bodyBudget > 0) {
+            server.registerDefaultProcessor(processor, single, -1, bodyBudget);
+        } else {
+            server.registerDefaultProcessor(processor, single);
+        }
         server.start();
         return server;
     }
@@ -123,6 +133,31 @@ class ServerLimitsTest {
             // Its slots are free again.
             greedy.writeRaw(request(FAST, 11));
             assertEquals(ResponseCode.SUCCESS, greedy.read().getCode());
+        }
+    }
+
+    private static byte[] request(int code, int opaque, int bodyBytes) {
+        return WireClient.frame(RemotingCommand.request(code, null).setOpaque(opaque).setBody(new byte[bodyBytes]));
+    }
+
+    @Test
+    void bodiesBeyondTheBytesHeldQueuedOrInProgressGetSystemBusyAndTheBudgetFreesAsTheyAreDone() throws Exception {
+        NettyRemotingServer server = server(c -> { }, 1_000_000);
+        try (WireClient big = new WireClient(server.localPort())) {
+            big.writeRaw(request(BLOCKED, 1, 1_500_000)); // more than the budget, but nothing is held: it fits
+            big.writeRaw(request(FAST, 2, 600_000));
+            RemotingCommand busy = big.read();
+            assertEquals(2, busy.getOpaque());
+            assertEquals(ResponseCode.SYSTEM_BUSY, busy.getCode());
+            assertTrue(busy.getRemark().contains("OVERLOAD"), busy.getRemark());
+            big.writeRaw(request(FAST, 3, 0)); // no body, nothing to hold: queued behind the blocked one
+            unblock.countDown();
+            assertEquals(1, big.read().getOpaque());
+            assertEquals(3, big.read().getOpaque());
+            big.writeRaw(request(FAST, 4, 600_000));
+            big.writeRaw(request(FAST, 5, 390_000));
+            assertEquals(ResponseCode.SUCCESS, big.read().getCode(), "the budget was given back");
+            assertEquals(ResponseCode.SUCCESS, big.read().getCode());
         }
     }
 

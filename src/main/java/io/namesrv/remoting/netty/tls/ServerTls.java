@@ -142,7 +142,8 @@ public final class ServerTls {
         }
     }
 
-    private static String describe(Throwable e) {
+    /** A failure and up to five of its causes on one line: the one-line log form of a TLS problem. */
+    static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder(String.valueOf(e));
         Throwable c = e.getCause();
         for (int depth = 0; c != null && depth < 5; depth++, c = c.getCause()) {

@@ -70,7 +70,7 @@ public final class TlsFileWatcher implements Runnable {
                 leaf.getSubjectX500Principal().getName(), leaf.getSerialNumber().toString(16), leaf.getNotAfter());
         } catch (Exception | LinkageError e) {
             LOG.error("TLS certificate files changed ({}) but the new version is refused, the certificate in force keeps"
-                + " serving: {}", files, describe(e));
+                + " serving: {}", files, ServerTls.describe(e));
         }
     }
 
@@ -93,14 +93,5 @@ public final class TlsFileWatcher implements Runnable {
             sha.update((byte) 0);
         }
         return sha.digest();
-    }
-
-    private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder(String.valueOf(e));
-        Throwable c = e.getCause();
-        for (int depth = 0; c != null && depth < 5; depth++, c = c.getCause()) {
-            sb.append(" <- ").append(c);
-        }
-        return sb.toString();
     }
 }
