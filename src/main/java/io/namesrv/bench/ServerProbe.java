@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * A server process seen from outside: resident memory from {@code /proc/<pid>/status} and the
- * Java heap in use right after a full collection, via the JDK's {@code jcmd}.
+ * Java heap in use right after a full collection, via the JDK's {@code jcmd}. Public for the
+ * hostile-registration run in the tests, which reads both servers' memory the same way.
  */
-final class ServerProbe {
+public final class ServerProbe {
 
     private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+)\\s+kB", Pattern.MULTILINE);
     /** G1's one heap line, or each generation's line of the serial and parallel collectors. */
@@ -23,10 +24,10 @@ final class ServerProbe {
     }
 
     /** Memory figures in MiB; NaN where they could not be read. */
-    record Memory(double rssMiB, double heapAfterGcMiB) {
+    public record Memory(double rssMiB, double heapAfterGcMiB) {
     }
 
-    static Memory measure(long pid) {
+    public static Memory measure(long pid) {
         return new Memory(rssMiB(pid), heapAfterGcMiB(pid));
     }
 

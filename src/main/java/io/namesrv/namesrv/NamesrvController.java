@@ -450,6 +450,11 @@ public class NamesrvController {
         return httpServer == null ? -1 : httpServer.localPort();
     }
 
+    /** Connections open on the HTTP endpoint; 0 when it is off. */
+    public int httpOpenConnections() {
+        return httpServer == null ? 0 : httpServer.openConnections();
+    }
+
     public NamesrvMetrics getMetrics() {
         return metrics;
     }

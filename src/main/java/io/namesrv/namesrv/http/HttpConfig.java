@@ -13,6 +13,12 @@ public class HttpConfig {
     /** Null until bound: the name server then uses its own {@code bindAddress} (DaemonConfig). */
     private String httpBindAddress;
     private int httpConsoleSampleSeconds = 10;
+    /** Beyond it a new connection is closed at once: slowloris or a flood cannot take every descriptor. */
+    private int httpMaxConnections = 256;
+    /** A whole request must arrive within this of the connection opening or the previous answer. */
+    private int httpRequestTimeoutMillis = 20_000;
+    /** An answer must be taken by the client within this, or the connection is closed. */
+    private int httpAnswerTimeoutMillis = 30_000;
 
     /** Settings with the endpoint switched off (embedded controllers, tests). */
     public static HttpConfig disabled() {
@@ -70,5 +76,36 @@ public class HttpConfig {
             throw new IllegalArgumentException("httpConsoleSampleSeconds must be 1 to 60, not " + seconds);
         }
         this.httpConsoleSampleSeconds = seconds;
+    }
+
+    public int getHttpMaxConnections() {
+        return httpMaxConnections;
+    }
+
+    public void setHttpMaxConnections(int httpMaxConnections) {
+        this.httpMaxConnections = atLeastOne(httpMaxConnections);
+    }
+
+    public int getHttpRequestTimeoutMillis() {
+        return httpRequestTimeoutMillis;
+    }
+
+    public void setHttpRequestTimeoutMillis(int httpRequestTimeoutMillis) {
+        this.httpRequestTimeoutMillis = atLeastOne(httpRequestTimeoutMillis);
+    }
+
+    public int getHttpAnswerTimeoutMillis() {
+        return httpAnswerTimeoutMillis;
+    }
+
+    public void setHttpAnswerTimeoutMillis(int httpAnswerTimeoutMillis) {
+        this.httpAnswerTimeoutMillis = atLeastOne(httpAnswerTimeoutMillis);
+    }
+
+    private static int atLeastOne(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
+        return value;
     }
 }

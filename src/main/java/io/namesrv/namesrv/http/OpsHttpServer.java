@@ -1,21 +1,25 @@
 package io.namesrv.namesrv.http;
 
+import io.namesrv.common.LoggerNames;
 import io.namesrv.remoting.NamedThreadFactory;
+import io.namesrv.remoting.netty.ConnectionLimiter;
 import io.namesrv.remoting.netty.ServerBinding;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operations HTTP endpoint on its own port and its own small event loop (threads
@@ -26,10 +30,11 @@ public final class OpsHttpServer {
 
     /** Requests are GETs: a larger one is refused by the aggregator with 413. */
     private static final int MAX_REQUEST_BYTES = 16 * 1024;
-    private static final int IDLE_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
 
     private final HttpConfig config;
     private final OpsHttpHandler handler;
+    private final ConnectionLimiter connections;
     private EventLoopGroup group;
     private volatile Channel serverChannel;
 
@@ -42,6 +47,7 @@ public final class OpsHttpServer {
     public OpsHttpServer(HttpConfig config, OpsEndpoints endpoints, HttpAccess access) {
         this.config = config;
         this.handler = new OpsHttpHandler(endpoints, access);
+        this.connections = new ConnectionLimiter(config.getHttpMaxConnections(), LOG);
     }
 
     /** Binds; throws if the address cannot be bound. */
@@ -52,13 +58,17 @@ public final class OpsHttpServer {
             .channel(NioServerSocketChannel.class)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     ch.pipeline()
-                        .addLast(new ReadTimeoutHandler(IDLE_SECONDS))
+                        .addLast(connections)
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                        .addLast(SlowReaderGuard.INSTANCE)
+                        .addLast(new RequestDeadline(config.getHttpRequestTimeoutMillis(),
+                            config.getHttpAnswerTimeoutMillis()))
                         .addLast(handler);
                 }
             });
@@ -74,6 +84,11 @@ public final class OpsHttpServer {
     public String boundHost() {
         Channel channel = serverChannel;
         return channel == null ? null : ((InetSocketAddress) channel.localAddress()).getHostString();
+    }
+
+    /** HTTP connections open now (refused ones for a moment too). */
+    public int openConnections() {
+        return connections.openConnections();
     }
 
     /** The port bound (useful with {@code httpListenPort=0}); -1 before start. */

@@ -19,21 +19,26 @@ import org.slf4j.LoggerFactory;
  * server's connection figure; it also lets tests see that no channel leaks.
  */
 @ChannelHandler.Sharable
-final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
+public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
     private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("namesrv.connectionRefused");
 
     private final int maxConnections;
     private final AtomicInteger open = new AtomicInteger();
-    private final ThrottledLog refusals = new ThrottledLog(LOG, 1000);
+    private final ThrottledLog refusals;
 
     /** {@code maxConnections} of 0 or less: unbounded, only counted. */
     ConnectionLimiter(int maxConnections) {
-        this.maxConnections = maxConnections;
+        this(maxConnections, LoggerFactory.getLogger(LoggerNames.REMOTING));
     }
 
-    int openConnections() {
+    /** Refusals are logged to {@code log}, at most a line a second. */
+    public ConnectionLimiter(int maxConnections, Logger log) {
+        this.maxConnections = maxConnections;
+        this.refusals = new ThrottledLog(log, 1000);
+    }
+
+    public int openConnections() {
         return open.get();
     }
 

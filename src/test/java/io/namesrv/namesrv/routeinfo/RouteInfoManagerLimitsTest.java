@@ -11,7 +11,9 @@ import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicConfig;
 import io.namesrv.protocol.TopicRouteData;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -164,6 +166,37 @@ class RouteInfoManagerLimitsTest {
         routes.registerBroker(registration("D", "a", "4.4.4.4:1", 2, 1, topics("A", 2)));
         RouteLimitExceededException brokers = refused(routes, registration("D", "a", "4.4.4.4:2", 3, 1, topics("A", 2)));
         assertEquals("broker 4.4.4.4:2 would be one too many: maxBrokers=4", brokers.getMessage());
+        assertEntriesCounted(routes);
+    }
+
+    private static RouteImage.Group provisional(String name, String addr, String... topics) {
+        Map<String, QueueData> queues = new HashMap<>();
+        for (String t : topics) {
+            queues.put(t, new QueueData(name, RouteFixtures.PERM_RW, 4, 0, 4));
+        }
+        return new RouteImage.Group("C", name, null, false, List.of(new RouteImage.Member(0, addr, null, 120_000,
+            version(1), List.of(), BrokerOrigin.DIRECT, System.currentTimeMillis())), queues, Map.of());
+    }
+
+    @Test
+    void aProvisionalGroupPastALimitIsRefusedWholeSoALyingPeerCannotFillTheHeap() {
+        RouteInfoManager routes = routes(new RouteLimits(5, 1000, 2, 100, 100), false);
+        routes.registerBroker(registration("C", "a", "1.1.1.1:1", 0, 1, topics("A", 3)));
+        String before = snapshot(routes);
+        RouteInfoManager.MergeOutcome tooManyTopics = routes.mergeProvisional(new RouteImage(List.of(
+            provisional("b", "2.2.2.2:1", "B0", "B1", "B2"))), BrokerOrigin.RELAYED);
+        assertEquals(new RouteInfoManager.MergeOutcome(0, 0, 1), tooManyTopics);
+        assertEquals(before, snapshot(routes), "a refused group merges nothing");
+
+        assertEquals(new RouteInfoManager.MergeOutcome(1, 0, 0), routes.mergeProvisional(new RouteImage(List.of(
+            provisional("b", "2.2.2.2:1", "B0", "B1"))), BrokerOrigin.RELAYED));
+        assertEquals(5, routes.tableSizes().topics());
+        assertEntriesCounted(routes);
+        RouteInfoManager.MergeOutcome oneGroupTooMany = routes.mergeProvisional(new RouteImage(List.of(
+            provisional("c", "3.3.3.3:1", "A0"))), BrokerOrigin.RESTORED);
+        assertEquals(1, oneGroupTooMany.groupsRefused());
+        // Withdrawn, its topics are room again, and the count follows.
+        routes.withdrawProvisional("C", "2.2.2.2:1", BrokerOrigin.RELAYED, "test");
         assertEntriesCounted(routes);
     }
 
