@@ -128,6 +128,25 @@ ensure_built() {
   fi
 }
 
+# The heap in MB that the last -Xmx in the given JVM options asks for (k, m, g or bytes), else the
+# default given; the start scripts choose a collector from it.
+heap_megabytes() {
+  local opts="$1" dflt="$2" last="" v
+  for v in ${opts}; do
+    case "${v}" in
+      -Xmx*) last="${v#-Xmx}" ;;
+    esac
+  done
+  case "${last}" in
+    "") echo "${dflt}" ;;
+    *[gG]) echo $(( ${last%[gG]} * 1024 )) ;;
+    *[mM]) echo "${last%[mM]}" ;;
+    *[kK]) echo $(( ${last%[kK]} / 1024 )) ;;
+    *[0-9]) echo $(( last / 1024 / 1024 )) ;;
+    *) echo "${dflt}" ;;
+  esac
+}
+
 runtime_classpath() {
   echo "${RUNTIME_DIR}/namesrv.jar:${RUNTIME_DIR}/lib/*"
 }

@@ -5,15 +5,19 @@ import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every phase against one name server address: (a) register the fleet and keep it heartbeating,
  * (b) route lookups from C callers over K connections, (c) re-registration of a big broker,
- * plain and compressed, (d) cluster info and the all-topic list; memory after the fleet
- * registered when the server's pid is known. With {@code --storm}, (b) again under a registration
- * storm.
+ * plain and compressed, each a change, and plain unchanged (the 30 s heartbeat of every broker),
+ * (d) cluster info and the all-topic list; memory after the fleet registered and at the end when
+ * the server's pid is known. With {@code --storm}, (b) again under a registration storm; with
+ * {@code --churn}, (b) runs while a broker re-registers changed topics every second.
  */
 final class BenchRun {
 
@@ -21,6 +25,7 @@ final class BenchRun {
     static final String ROUTE_UNDER_STORM = "route-lookup-under-storm";
     static final String REGISTER_PLAIN = "register-big-plain";
     static final String REGISTER_COMPRESSED = "register-big-compressed";
+    static final String REGISTER_UNCHANGED = "register-big-unchanged";
     static final String CLUSTER_INFO = "cluster-info";
     static final String TOPIC_LIST = "all-topic-list";
     static final String ECHO = "echo-ceiling";
@@ -43,7 +48,13 @@ final class BenchRun {
      * limit count.
      */
     record Result(List<PhaseResult> phases, double heapBeforeFleetMiB, ServerProbe.Memory memoryAfterFleet,
-                  long topicQueueEntries, int topics, byte[] sampleRoute) {
+                  ServerProbe.Memory memoryAtEnd, long topicQueueEntries, int topics, byte[] sampleRoute) {
+
+        /** Heap after GC the fleet's registration added, per distinct topic route; NaN when not measured. */
+        double heapBytesPerTopicRoute() {
+            return memoryAfterFleet == null || topics == 0 ? Double.NaN
+                : (memoryAfterFleet.heapAfterGcMiB() - heapBeforeFleetMiB) * 1024 * 1024 / topics;
+        }
 
         /** Heap after GC the fleet's registration added, per topic-queue entry; NaN when not measured. */
         double heapBytesPerTopicQueueEntry() {
@@ -80,7 +91,15 @@ final class BenchRun {
             byte[] sample = sampleRoute(clientSide, topics.get(0));
             log.printf("  [%s] route lookups: %d callers, %d connections, %.0f s%n", addr, options.callers(),
                 options.connections(), options.seconds());
-            phases.add(routeLookups(ROUTE, clientSide, cpu, topics));
+            if (options.churn()) {
+                try (Churn churn = new Churn(brokerSide, fleet, requests).start()) {
+                    phases.add(routeLookups(ROUTE, clientSide, cpu, topics));
+                    churn.close();
+                    log.printf("  [%s] %s%n", addr, churn);
+                }
+            } else {
+                phases.add(routeLookups(ROUTE, clientSide, cpu, topics));
+            }
             if (options.storm()) {
                 phases.add(routeLookupsUnderStorm(addr, fleet, requests, clientSide, cpu, topics));
             }
@@ -88,23 +107,38 @@ final class BenchRun {
             log.printf("  [%s] re-registering a %d-topic broker%n", addr, options.bigTopics());
             phases.add(bigRegistration(fleet, brokerSide, cpu, requests, false));
             phases.add(bigRegistration(fleet, brokerSide, cpu, requests, true));
+            phases.add(unchangedRegistration(fleet, brokerSide, cpu, requests));
 
             log.printf("  [%s] cluster info and all-topic list%n", addr);
             phases.add(LoadPhase.run(CLUSTER_INFO, clientSide, cpu, options.listCallers(), 1, options.listSeconds(),
                 i -> Requests::clusterInfo));
             phases.add(LoadPhase.run(TOPIC_LIST, clientSide, cpu, options.listCallers(), 1, options.listSeconds(),
                 i -> Requests::allTopicList));
-            return new Result(phases, heapBefore, memory, (long) options.brokers() * options.topicsPerBroker(),
+            ServerProbe.Memory atEnd = null;
+            if (pid != null) {
+                Thread.sleep(MEMORY_SETTLE_MILLIS);
+                atEnd = ServerProbe.measure(pid);
+            }
+            return new Result(phases, heapBefore, memory, atEnd, (long) options.brokers() * options.topicsPerBroker(),
                 topics.size(), sample);
         }
     }
 
-    /** Route lookups on random topics of the fleet. */
+    /** Route lookups on topics of the fleet, picked as {@code --access} says. */
     PhaseResult routeLookups(String name, BenchClients clients, ServerCpu cpu, List<String> topics)
         throws InterruptedException {
+        List<String> shuffled = new ArrayList<>(topics);
+        Collections.shuffle(shuffled, new Random(42));
+        AtomicLong next = new AtomicLong();
+        int hot = Math.min(options.hotTopics(), shuffled.size());
         return LoadPhase.run(name, clients, cpu, options.callers(), options.warmupSeconds(), options.seconds(), caller -> {
             SplittableRandom random = new SplittableRandom(caller * 7919L + 17);
-            return () -> Requests.route(topics.get(random.nextInt(topics.size())));
+            return switch (options.access()) {
+                case RANDOM -> () -> Requests.route(topics.get(random.nextInt(topics.size())));
+                // One sequence shared by every caller: each topic once before any topic twice.
+                case COLD -> () -> Requests.route(shuffled.get((int) (next.getAndIncrement() % shuffled.size())));
+                case HOT -> () -> Requests.route(shuffled.get(random.nextInt(hot)));
+            };
         });
     }
 
@@ -157,6 +191,22 @@ final class BenchRun {
         int[] next = {0};
         return LoadPhase.sequential(compressed ? REGISTER_COMPRESSED : REGISTER_PLAIN, clients, cpu, REGISTER_WARMUP,
             options.registrations(), () -> requests.register(bodies[next[0]++ % 2]));
+    }
+
+    /**
+     * The same broker sending the same body under the same data version again and again: what every
+     * broker sends every 30 s, and what a name server can recognise without decoding the topics.
+     */
+    private PhaseResult unchangedRegistration(Fleet fleet, BenchClients clients, ServerCpu cpu, Requests requests) {
+        List<String> topics = new ArrayList<>(options.bigTopics());
+        for (int i = 0; i < options.bigTopics(); i++) {
+            topics.add("BenchSteadyTopic_" + i);
+        }
+        BrokerSpec steady = new BrokerSpec(Fleet.CLUSTER, "BenchSteadyBroker", 0, "127.0.0.1:19001", List.copyOf(topics));
+        fleet.willRegister(clients, List.of(steady));
+        Requests.Registration body = requests.registration(steady, DataVersion.fresh(), false);
+        return LoadPhase.sequential(REGISTER_UNCHANGED, clients, cpu, REGISTER_WARMUP, options.registrations(),
+            () -> requests.register(body));
     }
 
     /** Route lookups against a bare Netty server answering with {@code body}: the ceiling. */

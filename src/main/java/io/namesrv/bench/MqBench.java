@@ -2,8 +2,10 @@ package io.namesrv.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -98,6 +100,14 @@ public final class MqBench {
         o.addOption(opt(null, "list-seconds", "S", "seconds for each of those (5)"));
         o.addOption(Option.builder().longOpt("storm").desc("also time route lookups under a registration storm "
             + "that fills the default executor (" + BenchRun.ROUTE_UNDER_STORM + ")").build());
+        o.addOption(opt(null, "scale", "small|large|huge", "cluster shape: 64 x 1,000 topics (16,000 topics),"
+            + " 256 x 4,000 (256,000) or 1,000 x 4,000 (1,000,000), 4 names per topic; --brokers/--topics/"
+            + "--brokers-per-topic override it (small)"));
+        o.addOption(opt(null, "access", "random|cold|hot", "route callers ask about random topics, every topic once"
+            + " in turn, or a hot subset (random)"));
+        o.addOption(opt(null, "hot-topics", "N", "size of the hot subset for --access hot (1000)"));
+        o.addOption(Option.builder().longOpt("churn").desc("a broker re-registers changed topics every second during"
+            + " the route lookups").build());
         o.addOption(Option.builder().longOpt("no-echo").desc("skip the bare Netty echo ceiling").build());
         o.addOption(opt(null, "heap", "size", "--vs: -Xms/-Xmx of both servers (1g)"));
         o.addOption(opt(null, "rounds", "R", "--vs: A B rounds (2)"));
@@ -116,13 +126,14 @@ public final class MqBench {
     private static BenchOptions parse(CommandLine cl) {
         String home = cl.getOptionValue("home", System.getenv("ROCKETMQ_HOME"));
         String cp = cl.getOptionValue("apache-classpath");
+        BenchOptions.Scale scale = choice(cl, "scale", BenchOptions.Scale.class, BenchOptions.Scale.SMALL);
         return new BenchOptions(
             cl.getOptionValue("n"),
             cl.hasOption("p") ? Long.valueOf(cl.getOptionValue("p")) : null,
-            positive(cl, "brokers", 64),
-            positive(cl, "topics", 1000),
+            positive(cl, "brokers", scale.brokers),
+            positive(cl, "topics", scale.topicsPerBroker),
             positive(cl, "queues", 8),
-            positive(cl, "brokers-per-topic", 4),
+            positive(cl, "brokers-per-topic", scale.brokersPerTopic),
             positive(cl, "c", 32),
             positive(cl, "k", 4),
             positive(cl, "client-threads", 1),
@@ -139,7 +150,25 @@ public final class MqBench {
             home == null ? Path.of(".").toAbsolutePath().normalize() : Path.of(home),
             cp == null ? null : Path.of(cp),
             settings(cl.getOptionValues("ours-config")),
-            cl.hasOption("storm"));
+            cl.hasOption("storm"),
+            choice(cl, "access", BenchOptions.Access.class, BenchOptions.Access.RANDOM),
+            positive(cl, "hot-topics", 1000),
+            cl.hasOption("churn"));
+    }
+
+    private static <E extends Enum<E>> E choice(CommandLine cl, String name, Class<E> type, E dflt) {
+        String v = cl.getOptionValue(name);
+        if (v == null) {
+            return dflt;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v.trim())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("--" + name + " must be one of "
+            + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                .toList() + ", not " + v);
     }
 
     private static Map<String, String> settings(String[] pairs) {

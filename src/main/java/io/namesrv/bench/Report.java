@@ -16,11 +16,12 @@ final class Report {
     void phases(String title, List<PhaseResult> phases) {
         out.println();
         out.println(title);
-        out.printf(Locale.ROOT, "  %-24s %10s %10s %10s %10s %10s %8s %12s%n", "phase", "ops", "ops/s", "p50 ms", "p99 ms",
-            "p99.9 ms", "errors", "srv cpu us/op");
+        out.printf(Locale.ROOT, "  %-24s %10s %10s %10s %10s %10s %10s %8s %12s%n", "phase", "ops", "ops/s", "p50 ms",
+            "p99 ms", "p99.9 ms", "max ms", "errors", "srv cpu us/op");
         for (PhaseResult p : phases) {
-            out.printf(Locale.ROOT, "  %-24s %10d %10.0f %10.3f %10.3f %10.3f %8d %12.1f%n", p.phase(), p.ops(),
-                p.opsPerSecond(), p.p50Millis(), p.p99Millis(), p.p999Millis(), p.errors(), p.serverCpuMicrosPerOp());
+            out.printf(Locale.ROOT, "  %-24s %10d %10.0f %10.3f %10.3f %10.3f %10.3f %8d %12.1f%n", p.phase(), p.ops(),
+                p.opsPerSecond(), p.p50Millis(), p.p99Millis(), p.p999Millis(), p.maxMillis(), p.errors(),
+                p.serverCpuMicrosPerOp());
         }
     }
 
@@ -32,6 +33,12 @@ final class Report {
             out.printf(Locale.ROOT, "  %s heap per topic-queue entry: %.0f bytes (%.1f MiB more after GC for %d entries,"
                     + " %d topics)%n", label, result.heapBytesPerTopicQueueEntry(),
                 memory.heapAfterGcMiB() - result.heapBeforeFleetMiB(), result.topicQueueEntries(), result.topics());
+            out.printf(Locale.ROOT, "  %s heap per topic route: %.0f bytes%n", label, result.heapBytesPerTopicRoute());
+        }
+        ServerProbe.Memory atEnd = result.memoryAtEnd();
+        if (atEnd != null) {
+            out.printf(Locale.ROOT, "  %s at the end (after route, registration and list phases): RSS %.1f MiB,"
+                + " heap after GC %.1f MiB%n", label, atEnd.rssMiB(), atEnd.heapAfterGcMiB());
         }
         if (startMillis != null) {
             out.printf(Locale.ROOT, "  %s start-to-listening: %d ms%n", label, startMillis);

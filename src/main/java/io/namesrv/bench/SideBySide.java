@@ -55,8 +55,8 @@ final class SideBySide {
 
     private void printRatios(List<Sample> ours, List<Sample> apache, List<PhaseResult> echo) {
         report.ratioHeader("ours / Apache 5.3.3 (mean of " + ours.size() + " rounds each, heap " + options.heap() + ")");
-        String[] phases = {BenchRun.ROUTE, BenchRun.REGISTER_PLAIN, BenchRun.REGISTER_COMPRESSED, BenchRun.CLUSTER_INFO,
-            BenchRun.TOPIC_LIST, "fleet-register"};
+        String[] phases = {BenchRun.ROUTE, BenchRun.REGISTER_PLAIN, BenchRun.REGISTER_COMPRESSED,
+            BenchRun.REGISTER_UNCHANGED, BenchRun.CLUSTER_INFO, BenchRun.TOPIC_LIST, "fleet-register"};
         for (String phase : phases) {
             String routeTarget = phase.equals(BenchRun.ROUTE) ? ">= 2.0" : "> 1";
             report.ratio(phase + " ops/s", mean(ours, s -> phase(s, phase).opsPerSecond()),
@@ -66,6 +66,10 @@ final class SideBySide {
                 mean(apache, s -> phase(s, phase).p50Millis()), phase.startsWith("register-big") ? "<= 0.5" : "< 1");
             report.ratio(phase + " p99 ms", mean(ours, s -> phase(s, phase).p99Millis()),
                 mean(apache, s -> phase(s, phase).p99Millis()), p99Target);
+            report.ratio(phase + " p99.9 ms", mean(ours, s -> phase(s, phase).p999Millis()),
+                mean(apache, s -> phase(s, phase).p999Millis()), "< 1");
+            report.ratio(phase + " max ms", mean(ours, s -> phase(s, phase).maxMillis()),
+                mean(apache, s -> phase(s, phase).maxMillis()), "< 1");
             report.ratio(phase + " server CPU us/op", mean(ours, s -> phase(s, phase).serverCpuMicrosPerOp()),
                 mean(apache, s -> phase(s, phase).serverCpuMicrosPerOp()), "< 1");
         }
@@ -75,6 +79,10 @@ final class SideBySide {
             mean(apache, s -> s.result().memoryAfterFleet().heapAfterGcMiB()), "< 1");
         report.ratio("heap per topic-queue entry bytes", mean(ours, s -> s.result().heapBytesPerTopicQueueEntry()),
             mean(apache, s -> s.result().heapBytesPerTopicQueueEntry()), "< 1");
+        report.ratio("heap per topic route bytes", mean(ours, s -> s.result().heapBytesPerTopicRoute()),
+            mean(apache, s -> s.result().heapBytesPerTopicRoute()), "<= 1");
+        report.ratio("RSS at the end MiB", mean(ours, s -> s.result().memoryAtEnd().rssMiB()),
+            mean(apache, s -> s.result().memoryAtEnd().rssMiB()), "<= 0.8");
         report.ratio("start-to-listening ms", mean(ours, s -> s.startMillis()), mean(apache, s -> s.startMillis()),
             "<= 0.7");
         long errors = 0;

@@ -184,7 +184,6 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
         this.unRegisterBrokerQueueCapacity = unRegisterBrokerQueueCapacity;
     }
 
-    @Override
     public boolean isSupportActingMaster() {
         return supportActingMaster;
     }

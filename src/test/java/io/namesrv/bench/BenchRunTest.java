@@ -48,7 +48,7 @@ class BenchRunTest {
 
     private static BenchOptions small() {
         return new BenchOptions(null, null, 3, 20, 4, 2, 8, 2, 1, 1.0, 0.2, 500, 4, 2, 0.5, true, false, "1g", 1,
-            Path.of("."), null, Map.of(), true);
+            Path.of("."), null, Map.of(), true, BenchOptions.Access.COLD, 10, true);
     }
 
     @Test
@@ -61,6 +61,7 @@ class BenchRunTest {
         assertEquals(6, result.phase("fleet-register").ops(), "3 broker names, master and slave each");
         assertEquals(4, result.phase(BenchRun.REGISTER_PLAIN).ops());
         assertEquals(4, result.phase(BenchRun.REGISTER_COMPRESSED).ops());
+        assertEquals(4, result.phase(BenchRun.REGISTER_UNCHANGED).ops());
         for (String phase : List.of(BenchRun.ROUTE, BenchRun.ROUTE_UNDER_STORM, BenchRun.CLUSTER_INFO, BenchRun.TOPIC_LIST)) {
             assertTrue(result.phase(phase).ops() > 10, phase + ": " + result.phase(phase));
         }
@@ -70,10 +71,13 @@ class BenchRunTest {
             assertTrue(Double.isNaN(p.serverCpuMicrosPerOp()), "no pid, no CPU figure: " + p);
         }
         assertNotNull(result.sampleRoute());
-        // The target is left as it was found: the 6 fleet brokers, the big one and those of the storm's that got
-        // through (a storm broker whose registrations were all answered SYSTEM_BUSY has nothing to remove).
+        // The target is left as it was found: the 6 fleet brokers, the big one, the steady one, the churning one
+        // and those of the storm's that got through (a storm broker whose registrations were all answered
+        // SYSTEM_BUSY has nothing to remove).
         long unregistered = server.getMetrics().brokerEvents().removals(RemovalCause.UNREGISTERED);
-        assertTrue(unregistered >= 7 && unregistered <= 7 + Storm.BROKERS, unregistered + " unregistered");
+        assertTrue(unregistered >= 9 && unregistered <= 9 + Storm.BROKERS, unregistered + " unregistered");
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("churn: "), "the churn reported its registrations");
+        assertFalse(Double.isNaN(result.phase(BenchRun.ROUTE).maxMillis()));
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("answered SYSTEM_BUSY"), "the storm reported its answers");
         assertEquals(new RouteTableSizes(0, 0, 0, 0, 0), server.getRouteInfoManager().tableSizes());
 

@@ -62,7 +62,7 @@ public final class StatusConsole {
         this.executor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NamesrvConsole", true, 1));
         this.history = new MetricsHistory(facts.sampleSeconds());
         this.events = new BrokerEventLog(clock, this::learnSoon);
-        this.topics = new TopicIndex(routes::topicNames, routes::routeVersion, () -> routes.tableSizes().topics(),
+        this.topics = new TopicIndex(routes::topicNames, routes::topicSetVersion, () -> routes.tableSizes().topics(),
             this::runInBackground, clock);
     }
 

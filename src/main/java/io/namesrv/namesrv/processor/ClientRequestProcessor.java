@@ -13,10 +13,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * GET_ROUTEINFO_BY_TOPIC (105), the call every producer and consumer makes. The request is decoded
- * once into a {@link RouteQuery} on the network thread; a cached route is answered right there,
- * anything else goes, with its query, to this processor's own executor (so broker registrations
- * cannot starve lookups) and is answered from {@link RouteCache} or, for zone queries, the route
- * table.
+ * once into a {@link RouteQuery} on the network thread, and answered right there from the route
+ * table's pre-encoded parts ({@link RouteInfoManager#routeBodyWithoutWaiting}), which takes no lock
+ * and encodes nothing. Anything else (an unknown topic, a change running at that instant, a zone
+ * query, a table with filter servers) goes, with its query, to this processor's own executor (so
+ * broker registrations cannot starve lookups).
  */
 public class ClientRequestProcessor implements NettyRequestProcessor {
 
@@ -24,15 +25,11 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
     static final String NOT_EXIST_REMARK = "No topic route info in name server for the topic: %s\n"
         + "See https://rocketmq.apache.org/docs/bestPractice/06FAQ for further details.";
 
-    /** Enough for every topic of a large cluster; past it the cache starts over (see RouteCache). */
-    static final int ROUTE_CACHE_MAX_TOPICS = 200_000;
-
     private final RouteInfoManager routeInfoManager;
     private final KVConfigManager kvConfigManager;
     private final ClientRequestSettings settings;
     private final JsonBodies json;
     private final BooleanSupplier servesRoutes;
-    private final RouteCache routeCache;
     /** Built once: a method reference made per request would be one more allocation per lookup. */
     private final UnaryOperator<String> orderTopicConfOf = this::orderTopicConf;
 
@@ -47,11 +44,10 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
         this.settings = settings;
         this.json = json;
         this.servesRoutes = servesRoutes;
-        this.routeCache = new RouteCache(routeInfoManager, json, settings::isSupportActingMaster, ROUTE_CACHE_MAX_TOPICS);
     }
 
     /**
-     * On the network thread: a route already cached is answered here (a map read, no lock, no
+     * On the network thread: a route the table can write at once is answered here (no lock, no
      * queue); otherwise the query rides along with the request to the executor.
      */
     @Override
@@ -60,9 +56,10 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
             return null;
         }
         RouteQuery query = query(request);
-        RouteCache.Answer cached = query.cacheable() ? routeCache.cached(query) : null;
-        if (cached != null && !cached.isAbsent()) {
-            return success(cached.body());
+        byte[] body = query.fromParts() ? routeInfoManager.routeBodyWithoutWaiting(query.topic(),
+            query.form() == RouteQuery.Form.STANDARD, query.orderTopicConf()) : null;
+        if (body != null) {
+            return success(body);
         }
         request.setDecoded(query);
         return null;
@@ -77,9 +74,10 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
         if (query == null) {
             query = query(request);
         }
-        if (query.cacheable()) {
-            RouteCache.Answer answer = routeCache.answer(query);
-            return answer.isAbsent() ? notHere(query) : success(answer.body());
+        if (query.fromParts()) {
+            byte[] body = routeInfoManager.routeBody(query.topic(), query.form() == RouteQuery.Form.STANDARD,
+                query.orderTopicConf());
+            return body == null ? notHere(query) : success(body);
         }
         TopicRouteData route = routeInfoManager.pickupTopicRouteData(query.topic());
         return route == null ? notHere(query)

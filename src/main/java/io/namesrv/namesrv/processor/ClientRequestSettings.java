@@ -5,7 +5,4 @@ public interface ClientRequestSettings {
 
     /** Routes carry the topic's order config from the KV store (namespace ORDER_TOPIC_CONFIG). */
     boolean isOrderMessageEnable();
-
-    /** Routes name the lowest slave of a master-less group as id 0. */
-    boolean isSupportActingMaster();
 }

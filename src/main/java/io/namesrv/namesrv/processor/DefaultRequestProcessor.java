@@ -43,6 +43,7 @@ import io.namesrv.protocol.header.WipeWritePermOfBrokerRequestHeader;
 import io.namesrv.protocol.header.WipeWritePermOfBrokerResponseHeader;
 import io.namesrv.remoting.RemotingHelper;
 import io.namesrv.remoting.ThrottledLog;
+import io.namesrv.remoting.netty.NettyDecoder;
 import io.namesrv.remoting.netty.NettyRequestProcessor;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
@@ -52,6 +53,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +69,8 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.NAMESRV);
     static final String ORDER_TOPIC_CONFIG = ClientRequestProcessor.ORDER_TOPIC_CONFIG;
+    /** The largest body a response frame carries: the frame limit less its length fields and a header. */
+    static final int MAX_BODY_BYTES = NettyDecoder.configuredMaxFrameLength() - 8 - 1024;
 
     private final RouteInfoManager routeInfoManager;
     private final KVConfigManager kvConfigManager;
@@ -77,9 +81,9 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private final RegistrationLimits registrationLimits;
     /** A flood of refused registrations must not become a flood of log lines. */
     private final ThrottledLog refusalLog = new ThrottledLog(LOG, 1000);
-    /** The two whole-table answers admin tools and dashboards poll, encoded once per route change. */
-    private final VersionedBody clusterInfoBody;
-    private final VersionedBody allTopicListBody;
+    /** The two whole-table answers admin tools and dashboards poll, encoded once per change of what they show. */
+    private final VersionedBody<byte[]> clusterInfoBody;
+    private final AllTopicList allTopicList;
 
     public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
                                    DefaultRequestSettings settings, NamesrvConfiguration configuration, JsonBodies json) {
@@ -96,10 +100,9 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         this.configuration = configuration;
         this.json = json;
         this.registerBodyCodec = new RegisterBrokerBodyCodec(json, registrationLimits.maxRegistrationBodyBytes());
-        this.clusterInfoBody = new VersionedBody(routeInfoManager::routeVersion,
+        this.clusterInfoBody = new VersionedBody<>(routeInfoManager::clusterVersion,
             () -> json.encode(routeInfoManager.getAllClusterInfo()));
-        this.allTopicListBody = new VersionedBody(routeInfoManager::routeVersion,
-            () -> json.encode(routeInfoManager.getAllTopicList()));
+        this.allTopicList = new AllTopicList(routeInfoManager, json, MAX_BODY_BYTES);
     }
 
     @Override
@@ -118,7 +121,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             case RequestCode.WIPE_WRITE_PERM_OF_BROKER -> wipeWritePerm(request);
             case RequestCode.ADD_WRITE_PERM_OF_BROKER -> addWritePerm(request);
             case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> settings.isEnableAllTopicList()
-                ? success(allTopicListBody.get()) : disabled();
+                ? allTopics() : disabled();
             case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
             case RequestCode.REGISTER_TOPIC_IN_NAMESRV -> registerTopic(request);
             case RequestCode.GET_TOPICS_BY_CLUSTER -> getTopicsByCluster(request);
@@ -154,6 +157,11 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         return success(json.encode(new BrokerLivenessTable(System.currentTimeMillis(), brokers)));
     }
 
+    private RemotingCommand allTopics() {
+        AllTopicList.Answer answer = allTopicList.get();
+        return answer.tooLarge() ? tooLarge("topic list", answer.topics(), answer.bytes()) : success(answer.body());
+    }
+
     /** The whole table (cached per route change), or for a peer name server only what registered here directly. */
     private RemotingCommand clusterInfo(RemotingCommand request) {
         GetBrokerClusterInfoRequestHeader h = request.decodeHeader(GetBrokerClusterInfoRequestHeader::decode);
@@ -162,7 +170,20 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     }
 
     private RemotingCommand topicList(TopicList topics) {
-        return success(json.encode(topics));
+        byte[] body = json.encode(topics);
+        return body.length > MAX_BODY_BYTES ? tooLarge("topic list", topics.topicList().size(), body.length)
+            : success(body);
+    }
+
+    /**
+     * An answer too large for one frame: the client's decoder would close the connection (failing
+     * every call on it) and the call would time out; an error that says why is kinder.
+     */
+    private static RemotingCommand tooLarge(String what, int topics, long bytes) {
+        return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, String.format(Locale.ROOT,
+            "the %s has %d topics, %d bytes of JSON: more than one frame carries (%d bytes,"
+                + " com.rocketmq.remoting.frameMaxLength); ask per cluster (GET_TOPICS_BY_CLUSTER) or look topics up"
+                + " by name", what, topics, bytes, NettyDecoder.configuredMaxFrameLength()));
     }
 
     // ---------------------------------------------------------------- KV config
@@ -218,7 +239,8 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         }
         byte[] raw = request.getBody();
         // A missing body checksums to 0, as in Apache: a non-zero bodyCrc32 without a body is a mismatch.
-        if (h.bodyCrc32() != 0 && (raw == null ? 0 : crc32(raw)) != h.bodyCrc32()) {
+        int crc = raw == null ? 0 : crc32(raw);
+        if (h.bodyCrc32() != 0 && crc != h.bodyCrc32()) {
             LOG.warn("receive registerBroker request, crc32 not match, from {}", RemotingHelper.remoteAddr(channel));
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "crc32 not match", emptyHeader);
         }
@@ -226,38 +248,42 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             return refused(channel, RegistrationLimits.REGISTRATION_BODY_BYTES, "the body has " + raw.length + " bytes: "
                 + RegistrationLimits.REGISTRATION_BODY_BYTES + "=" + registrationLimits.maxRegistrationBodyBytes(), emptyHeader);
         }
-        RegisterBrokerBody body;
+        RegisterBrokerResult result = null;
         try {
-            body = raw == null ? RegisterBrokerBody.empty() : registerBodyCodec.decode(raw, h.compressed(), request.getVersion());
-        } catch (MalformedBodyException e) {
-            LOG.warn("malformed REGISTER_BROKER body from {}: {}", RemotingHelper.remoteAddr(channel), e.getMessage());
-            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed, malformed body: "
-                + e.getMessage(), emptyHeader);
-        } catch (BodyTooLargeException e) {
-            return refused(channel, RegistrationLimits.REGISTRATION_BODY_BYTES, e.getMessage() + ": "
-                + RegistrationLimits.REGISTRATION_BODY_BYTES + "=" + e.limitBytes(), emptyHeader);
-        }
-        if (body == null || body.topicConfigSerializeWrapper() == null) {
-            body = RegisterBrokerBody.empty();
-        }
-        Map<String, ?> topics = body.topicConfigSerializeWrapper().topicConfigTable();
-        if (topics != null && topics.size() > registrationLimits.maxTopicsPerRegistration()) {
-            return refused(channel, RegistrationLimits.TOPICS_PER_REGISTRATION, "it reports " + topics.size() + " topics: "
-                + RegistrationLimits.TOPICS_PER_REGISTRATION + "=" + registrationLimits.maxTopicsPerRegistration(),
-                emptyHeader);
-        }
-        RegisterBrokerResult result;
-        try {
-            result = routeInfoManager.registerBroker(BrokerRegistration.builder(h.clusterName(),
-                    h.brokerAddr(), h.brokerName(), h.brokerId())
-                .haServerAddr(h.haServerAddr())
-                .zoneName(request.extField(ZoneRouteFilter.ZONE_NAME))
-                .heartbeatTimeoutMillis(h.heartbeatTimeoutMillis())
-                .enableActingMaster(h.enableActingMaster())
-                .topics(body.topicConfigSerializeWrapper())
-                .filterServers(body.filterServerList())
-                .channel(channel)
-                .build());
+            // The re-registration every broker sends every 30 s: a body the table has applied before and
+            // would not change is not decoded at all.
+            if (raw != null && routeInfoManager.knowsBody(h.clusterName(), h.brokerAddr(), h.brokerName(), h.brokerId(),
+                h.enableActingMaster(), crc)) {
+                result = routeInfoManager.registerBroker(registration(h, request, channel).sameBodyAsBefore(crc).build());
+            }
+            if (result == null || result == RegisterBrokerResult.BODY_NEEDED) {
+                RegisterBrokerBody body;
+                try {
+                    body = raw == null ? RegisterBrokerBody.empty()
+                        : registerBodyCodec.decode(raw, h.compressed(), request.getVersion());
+                } catch (MalformedBodyException e) {
+                    LOG.warn("malformed REGISTER_BROKER body from {}: {}", RemotingHelper.remoteAddr(channel), e.getMessage());
+                    return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "register broker failed, malformed body: "
+                        + e.getMessage(), emptyHeader);
+                } catch (BodyTooLargeException e) {
+                    return refused(channel, RegistrationLimits.REGISTRATION_BODY_BYTES, e.getMessage() + ": "
+                        + RegistrationLimits.REGISTRATION_BODY_BYTES + "=" + e.limitBytes(), emptyHeader);
+                }
+                if (body == null || body.topicConfigSerializeWrapper() == null) {
+                    body = RegisterBrokerBody.empty();
+                }
+                Map<String, ?> topics = body.topicConfigSerializeWrapper().topicConfigTable();
+                if (topics != null && topics.size() > registrationLimits.maxTopicsPerRegistration()) {
+                    return refused(channel, RegistrationLimits.TOPICS_PER_REGISTRATION, "it reports " + topics.size()
+                        + " topics: " + RegistrationLimits.TOPICS_PER_REGISTRATION + "="
+                        + registrationLimits.maxTopicsPerRegistration(), emptyHeader);
+                }
+                result = routeInfoManager.registerBroker(registration(h, request, channel)
+                    .topics(body.topicConfigSerializeWrapper())
+                    .filterServers(body.filterServerList())
+                    .bodyCrc32(crc)
+                    .build());
+            }
         } catch (RouteLimitExceededException e) {
             return refused(channel, e.limit(), e.getMessage(), emptyHeader);
         }
@@ -271,6 +297,17 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                 .ifPresent(table -> response.setBody(json.encode(new KVTable(table))));
         }
         return response;
+    }
+
+    /** The registration the header describes, without its topics. */
+    private static BrokerRegistration.Builder registration(RegisterBrokerRequestHeader h, RemotingCommand request,
+                                                           Channel channel) {
+        return BrokerRegistration.builder(h.clusterName(), h.brokerAddr(), h.brokerName(), h.brokerId())
+            .haServerAddr(h.haServerAddr())
+            .zoneName(request.extField(ZoneRouteFilter.ZONE_NAME))
+            .heartbeatTimeoutMillis(h.heartbeatTimeoutMillis())
+            .enableActingMaster(h.enableActingMaster())
+            .channel(channel);
     }
 
     /**

@@ -37,8 +37,8 @@ public record RouteQuery(String topic, Form form, String zone, String orderTopic
             ZoneRouteFilter.requestedZone(request.getExtFields()), orderTopicConf.apply(header.topic()));
     }
 
-    /** Zone-filtered answers are built for each request; all others may come from the cache. */
-    boolean cacheable() {
+    /** Zone-filtered answers are built for each request; all others are written from the table's parts. */
+    boolean fromParts() {
         return zone == null;
     }
 

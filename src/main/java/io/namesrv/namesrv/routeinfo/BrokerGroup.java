@@ -1,14 +1,18 @@
 package io.namesrv.namesrv.routeinfo;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * One broker name (a master and its slaves) as the route table keeps it: mutable, guarded by
- * the route table's lock, and copied into an immutable {@code BrokerData} for every answer.
+ * the route table's lock. Every change marks it dirty; the route table publishes a fresh
+ * immutable {@link GroupView} of each dirty group before it releases the write lock, and lookups
+ * read only that view.
  *
  * <p>Topics that came from a provisional source (a snapshot or a peer) and that no direct
  * registration has reported since are <em>unconfirmed</em>, with a deadline: a topic deleted
@@ -21,8 +25,11 @@ final class BrokerGroup {
     private final String cluster;
     private final String brokerName;
     private final Map<Long, String> brokerAddrs = new HashMap<>();
+    private final Map<Long, String> readOnlyAddrs = Collections.unmodifiableMap(brokerAddrs);
     private String zoneName;
     private boolean enableActingMaster;
+    private boolean dirty = true;
+    private volatile GroupView view;
     /** Null when every topic of the group came from a direct registration. */
     private Set<String> unconfirmedTopics;
     private long unconfirmedUntil;
@@ -40,9 +47,30 @@ final class BrokerGroup {
         return brokerName;
     }
 
-    /** The live map of id to address; callers hold the route table's write lock to change it. */
+    /** Id to address, read-only: change it through {@link #putAddr} and the removals below. */
     Map<Long, String> brokerAddrs() {
-        return brokerAddrs;
+        return readOnlyAddrs;
+    }
+
+    /** Returns the address the id had (null when none). */
+    String putAddr(long brokerId, String addr) {
+        String old = brokerAddrs.put(brokerId, addr);
+        if (!addr.equals(old)) {
+            dirty = true;
+        }
+        return old;
+    }
+
+    /** Removes every id whose entry matches; true when one was removed. */
+    boolean removeAddrsIf(BiPredicate<Long, String> test) {
+        boolean removed = brokerAddrs.entrySet().removeIf(e -> test.test(e.getKey(), e.getValue()));
+        dirty |= removed;
+        return removed;
+    }
+
+    /** Removes every id registered at the address; true when one was. */
+    boolean removeAddr(String addr) {
+        return removeAddrsIf((id, a) -> a.equals(addr));
     }
 
     String zoneName() {
@@ -50,6 +78,7 @@ final class BrokerGroup {
     }
 
     void setZoneName(String zoneName) {
+        dirty |= !java.util.Objects.equals(this.zoneName, zoneName);
         this.zoneName = zoneName;
     }
 
@@ -58,7 +87,23 @@ final class BrokerGroup {
     }
 
     void setEnableActingMaster(boolean enableActingMaster) {
+        dirty |= this.enableActingMaster != enableActingMaster;
         this.enableActingMaster = enableActingMaster;
+    }
+
+    /** The group as lookups see it (null only before its first publication, which no lookup can see). */
+    GroupView view() {
+        return view;
+    }
+
+    /** Publishes a fresh view if anything changed since the last one; true when it did (write lock). */
+    boolean publishIfChanged() {
+        if (!dirty) {
+            return false;
+        }
+        view = GroupView.of(this);
+        dirty = false;
+        return true;
     }
 
     /** The topics last merged from a provisional source (empty when none are pending). */

@@ -58,15 +58,21 @@ final class BrokerLivenessTracker {
         return live == null || !live.isDirect() || !live.dataVersion().equals(dataVersion);
     }
 
-    /**
-     * Records a registration as a fresh generation heard from now (write lock). Returns the
-     * registration it replaces, or null when the broker was not live.
-     */
+    /** {@link #register(BrokerRegistration, DataVersion)} with the version the registration carries. */
     BrokerLiveInfo register(BrokerRegistration registration) {
+        return register(registration, registration.dataVersion());
+    }
+
+    /**
+     * Records a registration, with the data version of its topics, as a fresh generation heard
+     * from now (write lock). Returns the registration it replaces, or null when the broker was not
+     * live.
+     */
+    BrokerLiveInfo register(BrokerRegistration registration, DataVersion dataVersion) {
         long timeout = registration.heartbeatTimeoutMillis() != null
             ? registration.heartbeatTimeoutMillis() : DEFAULT_TIMEOUT_MILLIS;
         return liveTable.put(registration.addrInfo(), new BrokerLiveInfo(clock.getAsLong(), timeout,
-            registration.dataVersion(), registration.channel(), registration.haServerAddr(), ++lastGeneration,
+            dataVersion, registration.channel(), registration.haServerAddr(), ++lastGeneration,
             BrokerOrigin.DIRECT));
     }
 

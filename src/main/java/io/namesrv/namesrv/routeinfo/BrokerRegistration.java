@@ -13,11 +13,18 @@ import java.util.Map;
  * timeout, the channel it registered on). Optional parts are null when the broker did not send
  * them; {@code enableActingMaster} null means a broker older than 5.x, which matters for
  * prime-slave topics. Build one with {@link #builder}.
+ *
+ * <p>{@code bodyCrc32} is the checksum of the request body (0: none). {@code sameBodyAsBefore}
+ * says the body was not decoded because the route table knows it (see
+ * {@link RouteInfoManager#knowsBody}): the registration then carries no topics, and the table
+ * either applies it as the unchanged re-registration it is or answers
+ * {@link RegisterBrokerResult#BODY_NEEDED}.
  */
 public record BrokerRegistration(String clusterName, String brokerAddr, String brokerName, long brokerId,
                                  String haServerAddr, String zoneName, Long heartbeatTimeoutMillis,
                                  Boolean enableActingMaster, TopicConfigSerializeWrapper topicConfigWrapper,
-                                 List<String> filterServerList, Channel channel) {
+                                 List<String> filterServerList, Channel channel, int bodyCrc32,
+                                 boolean sameBodyAsBefore) {
 
     private static final DataVersion NO_VERSION = new DataVersion(0L, 0L, 0L);
 
@@ -68,6 +75,8 @@ public record BrokerRegistration(String clusterName, String brokerAddr, String b
         private TopicConfigSerializeWrapper topicConfigWrapper;
         private List<String> filterServerList;
         private Channel channel;
+        private int bodyCrc32;
+        private boolean sameBodyAsBefore;
 
         private Builder(String clusterName, String brokerAddr, String brokerName, long brokerId) {
             this.clusterName = clusterName;
@@ -116,9 +125,23 @@ public record BrokerRegistration(String clusterName, String brokerAddr, String b
             return this;
         }
 
+        /** The checksum of the body the topics were decoded from (0: none). */
+        public Builder bodyCrc32(int bodyCrc32) {
+            this.bodyCrc32 = bodyCrc32;
+            return this;
+        }
+
+        /** The body, with this checksum, was left undecoded because the route table knows it. */
+        public Builder sameBodyAsBefore(int bodyCrc32) {
+            this.bodyCrc32 = bodyCrc32;
+            this.sameBodyAsBefore = true;
+            return this;
+        }
+
         public BrokerRegistration build() {
             return new BrokerRegistration(clusterName, brokerAddr, brokerName, brokerId, haServerAddr, zoneName,
-                heartbeatTimeoutMillis, enableActingMaster, topicConfigWrapper, filterServerList, channel);
+                heartbeatTimeoutMillis, enableActingMaster, topicConfigWrapper, filterServerList, channel, bodyCrc32,
+                sameBodyAsBefore);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.BrokerMemberGroup;
 import io.namesrv.protocol.ClusterInfo;
 import io.namesrv.protocol.DataVersion;
+import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicConfig;
 import io.namesrv.protocol.TopicList;
@@ -20,8 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
@@ -29,16 +30,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The name server's whole routing state: topicQueueTable, brokerAddrTable, clusterAddrTable and
- * filterServerTable (plus the static-topic mapping table), and the live brokers kept by
- * {@link BrokerLivenessTracker}, all behind one read-write lock. Semantics follow Apache 5.x (see
- * docs/compatibility.md for where we differ): topics are taken from the master or the prime slave,
- * unchanged re-registrations do no topic work, and removals are fenced by registration generation.
+ * The name server's whole routing state: topics and their queue data with the static-topic
+ * mappings ({@link TopicTable}), brokerAddrTable, clusterAddrTable and filterServerTable, and the
+ * live brokers kept by {@link BrokerLivenessTracker}, all behind one lock ({@link RouteTableLock}).
+ * Semantics follow Apache 5.x (see docs/compatibility.md for where we differ): topics are taken
+ * from the master or the prime slave, unchanged re-registrations do no topic work, and removals
+ * are fenced by registration generation.
  *
  * <p>Brokers come in through one door, {@link #registerBroker}, and leave through one,
  * {@link #unregisterBroker} (channel events and the expiry scan use it too). Each applies its
  * change under the write lock while collecting {@link RouteEvents}, and tells the
  * {@link RouteEventListener} once the lock is released.
+ *
+ * <p>Route lookups ({@link #routeBody}) cost the same whatever the size of the table and however
+ * recently it changed: each topic's queue data is an immutable {@link TopicRoute} of shared,
+ * pre-encoded {@link QueueSlot}s, each broker group an immutable, pre-encoded {@link GroupView}
+ * published by the change that altered it, and a route is written by joining those parts, read
+ * without taking the lock. A change replaces only the parts it changes, so it leaves every other
+ * topic's answer as it was; nothing is discarded table-wide.
  */
 public class RouteInfoManager {
 
@@ -50,21 +59,27 @@ public class RouteInfoManager {
     static final int FLAG_UNIT_SUB = 1 << 1;
     private static final String SYNC_BROKER_MEMBER_TOPIC_PREFIX = "rmq_sys_SYNC_BROKER_MEMBER_";
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Map<String, QueueData>> topicQueueTable = new HashMap<>(1024);
-    private final Map<String, BrokerGroup> brokerAddrTable = new HashMap<>(128);
+    private final RouteTableLock lock = new RouteTableLock();
+    /** Topics, their queue data and static-topic mappings. */
+    private final TopicTable topicTable = new TopicTable();
+    /** Concurrent so that lookups may read it without the lock; changed under the write lock only. */
+    private final Map<String, BrokerGroup> brokerAddrTable = new ConcurrentHashMap<>(128);
     private final Map<String, Set<String>> clusterAddrTable = new HashMap<>(32);
     private final Map<BrokerAddrInfo, List<String>> filterServerTable = new HashMap<>(256);
-    private final Map<String, Map<String, TopicQueueMappingInfo>> topicQueueMappingInfoTable = new HashMap<>(1024);
+    /** Whether filterServerTable has any entry: then routes name them, and are encoded whole. */
+    private volatile boolean anyFilterServers;
     /** Guarded by {@link #lock} like the tables. */
     private final BrokerLivenessTracker liveness;
-    /** (topic, broker name) pairs in topicQueueTable, i.e. the sum of its inner maps' sizes; guarded by {@link #lock}. */
-    private long topicQueueEntries;
+    /** Guarded by {@link #lock} like the tables. */
+    private final RegistrationMemory registrations = new RegistrationMemory();
     private final RouteLimitGuard limitGuard;
 
     private final RouteInfoSettings settings;
-    /** Bumped by every change that can alter a route answer; lets callers cache encoded routes. */
+    private final JsonBodies json = new JsonBodies();
+    /** Bumped by every change that can alter a route answer, the cluster table or the topic list. */
     private final AtomicLong routeVersion = new AtomicLong();
+    /** Bumped by every change of the broker groups or clusters: what GET_BROKER_CLUSTER_INFO shows. */
+    private final AtomicLong clusterVersion = new AtomicLong();
     private volatile RouteEventListener eventListener = RouteEventListener.NONE;
 
     public RouteInfoManager(RouteInfoSettings settings) {
@@ -90,14 +105,26 @@ public class RouteInfoManager {
 
     /**
      * A number that changes whenever any route answer, the cluster table or the topic list may
-     * have changed: the caches of encoded answers are valid while it stays the same.
+     * have changed (for whoever keeps a copy of the whole table, such as a snapshot).
      */
     public long routeVersion() {
         return routeVersion.get();
     }
 
+    /** A number that changes whenever the cluster info (groups, their addresses, clusters) may have. */
+    public long clusterVersion() {
+        return clusterVersion.get();
+    }
+
+    /** A number that changes whenever a topic appears or disappears (not when its queues change). */
+    public long topicSetVersion() {
+        return topicTable.topicSetVersion();
+    }
+
+    /** The cluster or filter-server table changed (broker groups publish their own changes). */
     private void routesChanged() {
         routeVersion.incrementAndGet();
+        clusterVersion.incrementAndGet();
     }
 
     // ---------------------------------------------------------------- registration
@@ -124,7 +151,12 @@ public class RouteInfoManager {
         T result;
         lock.writeLock().lock();
         try {
-            result = change.apply(events);
+            long topicsBefore = topicTable.modCount();
+            try {
+                result = change.apply(events);
+            } finally {
+                publish(topicsBefore);
+            }
         } finally {
             lock.writeLock().unlock();
         }
@@ -132,10 +164,74 @@ public class RouteInfoManager {
         return result;
     }
 
+    /**
+     * Before the write lock is released: a fresh view of every group the change touched, so that
+     * lookups (which read views without the lock) see the whole change or none of it.
+     */
+    private void publish(long topicsBefore) {
+        boolean groupsChanged = false;
+        for (BrokerGroup group : brokerAddrTable.values()) {
+            groupsChanged |= group.publishIfChanged();
+        }
+        if (groupsChanged) {
+            routesChanged();
+        } else if (topicTable.modCount() != topicsBefore) {
+            routeVersion.incrementAndGet();
+        }
+        anyFilterServers = !filterServerTable.isEmpty();
+    }
+
+    /**
+     * Whether the table knows the body with checksum {@code bodyCrc32} from this broker process's
+     * earlier registrations, and applying it again would change nothing: its topics are in place
+     * as that registration left them. Then the body need not be decoded; register with
+     * {@link BrokerRegistration.Builder#sameBodyAsBefore} (re-checked under the write lock).
+     */
+    public boolean knowsBody(String clusterName, String brokerAddr, String brokerName, long brokerId,
+                             Boolean enableActingMaster, int bodyCrc32) {
+        lock.readLock().lock();
+        try {
+            return knownBodyVersion(new BrokerAddrInfo(clusterName, brokerAddr), brokerName, brokerId,
+                enableActingMaster == null, bodyCrc32) != null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The data version of a known, still-applied body of this live process, or null; under the lock. */
+    private DataVersion knownBodyVersion(BrokerAddrInfo addrInfo, String brokerName, long brokerId,
+                                         boolean oldVersionBroker, int bodyCrc32) {
+        BrokerGroup group = brokerAddrTable.get(brokerName);
+        BrokerLiveInfo live = liveness.get(addrInfo);
+        if (group == null || live == null || !group.cluster().equals(addrInfo.clusterName())
+            || !addrInfo.brokerAddr().equals(group.brokerAddrs().get(brokerId))) {
+            return null;
+        }
+        DataVersion version = registrations.knows(addrInfo, brokerName, brokerId, bodyCrc32,
+            topicTable.epochOf(brokerName), isTopicSource(group, brokerId, oldVersionBroker));
+        return version != null && version.equals(live.dataVersion()) ? version : null;
+    }
+
+    /**
+     * Whether a registration of {@code brokerId} supplies the group's topics: the master, or a 5.x
+     * slave with the lowest id of the group (the prime slave, which acts while no master is there).
+     */
+    private static boolean isTopicSource(BrokerGroup group, long brokerId, boolean oldVersionBroker) {
+        return brokerId == BrokerGroup.MASTER_ID
+            || !oldVersionBroker && brokerId == Collections.min(group.brokerAddrs().keySet());
+    }
+
     /** The whole registration; the caller holds the write lock. */
     private RegisterBrokerResult applyRegistration(BrokerRegistration r, RouteEvents events) {
-        limitGuard.checkRegistration(r, brokerAddrTable, liveness, topicQueueTable, topicQueueEntries);
+        limitGuard.checkRegistration(r, brokerAddrTable, liveness, topicTable);
         DataVersion incomingVersion = r.dataVersion();
+        if (r.sameBodyAsBefore()) {
+            incomingVersion = knownBodyVersion(r.addrInfo(), r.brokerName(), r.brokerId(), r.isOldVersionBroker(),
+                r.bodyCrc32());
+            if (incomingVersion == null) {
+                return RegisterBrokerResult.BODY_NEEDED;
+            }
+        }
         boolean registerFirst = !brokerAddrTable.containsKey(r.brokerName());
         BrokerGroup group = joinGroup(r);
 
@@ -143,9 +239,7 @@ public class RouteInfoManager {
         // As Apache: a registration below the group's smallest id is announced (905); an empty group counts as 0.
         long previousMinBrokerId = addrs.isEmpty() ? 0 : Collections.min(addrs.keySet());
         // The same address under another id: the process switched role (slave <-> master).
-        if (addrs.entrySet().removeIf(e -> r.brokerAddr().equals(e.getValue()) && e.getKey() != r.brokerId())) {
-            routesChanged();
-        }
+        group.removeAddrsIf((id, addr) -> r.brokerAddr().equals(addr) && id != r.brokerId());
 
         String oldAddr = addrs.get(r.brokerId());
         if (oldAddr != null && !oldAddr.equals(r.brokerAddr())) {
@@ -157,12 +251,13 @@ public class RouteInfoManager {
             } else if (oldLive != null && oldLive.dataVersion().stateVersion() > incomingVersion.stateVersion()) {
                 long oldStateVersion = oldLive.dataVersion().stateVersion();
                 String conflicting = oldAddr;
+                long newStateVersion = incomingVersion.stateVersion();
                 events.log(() -> LOG.warn("Registering broker conflicts with the existing one, just ignore: cluster {},"
                     + " broker {}, id {}, old addr {} stateVersion {}, new addr {} stateVersion {}", r.clusterName(),
-                    r.brokerName(), r.brokerId(), conflicting, oldStateVersion, r.brokerAddr(),
-                    incomingVersion.stateVersion()));
+                    r.brokerName(), r.brokerId(), conflicting, oldStateVersion, r.brokerAddr(), newStateVersion));
                 // As Apache: the newcomer loses its live entry too (no event: it was never announced as new).
                 liveness.remove(r.addrInfo());
+                registrations.forget(r.addrInfo());
                 return RegisterBrokerResult.EMPTY;
             }
         }
@@ -174,19 +269,21 @@ public class RouteInfoManager {
             return null;
         }
 
-        oldAddr = addrs.put(r.brokerId(), r.brokerAddr());
-        if (!r.brokerAddr().equals(oldAddr)) {
-            routesChanged();
-        }
+        oldAddr = group.putAddr(r.brokerId(), r.brokerAddr());
         registerFirst = registerFirst || oldAddr == null || oldAddr.isEmpty();
 
         BrokerAddrInfo addrInfo = r.addrInfo();
-        boolean isPrimeSlave = !r.isOldVersionBroker() && !r.isMaster() && r.brokerId() == Collections.min(addrs.keySet());
-        if (topicConfigs != null && (r.isMaster() || isPrimeSlave)) {
+        boolean topicSource = isTopicSource(group, r.brokerId(), r.isOldVersionBroker());
+        boolean isPrimeSlave = topicSource && !r.isMaster();
+        if (topicConfigs != null && topicSource) {
             applyTopicConfigs(group, addrInfo, registerFirst, isPrimeSlave, incomingVersion, r, events);
         }
+        if (!r.sameBodyAsBefore() && r.topicConfigWrapper() != null) {
+            registrations.applied(addrInfo, r.brokerName(), r.brokerId(), incomingVersion, r.bodyCrc32(),
+                topicTable.epochOf(r.brokerName()), topicSource);
+        }
 
-        BrokerLiveInfo previous = liveness.register(r);
+        BrokerLiveInfo previous = liveness.register(r, incomingVersion);
         // A broker confirming a provisional entry is new here: it had never registered with us.
         boolean firstTime = previous == null || !previous.isDirect();
         if (firstTime) {
@@ -265,34 +362,27 @@ public class RouteInfoManager {
         return RegisterBrokerResult.EMPTY;
     }
 
-    /** Applies a master's (or prime slave's) topics; the caller holds the write lock. */
+    /**
+     * Applies a master's (or prime slave's) topics, in time linear in the topics of this
+     * registration and of its group, whatever the size of the table; the caller holds the write
+     * lock.
+     */
     private void applyTopicConfigs(BrokerGroup group, BrokerAddrInfo addrInfo, boolean registerFirst, boolean isPrimeSlave,
                                    DataVersion incomingVersion, BrokerRegistration r, RouteEvents events) {
         String brokerName = group.brokerName();
         Map<String, TopicConfig> topicConfigs = r.topicConfigs();
         Map<String, TopicQueueMappingInfo> mappings = r.topicConfigWrapper().topicQueueMappingInfoMap();
-        boolean versionChanged = liveness.topicConfigChanged(addrInfo, incomingVersion);
+        RegistrationMemory.Batch batch = registrations.observe(addrInfo, brokerName, r.brokerId(), topicConfigs.keySet());
+        // A split batch counts as a change even under an unchanged data version (#10425).
+        boolean versionChanged = liveness.topicConfigChanged(addrInfo, incomingVersion) || batch.splitting();
         group.confirm(topicConfigs.keySet());
 
         if (settings.deleteTopicWithBrokerRegistration() && (mappings == null || mappings.isEmpty())) {
-            Iterator<Map.Entry<String, Map<String, QueueData>>> it = topicQueueTable.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<String, Map<String, QueueData>> e = it.next();
-                if (!topicConfigs.containsKey(e.getKey()) && e.getValue().remove(brokerName) != null) {
-                    topicQueueEntries--;
-                    String topic = e.getKey();
-                    events.log(() -> LOG.info("broker {} no longer reports topic {}, its queue data removed", brokerName,
-                        topic));
-                    routesChanged();
-                    if (e.getValue().isEmpty()) {
-                        it.remove();
-                    }
-                }
-            }
+            pruneTopicsNotReported(brokerName, addrInfo, topicConfigs.keySet(), batch, events);
         }
 
         for (TopicConfig tc : topicConfigs.values()) {
-            if (registerFirst || versionChanged || !hasQueueData(tc.topicName(), brokerName)) {
+            if (registerFirst || versionChanged || !topicTable.contains(tc.topicName(), brokerName)) {
                 int perm = tc.perm();
                 if (isPrimeSlave && group.enableActingMaster()) {
                     perm &= ~PERM_WRITE;
@@ -305,39 +395,50 @@ public class RouteInfoManager {
             for (Map.Entry<String, TopicQueueMappingInfo> e : mappings.entrySet()) {
                 TopicQueueMappingInfo info = e.getValue();
                 if (info != null && info.bname() != null) {
-                    topicQueueMappingInfoTable.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(info.bname(), info);
-                    routesChanged();
+                    topicTable.putMapping(e.getKey(), info.bname(), info);
                 }
             }
         }
     }
 
-    private boolean hasQueueData(String topic, String brokerName) {
-        Map<String, QueueData> map = topicQueueTable.get(topic);
-        return map != null && map.containsKey(brokerName);
+    /**
+     * deleteTopicWithBrokerRegistration: removes the group's topics the broker no longer reports.
+     * A full body lists them all, so what it does not name is gone (Apache does the same), except
+     * after the first body seen from the process, which may be the first batch of a split
+     * registration. The batches of a splitting process name a part each, so none of them removes
+     * anything; the process's topics are swept per window instead ({@link RegistrationMemory}).
+     */
+    private void pruneTopicsNotReported(String brokerName, BrokerAddrInfo addrInfo, Set<String> reported,
+                                        RegistrationMemory.Batch batch, RouteEvents events) {
+        Set<String> keep;
+        if (!batch.splitting()) {
+            if (batch.firstSeen()) {
+                return;
+            }
+            keep = reported;
+        } else {
+            keep = registrations.sweep(addrInfo, reported, topicTable.topicsOf(brokerName), liveness.now());
+            if (keep == null) {
+                return;
+            }
+        }
+        for (String topic : new ArrayList<>(topicTable.topicsOf(brokerName))) {
+            if (!keep.contains(topic)) {
+                topicTable.remove(topic, brokerName);
+                events.log(() -> LOG.info("broker {} no longer reports topic {}, its queue data removed", brokerName,
+                    topic));
+            }
+        }
     }
 
     private void createAndUpdateQueueData(String brokerName, TopicConfig tc, int perm, RouteEvents events) {
         QueueData queueData = new QueueData(brokerName, perm, tc.readQueueNums(), tc.topicSysFlag(), tc.writeQueueNums());
-        Map<String, QueueData> map = topicQueueTable.get(tc.topicName());
-        if (map == null) {
-            map = new HashMap<>(4);
-            topicQueueTable.put(tc.topicName(), map);
-            map.put(brokerName, queueData);
-            topicQueueEntries++;
-            routesChanged();
+        boolean newTopic = !topicTable.containsTopic(tc.topicName());
+        QueueData existing = topicTable.put(tc.topicName(), queueData);
+        if (newTopic) {
             events.log(() -> LOG.info("new topic registered, {} {}", tc.topicName(), queueData));
-            return;
-        }
-        QueueData existing = map.get(brokerName);
-        if (!queueData.equals(existing)) {
-            if (existing != null) {
-                events.log(() -> LOG.info("topic changed, {} OLD: {} NEW: {}", tc.topicName(), existing, queueData));
-            }
-            if (map.put(brokerName, queueData) == null) {
-                topicQueueEntries++;
-            }
-            routesChanged();
+        } else if (existing != null && !existing.equals(queueData)) {
+            events.log(() -> LOG.info("topic changed, {} OLD: {} NEW: {}", tc.topicName(), existing, queueData));
         }
     }
 
@@ -359,14 +460,10 @@ public class RouteInfoManager {
                     return null;
                 }
             }
-            limitGuard.checkTopic(topic, queueDatas, topicQueueTable, topicQueueEntries);
-            Map<String, QueueData> map = topicQueueTable.computeIfAbsent(topic, k -> new HashMap<>(4));
+            limitGuard.checkTopic(topic, queueDatas, topicTable);
             for (QueueData qd : queueDatas) {
-                if (map.put(qd.brokerName(), qd) == null) {
-                    topicQueueEntries++;
-                }
+                topicTable.put(topic, qd);
             }
-            routesChanged();
             events.log(() -> LOG.info("Topic route {} registered with {} broker(s)", topic, queueDatas.size()));
             return null;
         });
@@ -471,6 +568,7 @@ public class RouteInfoManager {
             return false;
         }
         BrokerLiveInfo live = liveness.remove(addrInfo);
+        registrations.forget(addrInfo);
         filterServerTable.remove(addrInfo);
         events.log(() -> LOG.info("broker {}: unregisterBroker, remove from brokerLiveTable {}, {} ({})",
             request.cause().label(), live != null ? "OK" : "Failed", addrInfo, request.reason()));
@@ -485,10 +583,7 @@ public class RouteInfoManager {
             : groupOwning(request.clusterName(), request.brokerAddr());
         if (group != null && group.cluster().equals(request.clusterName())) {
             wasMinBrokerId = isMinBrokerId(group, request);
-            if (group.brokerAddrs().values().removeIf(request.brokerAddr()::equals)) {
-                routesChanged();
-                reduced = true;
-            }
+            reduced = group.removeAddr(request.brokerAddr());
             if (group.brokerAddrs().isEmpty()) {
                 brokerAddrTable.remove(group.brokerName());
                 routesChanged(); // the cluster table changes even when no address was left to remove
@@ -552,19 +647,10 @@ public class RouteInfoManager {
         return null;
     }
 
+    /** Removes the group's queue data from every topic, in time linear in the group's topics. */
     private void removeTopicsOfBroker(String brokerName, RouteEvents events) {
-        Iterator<Map.Entry<String, Map<String, QueueData>>> it = topicQueueTable.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Map<String, QueueData>> e = it.next();
-            if (e.getValue().remove(brokerName) != null) {
-                topicQueueEntries--;
-                routesChanged();
-                if (e.getValue().isEmpty()) {
-                    it.remove();
-                    String topic = e.getKey();
-                    events.log(() -> LOG.info("removeTopicByBrokerName, remove the topic all queue {}", topic));
-                }
-            }
+        for (String topic : topicTable.removeGroup(brokerName)) {
+            events.log(() -> LOG.info("removeTopicByBrokerName, remove the topic all queue {}", topic));
         }
     }
 
@@ -633,7 +719,7 @@ public class RouteInfoManager {
             .count();
         try {
             limitGuard.checkProvisional(g, newMembers, group == null || !hasDirectMember(group), brokerAddrTable,
-                liveness, topicQueueTable, topicQueueEntries);
+                liveness, topicTable);
         } catch (RouteLimitExceededException pastALimit) {
             counts[2]++; // the caller reports refused groups (a relay on every comparison: no log line here)
             return;
@@ -669,11 +755,10 @@ public class RouteInfoManager {
 
     /** Puts a provisional member in its slot, displacing a provisional one; the caller holds the write lock. */
     private void takeMember(BrokerGroup group, RouteImage.Member m, BrokerOrigin origin) {
-        Map<Long, String> addrs = group.brokerAddrs();
-        if (addrs.entrySet().removeIf(e -> m.addr().equals(e.getValue()) && e.getKey() != m.brokerId())) {
+        if (group.removeAddrsIf((id, addr) -> m.addr().equals(addr) && id != m.brokerId())) {
             routesChanged();
         }
-        String old = addrs.put(m.brokerId(), m.addr());
+        String old = group.putAddr(m.brokerId(), m.addr());
         if (!m.addr().equals(old)) {
             routesChanged();
             if (old != null) {
@@ -710,41 +795,18 @@ public class RouteInfoManager {
             QueueData qd = e.getValue();
             QueueData ours = brokerName.equals(qd.brokerName()) ? qd
                 : new QueueData(brokerName, qd.perm(), qd.readQueueNums(), qd.topicSysFlag(), qd.writeQueueNums());
-            Map<String, QueueData> map = topicQueueTable.computeIfAbsent(e.getKey(), k -> new HashMap<>(4));
-            QueueData previous = map.put(brokerName, ours);
-            if (previous == null) {
-                topicQueueEntries++;
-            }
-            if (!ours.equals(previous)) {
-                routesChanged();
-            }
+            topicTable.put(e.getKey(), ours);
         }
         for (Map.Entry<String, TopicQueueMappingInfo> e : g.mappings().entrySet()) {
-            if (!e.getValue().equals(topicQueueMappingInfoTable.computeIfAbsent(e.getKey(), k -> new HashMap<>())
-                .put(brokerName, e.getValue()))) {
-                routesChanged();
-            }
+            topicTable.putMapping(e.getKey(), brokerName, e.getValue());
         }
         group.markUnconfirmed(g.queues().keySet(), unconfirmedUntil);
     }
 
     /** Removes one group's queues of a topic, and the topic once no group serves it. */
     private void removeQueueData(String topic, String brokerName) {
-        Map<String, QueueData> map = topicQueueTable.get(topic);
-        if (map != null && map.remove(brokerName) != null) {
-            topicQueueEntries--;
-            routesChanged();
-            if (map.isEmpty()) {
-                topicQueueTable.remove(topic);
-            }
-        }
-        Map<String, TopicQueueMappingInfo> mappings = topicQueueMappingInfoTable.get(topic);
-        if (mappings != null && mappings.remove(brokerName) != null) {
-            routesChanged();
-            if (mappings.isEmpty()) {
-                topicQueueMappingInfoTable.remove(topic);
-            }
-        }
+        topicTable.remove(topic, brokerName);
+        topicTable.removeMapping(topic, brokerName);
     }
 
     /**
@@ -824,17 +886,17 @@ public class RouteInfoManager {
         lock.readLock().lock();
         try {
             Map<String, Map<String, QueueData>> queuesByGroup = new HashMap<>(brokerAddrTable.size() * 2);
-            for (Map.Entry<String, Map<String, QueueData>> e : topicQueueTable.entrySet()) {
-                for (Map.Entry<String, QueueData> q : e.getValue().entrySet()) {
-                    queuesByGroup.computeIfAbsent(q.getKey(), k -> new HashMap<>()).put(e.getKey(), q.getValue());
+            for (String brokerName : brokerAddrTable.keySet()) {
+                Set<String> topics = topicTable.topicsOf(brokerName);
+                Map<String, QueueData> queues = new HashMap<>(topics.size() * 2);
+                for (String topic : topics) {
+                    queues.put(topic, topicTable.queueData(topic, brokerName));
                 }
+                queuesByGroup.put(brokerName, queues);
             }
             Map<String, Map<String, TopicQueueMappingInfo>> mappingsByGroup = new HashMap<>();
-            for (Map.Entry<String, Map<String, TopicQueueMappingInfo>> e : topicQueueMappingInfoTable.entrySet()) {
-                for (Map.Entry<String, TopicQueueMappingInfo> m : e.getValue().entrySet()) {
-                    mappingsByGroup.computeIfAbsent(m.getKey(), k -> new HashMap<>()).put(e.getKey(), m.getValue());
-                }
-            }
+            topicTable.forEachMapping((topic, brokerName, info) ->
+                mappingsByGroup.computeIfAbsent(brokerName, k -> new HashMap<>()).put(topic, info));
             List<RouteImage.Group> groups = new ArrayList<>(brokerAddrTable.size());
             for (BrokerGroup group : brokerAddrTable.values()) {
                 List<RouteImage.Member> members = new ArrayList<>(group.brokerAddrs().size());
@@ -859,73 +921,150 @@ public class RouteInfoManager {
 
     // ---------------------------------------------------------------- route queries
 
+    /** One topic's route as read from the table: its queue data and the views of its groups. */
+    private record RouteParts(TopicRoute route, GroupView[] groups, TopicMappings mappings) {
+    }
+
+    /**
+     * The topic's parts; null when no group serves it. Reads only immutable objects and concurrent
+     * maps, so it may run without the lock (the caller validates afterwards).
+     */
+    private RouteParts parts(String topic) {
+        TopicRoute route = topicTable.route(topic);
+        if (route == null) {
+            return null;
+        }
+        GroupView[] groups = new GroupView[route.size()];
+        for (int i = 0; i < groups.length; i++) {
+            BrokerGroup group = brokerAddrTable.get(route.slot(i).brokerName());
+            groups[i] = group == null ? null : group.view();
+        }
+        return new RouteParts(route, groups, topicTable.mappings(topic));
+    }
+
+    /**
+     * The GET_ROUTEINFO_BY_TOPIC body for a topic in the plain or the standard JSON form, carrying
+     * {@code orderTopicConf} (null: none), or null when no live broker serves the topic. Written
+     * from parts the table keeps encoded: no copy of the route, no JSON encoding, and normally no
+     * lock (it waits for the read lock only when a change ran during the read).
+     */
+    public byte[] routeBody(String topic, boolean standardJson, String orderTopicConf) {
+        if (topic == null) {
+            return null;
+        }
+        long stamp = lock.tryOptimisticRead();
+        RouteParts parts = anyFilterServers ? null : parts(topic);
+        if (lock.validate(stamp) && !anyFilterServers) {
+            return write(topic, parts, standardJson, orderTopicConf);
+        }
+        lock.readLock().lock();
+        try {
+            if (!anyFilterServers) {
+                parts = parts(topic);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        if (parts == null) {
+            TopicRouteData route = pickupTopicRouteData(topic);
+            return route == null ? null : encode(route.withOrderTopicConf(orderTopicConf), standardJson);
+        }
+        return write(topic, parts, standardJson, orderTopicConf);
+    }
+
+    /**
+     * {@link #routeBody} for a thread that must not wait (a network thread): null when the topic
+     * has no route, and also when a change was running or the route must be encoded whole; the
+     * caller then asks {@link #routeBody} from a thread that may wait.
+     */
+    public byte[] routeBodyWithoutWaiting(String topic, boolean standardJson, String orderTopicConf) {
+        if (topic == null) {
+            return null;
+        }
+        long stamp = lock.tryOptimisticRead();
+        if (stamp == 0 || anyFilterServers) {
+            return null;
+        }
+        RouteParts parts = parts(topic);
+        return lock.validate(stamp) ? write(topic, parts, standardJson, orderTopicConf) : null;
+    }
+
+    private byte[] encode(TopicRouteData route, boolean standardJson) {
+        return standardJson ? json.encodeStandard(route) : json.encode(route);
+    }
+
+    /** Joins the parts (all immutable by now) into the body; null when none of the groups is known. */
+    private byte[] write(String topic, RouteParts parts, boolean standardJson, String orderTopicConf) {
+        if (parts == null) {
+            return null;
+        }
+        TopicRoute route = parts.route();
+        boolean actingRewrite = actingMasterRewrite(topic);
+        byte[][] groups = new byte[route.size()][];
+        for (int i = 0; i < groups.length; i++) {
+            GroupView view = parts.groups()[i];
+            if (view != null) {
+                groups[i] = view.json(json, standardJson, actsAsMaster(view, route.slot(i), actingRewrite));
+            }
+        }
+        byte[] conf = orderTopicConf == null ? null
+            : standardJson ? json.encodeStandard(orderTopicConf) : json.encode(orderTopicConf);
+        return RouteWriter.write(json, standardJson, route, groups, conf, parts.mappings());
+    }
+
+    /** Whether routes of the topic show acting masters (Apache leaves its sync topics alone). */
+    private boolean actingMasterRewrite(String topic) {
+        return settings.supportActingMaster() && !topic.startsWith(SYNC_BROKER_MEMBER_TOPIC_PREFIX);
+    }
+
+    /** A master-less group with acting master on whose queues here are read-only: its lowest slave acts as id 0. */
+    private static boolean actsAsMaster(GroupView view, QueueSlot slot, boolean actingRewrite) {
+        return actingRewrite && view.acting() != null && (slot.data().perm() & PERM_WRITE) == 0;
+    }
+
     /** The route of a topic, or null when no live broker serves it. */
     public TopicRouteData pickupTopicRouteData(String topic) {
         if (topic == null) {
             return null;
         }
-        List<QueueData> queueDatas;
-        List<BrokerData> brokerDatas = new ArrayList<>();
+        RouteParts parts;
         Map<String, List<String>> filterServers = new HashMap<>();
-        Map<String, TopicQueueMappingInfo> mapping;
         lock.readLock().lock();
         try {
-            Map<String, QueueData> map = topicQueueTable.get(topic);
-            if (map == null || map.isEmpty()) {
+            parts = parts(topic);
+            if (parts == null) {
                 return null;
             }
-            queueDatas = new ArrayList<>(map.values());
-            for (String brokerName : map.keySet()) {
-                BrokerGroup group = brokerAddrTable.get(brokerName);
-                if (group == null) {
-                    continue;
-                }
-                brokerDatas.add(toBrokerData(group));
-                if (!filterServerTable.isEmpty()) {
-                    for (String addr : group.brokerAddrs().values()) {
-                        filterServers.put(addr, filterServerTable.get(new BrokerAddrInfo(group.cluster(), addr)));
+            if (!filterServerTable.isEmpty()) {
+                for (GroupView view : parts.groups()) {
+                    if (view != null) {
+                        for (String addr : view.data().brokerAddrs().values()) {
+                            filterServers.put(addr, filterServerTable.get(new BrokerAddrInfo(view.data().cluster(), addr)));
+                        }
                     }
                 }
             }
-            Map<String, TopicQueueMappingInfo> m = topicQueueMappingInfoTable.get(topic);
-            mapping = m == null ? null : new HashMap<>(m);
         } finally {
             lock.readLock().unlock();
+        }
+        TopicRoute route = parts.route();
+        boolean actingRewrite = actingMasterRewrite(topic);
+        List<QueueData> queueDatas = new ArrayList<>(route.size());
+        List<BrokerData> brokerDatas = new ArrayList<>(route.size());
+        for (int i = 0; i < route.size(); i++) {
+            QueueSlot slot = route.slot(i);
+            queueDatas.add(slot.data());
+            GroupView view = parts.groups()[i];
+            if (view != null) {
+                brokerDatas.add(actsAsMaster(view, slot, actingRewrite) ? view.acting() : view.data());
+            }
         }
         if (brokerDatas.isEmpty()) {
             return null;
         }
-        if (settings.supportActingMaster() && !topic.startsWith(SYNC_BROKER_MEMBER_TOPIC_PREFIX)) {
-            brokerDatas = withActingMasters(brokerDatas, queueDatas);
-        }
+        Map<String, TopicQueueMappingInfo> mapping = parts.mappings() == null ? null
+            : new HashMap<>(parts.mappings().byBroker());
         return new TopicRouteData(brokerDatas, filterServers, null, queueDatas, mapping);
-    }
-
-    /** For groups without a master whose queues are read-only, the lowest slave acts as id 0. */
-    private static List<BrokerData> withActingMasters(List<BrokerData> brokerDatas, List<QueueData> queueDatas) {
-        List<BrokerData> result = new ArrayList<>(brokerDatas.size());
-        for (BrokerData bd : brokerDatas) {
-            Map<Long, String> addrs = bd.brokerAddrs();
-            if (addrs.isEmpty() || addrs.containsKey(BrokerGroup.MASTER_ID) || !bd.enableActingMaster()) {
-                result.add(bd);
-                continue;
-            }
-            QueueData qd = queueDatas.stream().filter(q -> bd.brokerName().equals(q.brokerName())).findFirst().orElse(null);
-            if (qd != null && (qd.perm() & PERM_WRITE) == 0) {
-                Map<Long, String> rewritten = new HashMap<>(addrs);
-                Long minId = Collections.min(rewritten.keySet());
-                rewritten.put(BrokerGroup.MASTER_ID, rewritten.remove(minId));
-                result.add(bd.withBrokerAddrs(rewritten));
-            } else {
-                result.add(bd);
-            }
-        }
-        return result;
-    }
-
-    private static BrokerData toBrokerData(BrokerGroup group) {
-        return new BrokerData(new HashMap<>(group.brokerAddrs()), group.brokerName(), group.cluster(),
-            group.enableActingMaster(), group.zoneName());
     }
 
     public ClusterInfo getAllClusterInfo() {
@@ -933,7 +1072,7 @@ public class RouteInfoManager {
         try {
             Map<String, BrokerData> brokers = new HashMap<>(brokerAddrTable.size() * 2);
             for (Map.Entry<String, BrokerGroup> e : brokerAddrTable.entrySet()) {
-                brokers.put(e.getKey(), toBrokerData(e.getValue()));
+                brokers.put(e.getKey(), e.getValue().view().data());
             }
             Map<String, Set<String>> clusters = new HashMap<>(clusterAddrTable.size() * 2);
             for (Map.Entry<String, Set<String>> e : clusterAddrTable.entrySet()) {
@@ -984,13 +1123,23 @@ public class RouteInfoManager {
         }
     }
 
+    /** Every topic; a copy taken under the read lock (for the encoded answer see {@link #topicNamesView}). */
     public TopicList getAllTopicList() {
         lock.readLock().lock();
         try {
-            return new TopicList(new LinkedHashSet<>(topicQueueTable.keySet()), null);
+            return new TopicList(new LinkedHashSet<>(topicTable.topicNames()), null);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Every topic name as a live, read-only view, to be encoded without copying and without the
+     * lock: weakly consistent (a topic added or removed meanwhile may or may not be in it), which
+     * {@link #topicSetVersion()}, read before and compared after, detects.
+     */
+    public Set<String> topicNamesView() {
+        return Collections.unmodifiableSet(topicTable.topicNames());
     }
 
     /** Cluster names and broker names, plus the first broker address: Apache's "system topics". */
@@ -1025,13 +1174,8 @@ public class RouteInfoManager {
                 return null;
             }
             Set<String> topics = new LinkedHashSet<>();
-            for (Map.Entry<String, Map<String, QueueData>> e : topicQueueTable.entrySet()) {
-                for (String brokerName : brokerNames) {
-                    if (e.getValue().containsKey(brokerName)) {
-                        topics.add(e.getKey());
-                        break;
-                    }
-                }
+            for (String brokerName : brokerNames) {
+                topics.addAll(topicTable.topicsOf(brokerName));
             }
             return new TopicList(topics, null);
         } finally {
@@ -1055,10 +1199,9 @@ public class RouteInfoManager {
         lock.readLock().lock();
         try {
             Set<String> topics = new LinkedHashSet<>();
-            for (Map.Entry<String, Map<String, QueueData>> e : topicQueueTable.entrySet()) {
-                Iterator<QueueData> it = e.getValue().values().iterator();
-                if (it.hasNext() && test.test(it.next().topicSysFlag())) {
-                    topics.add(e.getKey());
+            for (TopicRoute route : topicTable.routes()) {
+                if (test.test(route.slot(0).data().topicSysFlag())) {
+                    topics.add(route.topic());
                 }
             }
             return new TopicList(topics, null);
@@ -1080,40 +1223,20 @@ public class RouteInfoManager {
     }
 
     private int operateWritePermByLock(String brokerName, boolean add) {
-        lock.writeLock().lock();
-        try {
-            return operateWritePerm(brokerName, add);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return change(events -> operateWritePerm(brokerName, add));
     }
 
     private int operateWritePerm(String brokerName, boolean add) {
-        int count = 0;
-        for (Map<String, QueueData> map : topicQueueTable.values()) {
-            QueueData qd = map.get(brokerName);
-            if (qd != null) {
-                int perm = add ? PERM_READ | PERM_WRITE : qd.perm() & ~PERM_WRITE;
-                if (perm != qd.perm()) {
-                    map.put(brokerName, qd.withPerm(perm));
-                    routesChanged();
-                }
-                count++;
-            }
-        }
-        return count;
+        return topicTable.setWritePerm(brokerName, add, PERM_READ, PERM_WRITE);
     }
 
     /** Removes the topic everywhere. */
     public void deleteTopic(String topic) {
         change(events -> {
-            Map<String, QueueData> removed = topicQueueTable.remove(topic);
-            if (removed != null) {
-                topicQueueEntries -= removed.size();
-                routesChanged();
+            if (!topicTable.removeTopic(topic).isEmpty()) {
                 events.log(() -> LOG.info("deleteTopic {}", topic));
             }
-            topicQueueMappingInfoTable.remove(topic);
+            topicTable.removeMappings(topic);
             return null;
         });
     }
@@ -1122,20 +1245,16 @@ public class RouteInfoManager {
     public void deleteTopic(String topic, String clusterName) {
         change(events -> {
             Set<String> brokerNames = clusterAddrTable.get(clusterName);
-            Map<String, QueueData> map = topicQueueTable.get(topic);
-            if (brokerNames == null || map == null) {
+            if (brokerNames == null || !topicTable.containsTopic(topic)) {
                 return null;
             }
             for (String brokerName : brokerNames) {
-                if (map.remove(brokerName) != null) {
-                    topicQueueEntries--;
-                    routesChanged();
+                if (topicTable.remove(topic, brokerName) != null) {
                     events.log(() -> LOG.info("deleteTopic, remove one broker's topic {} {}", brokerName, topic));
                 }
             }
-            if (map.isEmpty()) {
-                topicQueueTable.remove(topic);
-                topicQueueMappingInfoTable.remove(topic);
+            if (!topicTable.containsTopic(topic)) {
+                topicTable.removeMappings(topic);
             }
             return null;
         });
@@ -1153,7 +1272,7 @@ public class RouteInfoManager {
         lock.readLock().lock();
         try {
             return new RouteTableSizes(clusterAddrTable.size(), brokerAddrTable.size(), liveness.size(),
-                topicQueueTable.size(), topicQueueEntries);
+                topicTable.topicCount(), topicTable.queueEntries());
         } finally {
             lock.readLock().unlock();
         }
@@ -1166,10 +1285,20 @@ public class RouteInfoManager {
     public String[] topicNames() {
         lock.readLock().lock();
         try {
-            return topicQueueTable.keySet().toArray(new String[0]);
+            return topicTable.topicNames().toArray(new String[0]);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The topic table itself, for tests in this package. */
+    TopicTable topicTable() {
+        return topicTable;
+    }
+
+    /** A broker group, for tests in this package. */
+    BrokerGroup group(String brokerName) {
+        return brokerAddrTable.get(brokerName);
     }
 
     /** How many live brokers the table holds by origin (direct, restored, relayed). */

@@ -28,7 +28,7 @@ final class RouteLimitGuard {
      * registration that may apply topics, a slave's included).
      */
     void checkRegistration(BrokerRegistration r, Map<String, ?> brokerGroups, BrokerLivenessTracker liveness,
-                           Map<String, Map<String, QueueData>> topicQueueTable, long topicQueueEntries) {
+                           TopicTable table) {
         if (!brokerGroups.containsKey(r.brokerName()) && brokerGroups.size() >= limits.maxBrokerGroups()) {
             throw new RouteLimitExceededException(RouteLimits.BROKER_GROUPS, limits.maxBrokerGroups(),
                 "broker group " + r.brokerName() + " would be one too many");
@@ -45,22 +45,21 @@ final class RouteLimitGuard {
         }
         Map<String, TopicConfig> topics = r.topicConfigs();
         boolean mayApplyTopics = r.isMaster() || !r.isOldVersionBroker();
-        if (topics == null || !mayApplyTopics || (topicQueueTable.size() + topics.size() <= limits.maxTopics()
-            && topicQueueEntries + topics.size() <= limits.maxTopicQueueEntries())) {
+        if (topics == null || !mayApplyTopics || (table.topicCount() + topics.size() <= limits.maxTopics()
+            && table.queueEntries() + topics.size() <= limits.maxTopicQueueEntries())) {
             return; // the common case costs no walk of the topics
         }
         long newTopics = 0;
         long newEntries = 0;
         for (String topic : topics.keySet()) {
-            Map<String, QueueData> groups = topicQueueTable.get(topic);
-            if (groups == null) {
+            if (!table.containsTopic(topic)) {
                 newTopics++;
                 newEntries++;
-            } else if (!groups.containsKey(r.brokerName())) {
+            } else if (!table.contains(topic, r.brokerName())) {
                 newEntries++;
             }
         }
-        check("broker group " + r.brokerName(), newTopics, newEntries, topicQueueTable.size(), topicQueueEntries);
+        check("broker group " + r.brokerName(), newTopics, newEntries, table.topicCount(), table.queueEntries());
     }
 
     /**
@@ -70,8 +69,7 @@ final class RouteLimitGuard {
      * only when they will be taken ({@code takesTopics}: no direct member holds the group).
      */
     void checkProvisional(RouteImage.Group g, int newMembers, boolean takesTopics, Map<String, ?> brokerGroups,
-                          BrokerLivenessTracker liveness, Map<String, Map<String, QueueData>> topicQueueTable,
-                          long topicQueueEntries) {
+                          BrokerLivenessTracker liveness, TopicTable table) {
         if (!brokerGroups.containsKey(g.brokerName()) && brokerGroups.size() >= limits.maxBrokerGroups()) {
             throw new RouteLimitExceededException(RouteLimits.BROKER_GROUPS, limits.maxBrokerGroups(),
                 "broker group " + g.brokerName() + " would be one too many");
@@ -90,24 +88,22 @@ final class RouteLimitGuard {
         long newTopics = 0;
         long newEntries = 0;
         for (String topic : g.queues().keySet()) {
-            Map<String, QueueData> groups = topicQueueTable.get(topic);
-            if (groups == null) {
+            if (!table.containsTopic(topic)) {
                 newTopics++;
                 newEntries++;
-            } else if (!groups.containsKey(g.brokerName())) {
+            } else if (!table.contains(topic, g.brokerName())) {
                 newEntries++;
             }
         }
-        check("broker group " + g.brokerName(), newTopics, newEntries, topicQueueTable.size(), topicQueueEntries);
+        check("broker group " + g.brokerName(), newTopics, newEntries, table.topicCount(), table.queueEntries());
     }
 
     /** REGISTER_TOPIC_IN_NAMESRV: the topic, when new, and the groups it would newly name. */
-    void checkTopic(String topic, List<QueueData> queueDatas, Map<String, Map<String, QueueData>> topicQueueTable,
-                    long topicQueueEntries) {
-        Map<String, QueueData> existing = topicQueueTable.get(topic);
+    void checkTopic(String topic, List<QueueData> queueDatas, TopicTable table) {
+        boolean existing = table.containsTopic(topic);
         long newEntries = queueDatas.stream().map(QueueData::brokerName).distinct()
-            .filter(name -> existing == null || !existing.containsKey(name)).count();
-        check("topic " + topic, existing == null ? 1 : 0, newEntries, topicQueueTable.size(), topicQueueEntries);
+            .filter(name -> !table.contains(topic, name)).count();
+        check("topic " + topic, existing ? 0 : 1, newEntries, table.topicCount(), table.queueEntries());
     }
 
     private void check(String who, long newTopics, long newEntries, long topics, long entries) {

@@ -12,6 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.namesrv.namesrv.routeinfo.BrokerRegistration;
+import io.namesrv.namesrv.routeinfo.RegisterBrokerResult;
+import io.namesrv.namesrv.routeinfo.RouteInfoManager;
+import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
 import io.namesrv.protocol.ClusterInfo;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.protocol.GetBrokerMemberGroupResponseBody;
@@ -180,6 +184,32 @@ class DefaultRequestProcessorTest {
         assertAnswer(ResponseCode.SUCCESS, null, response);
         assertNotNull(f.routes.pickupTopicRouteData("Z1"));
         assertNotNull(f.routes.pickupTopicRouteData("Z2"));
+    }
+
+    @Test
+    void anUnchangedReRegistrationIsAppliedWithoutDecodingItsBody() throws Exception {
+        List<BrokerRegistration> applied = new ArrayList<>();
+        RouteInfoManager recording = new RouteInfoManager(new RouteInfoSettings.Fixed(false, false)) {
+            @Override
+            public RegisterBrokerResult registerBroker(BrokerRegistration registration) {
+                applied.add(registration);
+                return super.registerBroker(registration);
+            }
+        };
+        DefaultRequestProcessor p = new DefaultRequestProcessor(recording, f.kv, f.config, f.configuration, f.json);
+        assertEquals(ResponseCode.SUCCESS, p.processRequest(f.channel, f.registration(A, A0, 0, 1, "T1", "T2")).getCode());
+        assertFalse(applied.get(0).sameBodyAsBefore());
+
+        // The heartbeat every broker sends every 30 s: the same body under the same data version.
+        assertEquals(ResponseCode.SUCCESS, p.processRequest(f.channel, f.registration(A, A0, 0, 1, "T1", "T2")).getCode());
+        assertEquals(2, applied.size(), "applied once, without a retry");
+        assertTrue(applied.get(1).sameBodyAsBefore(), "recognised by its checksum");
+        assertNull(applied.get(1).topicConfigWrapper(), "and its body left undecoded");
+
+        assertEquals(ResponseCode.SUCCESS, p.processRequest(f.channel, f.registration(A, A0, 0, 2, "T1", "T2", "T3"))
+            .getCode());
+        assertFalse(applied.get(2).sameBodyAsBefore(), "a new body is decoded");
+        assertNotNull(recording.pickupTopicRouteData("T3"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.namesrv.namesrv.processor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.namesrv.NamesrvConfig;
@@ -29,10 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The 105 processor with its route cache: per-version form, order-topic config from the KV store
- * (changes to it show at once), and zone-mode answers that bypass the cache and do not leak into it.
+ * The 105 processor: per-version form, order-topic config from the KV store (changes to it show at
+ * once), zone-mode answers filtered per request, known routes answered on the network thread, the
+ * rest on the executor.
  */
-class ClientRequestProcessorRouteCacheTest {
+class ClientRequestProcessorRouteTest {
 
     private static final String TOPIC = "T1";
 
@@ -42,12 +44,12 @@ class ClientRequestProcessorRouteCacheTest {
     private final JsonBodies json = new JsonBodies();
     private final NamesrvConfig config = new NamesrvConfig();
     private final AtomicInteger searches = new AtomicInteger();
-    /** Counts how often the route table is searched for a topic. */
+    /** Counts how often the route table is asked for a topic's route on a thread that may wait. */
     private final RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings.Fixed(false, false)) {
         @Override
-        public TopicRouteData pickupTopicRouteData(String topic) {
+        public byte[] routeBody(String topic, boolean standardJson, String orderTopicConf) {
             searches.incrementAndGet();
-            return super.pickupTopicRouteData(topic);
+            return super.routeBody(topic, standardJson, orderTopicConf);
         }
     };
     private KVConfigManager kv;
@@ -107,7 +109,7 @@ class ClientRequestProcessorRouteCacheTest {
     }
 
     @Test
-    void zoneModeFiltersWithoutTouchingTheCachedAnswers() throws Exception {
+    void zoneModeFiltersPerRequestAndLeavesTheOtherAnswersAlone() throws Exception {
         byte[] full = lookup(479, Map.of()).getBody();
         String zoned = body(lookup(479, Map.of(ZoneRouteFilter.ZONE_MODE, "true", ZoneRouteFilter.ZONE_NAME, "north")));
         assertTrue(zoned.contains("north-b") && !zoned.contains("south-b"), zoned);
@@ -120,21 +122,20 @@ class ClientRequestProcessorRouteCacheTest {
     }
 
     @Test
-    void inlineAnswersOnlyWhatIsCachedAndNeverZoneRequests() throws Exception {
+    void aKnownRouteIsAnsweredInlineAtOnceButNeverAZoneRequest() throws Exception {
         RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
             new GetRouteInfoRequestHeader(TOPIC, null)).setVersion(479);
-        assertEquals(null, processor.tryProcessInline(null, request), "nothing cached yet: queue it");
-        byte[] queued = lookup(479, Map.of()).getBody();
         RemotingCommand inline = processor.tryProcessInline(null, request);
-        assertEquals(ResponseCode.SUCCESS, inline.getCode());
-        assertArrayEquals(queued, inline.getBody());
+        assertEquals(ResponseCode.SUCCESS, inline.getCode(), "no first lookup needed to warm anything");
+        assertArrayEquals(lookup(479, Map.of()).getBody(), inline.getBody());
+        assertArrayEquals(json.encodeStandard(routes.pickupTopicRouteData(TOPIC)), inline.getBody());
         request.addExtField(ZoneRouteFilter.ZONE_MODE, "true");
         request.addExtField(ZoneRouteFilter.ZONE_NAME, "north");
         assertEquals(null, processor.tryProcessInline(null, request));
     }
 
     @Test
-    void anUnknownTopicIsSearchedOnce() throws Exception {
+    void anUnknownTopicGoesToTheExecutorAndIsSearchedOnceThere() throws Exception {
         RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
             new GetRouteInfoRequestHeader("Unknown", null)).setVersion(479);
         assertEquals(null, processor.tryProcessInline(null, request));
@@ -145,16 +146,29 @@ class ClientRequestProcessorRouteCacheTest {
     }
 
     @Test
-    void theQueuedPathAnswersTheQueryDecodedOnTheNetworkThread() throws Exception {
+    void anAnswerGivenInlineLeavesTheRequestUndecorated() throws Exception {
         RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
             new GetRouteInfoRequestHeader(TOPIC, null)).setVersion(479);
-        assertEquals(null, processor.tryProcessInline(null, request), "nothing cached yet: queue it");
+        assertEquals(ResponseCode.SUCCESS, processor.tryProcessInline(null, request).getCode());
+        assertNull(request.decoded(RouteQuery.class), "the query rides along only when the request is queued");
+    }
+
+    @Test
+    void theQueuedPathAnswersTheQueryDecodedOnTheNetworkThread() throws Exception {
+        RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            new GetRouteInfoRequestHeader("Later", null)).setVersion(479);
+        assertEquals(null, processor.tryProcessInline(null, request), "no route yet: queue it");
+        TopicConfig later = new TopicConfig("Later", 4, 4, 6, TopicFilterType.SINGLE_TAG, 0, false, Map.of());
+        routes.registerBroker(BrokerRegistration.builder("c1", "10.0.0.1:10911", "north-b", 0)
+            .haServerAddr("10.0.0.1:10911").zoneName("north").heartbeatTimeoutMillis(30_000L)
+            .enableActingMaster(Boolean.FALSE)
+            .topics(TopicConfigSerializeWrapper.of(new DataVersion(0, 2, 2), Map.of("Later", later))).build());
         // Were the header decoded again, this would now ask for another topic.
         request.addExtField("topic", "Unknown");
         searches.set(0);
         RemotingCommand response = processor.processRequest(null, request);
         assertEquals(ResponseCode.SUCCESS, response.getCode());
-        assertArrayEquals(json.encodeStandard(routes.pickupTopicRouteData(TOPIC)), response.getBody());
-        assertEquals(2, searches.get(), "one search to answer, one by this test to compare");
+        assertArrayEquals(json.encodeStandard(routes.pickupTopicRouteData("Later")), response.getBody());
+        assertEquals(1, searches.get());
     }
 }
