@@ -4,6 +4,7 @@ import io.namesrv.controller.ControllerConfig;
 import io.namesrv.namesrv.address.AddressServiceConfig;
 import io.namesrv.namesrv.auth.AuthConfig;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.peers.PeersConfig;
 import io.namesrv.remoting.netty.NettyClientConfig;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class DaemonConfig {
     private final HttpConfig http = new HttpConfig();
     private final AddressServiceConfig address = new AddressServiceConfig();
     private final LimitsConfig limits = new LimitsConfig();
+    private final PeersConfig peers = new PeersConfig();
     /** The name server's own client, which sends NOTIFY_MIN_BROKER_ID_CHANGE (Apache's NettyClientConfig). */
     private final NettyClientConfig client = new NettyClientConfig();
     private final AuthConfig auth = new AuthConfig();
@@ -36,7 +38,7 @@ public final class DaemonConfig {
 
     /** Every config bean, in binding order; for a key two beans share, the later one is shown. */
     public List<Object> beans() {
-        return List.of(namesrv, netty, client, http, address, limits, auth);
+        return List.of(namesrv, netty, client, http, address, limits, peers, auth);
     }
 
     /**
@@ -46,7 +48,7 @@ public final class DaemonConfig {
      * server's config dump.
      */
     public List<Object> beansWithController() {
-        return List.of(namesrv, netty, client, http, address, limits, auth, controller);
+        return List.of(namesrv, netty, client, http, address, limits, peers, auth, controller);
     }
 
     public ControllerConfig controller() {
@@ -56,6 +58,7 @@ public final class DaemonConfig {
     /** Settings whose default is another setting's value, filled in once the file is bound. */
     void resolveDefaults() {
         http.followBindAddress(netty.getBindAddress());
+        peers.followKvConfigPath(namesrv.getKvConfigPath());
     }
 
     public NamesrvConfig namesrv() {
@@ -72,6 +75,10 @@ public final class DaemonConfig {
 
     public HttpConfig http() {
         return http;
+    }
+
+    public PeersConfig peers() {
+        return peers;
     }
 
     public AddressServiceConfig address() {

@@ -1,6 +1,5 @@
 package io.namesrv.namesrv;
 
-import io.namesrv.common.NameServerAddresses;
 import io.namesrv.namesrv.processor.ClientRequestSettings;
 import io.namesrv.namesrv.processor.DefaultRequestSettings;
 import java.io.File;
@@ -16,8 +15,6 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
 
     /** The expiry scan takes the route table's lock: more often than this would only burn CPU. */
     public static final long MIN_SCAN_INTERVAL_MILLIS = 100;
-    /** The route snapshot and peer comparisons: more often than this would only burn CPU and disk. */
-    public static final long MIN_PEERS_INTERVAL_MILLIS = 100;
 
     private String rocketmqHome = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
     private String kvConfigPath = userHomeFile("kvConfig.json");
@@ -42,19 +39,6 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
     private int waitSecondsForService = 45;
     private volatile boolean deleteTopicWithBrokerRegistration = false;
     private String configBlackList = "configBlackList;configStorePath;kvConfigPath";
-
-    // Ours (docs/configuration.md, "Warm restart and peer name servers").
-    private boolean routeSnapshotEnable = true;
-    /** Empty: {@code routeSnapshot.json} next to the KV file, so {@code ~/namesrv/} by default. */
-    private String routeSnapshotPath = "";
-    private long routeSnapshotIntervalMillis = 10_000;
-    /** Other name servers of this cluster, {@code host:port;host:port} like namesrvAddr; empty: none. */
-    private String namesrvPeers = "";
-    private long namesrvPeerCompareIntervalMillis = 5_000;
-    /** One broker registration period: shorter differences are brokers registering with each server in turn. */
-    private long namesrvPeerDivergenceMillis = 30_000;
-    private boolean namesrvPeerRelayEnable = false;
-    private long namesrvPeerBootstrapTimeoutMillis = 10_000;
 
     private static String userHomeFile(String name) {
         return System.getProperty("user.home") + File.separator + "namesrv" + File.separator + name;
@@ -261,89 +245,4 @@ public class NamesrvConfig implements ClientRequestSettings, DefaultRequestSetti
         this.configBlackList = configBlackList;
     }
 
-    public boolean isRouteSnapshotEnable() {
-        return routeSnapshotEnable;
-    }
-
-    public void setRouteSnapshotEnable(boolean routeSnapshotEnable) {
-        this.routeSnapshotEnable = routeSnapshotEnable;
-    }
-
-    /** The snapshot file: as configured, or {@code routeSnapshot.json} next to the KV file. */
-    public String getRouteSnapshotPath() {
-        if (routeSnapshotPath != null && !routeSnapshotPath.isBlank()) {
-            return routeSnapshotPath;
-        }
-        File kv = new File(kvConfigPath);
-        return new File(kv.getAbsoluteFile().getParentFile(), "routeSnapshot.json").getPath();
-    }
-
-    public void setRouteSnapshotPath(String routeSnapshotPath) {
-        this.routeSnapshotPath = routeSnapshotPath;
-    }
-
-    public long getRouteSnapshotIntervalMillis() {
-        return routeSnapshotIntervalMillis;
-    }
-
-    public void setRouteSnapshotIntervalMillis(long routeSnapshotIntervalMillis) {
-        if (routeSnapshotIntervalMillis < MIN_PEERS_INTERVAL_MILLIS) {
-            throw new IllegalArgumentException("must be at least " + MIN_PEERS_INTERVAL_MILLIS + " (ms)");
-        }
-        this.routeSnapshotIntervalMillis = routeSnapshotIntervalMillis;
-    }
-
-    public String getNamesrvPeers() {
-        return namesrvPeers;
-    }
-
-    public void setNamesrvPeers(String namesrvPeers) {
-        for (String addr : NameServerAddresses.split(namesrvPeers)) {
-            if (NameServerAddresses.portOf(addr) < 0) {
-                throw new IllegalArgumentException("'" + addr + "' is not host:port");
-            }
-        }
-        this.namesrvPeers = namesrvPeers;
-    }
-
-    public long getNamesrvPeerCompareIntervalMillis() {
-        return namesrvPeerCompareIntervalMillis;
-    }
-
-    public void setNamesrvPeerCompareIntervalMillis(long namesrvPeerCompareIntervalMillis) {
-        if (namesrvPeerCompareIntervalMillis < MIN_PEERS_INTERVAL_MILLIS) {
-            throw new IllegalArgumentException("must be at least " + MIN_PEERS_INTERVAL_MILLIS + " (ms)");
-        }
-        this.namesrvPeerCompareIntervalMillis = namesrvPeerCompareIntervalMillis;
-    }
-
-    public long getNamesrvPeerDivergenceMillis() {
-        return namesrvPeerDivergenceMillis;
-    }
-
-    public void setNamesrvPeerDivergenceMillis(long namesrvPeerDivergenceMillis) {
-        if (namesrvPeerDivergenceMillis < 0) {
-            throw new IllegalArgumentException("must not be negative");
-        }
-        this.namesrvPeerDivergenceMillis = namesrvPeerDivergenceMillis;
-    }
-
-    public boolean isNamesrvPeerRelayEnable() {
-        return namesrvPeerRelayEnable;
-    }
-
-    public void setNamesrvPeerRelayEnable(boolean namesrvPeerRelayEnable) {
-        this.namesrvPeerRelayEnable = namesrvPeerRelayEnable;
-    }
-
-    public long getNamesrvPeerBootstrapTimeoutMillis() {
-        return namesrvPeerBootstrapTimeoutMillis;
-    }
-
-    public void setNamesrvPeerBootstrapTimeoutMillis(long namesrvPeerBootstrapTimeoutMillis) {
-        if (namesrvPeerBootstrapTimeoutMillis < 1) {
-            throw new IllegalArgumentException("must be at least 1 (ms)");
-        }
-        this.namesrvPeerBootstrapTimeoutMillis = namesrvPeerBootstrapTimeoutMillis;
-    }
 }

@@ -3,6 +3,7 @@ package io.namesrv.namesrv;
 import io.namesrv.common.LoggerNames;
 import io.namesrv.common.NameServerAddresses;
 import io.namesrv.namesrv.address.AddressServiceConfig;
+import io.namesrv.namesrv.peers.PeersConfig;
 import io.namesrv.namesrv.address.AdvertisedAddress;
 import io.namesrv.namesrv.address.NameServerDirectory;
 import io.namesrv.namesrv.auth.AclFileWatcher;
@@ -123,11 +124,12 @@ public class NamesrvController {
      * @param httpConfig the operations HTTP endpoint ({@link HttpConfig#disabled()}: none; metrics are still counted)
      * @param limits     how big the route table and a registration may grow
      * @param addressConfig the address service on that endpoint
+     * @param peersConfig   warm restart and peer name servers
      */
     public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
                              NamesrvConfiguration configuration, WireIdentity identity, ServerTls tls,
                              AclSettings acl, HttpConfig httpConfig, LimitsConfig limits,
-                             AddressServiceConfig addressConfig) {
+                             AddressServiceConfig addressConfig, PeersConfig peersConfig) {
         this.namesrvConfig = namesrvConfig;
         this.nettyServerConfig = nettyServerConfig;
         this.configuration = configuration;
@@ -162,7 +164,8 @@ public class NamesrvController {
         this.pools = new BusinessPools(namesrvConfig, fatalErrors::workerDeaths);
         this.readiness = new ServiceReadiness(namesrvConfig, this::uptimeMillis,
             () -> remotingServer != null && remotingServer.isListening(), health::status);
-        this.peers = new PeersService(namesrvConfig, routeInfoManager, identity);
+        peersConfig.followKvConfigPath(namesrvConfig.getKvConfigPath());
+        this.peers = new PeersService(peersConfig, routeInfoManager, identity);
         this.metrics.addSource(peers.metrics());
         addStatusContributor(peers::statusSection);
         addStatusContributor(peers::disagreementsSection);

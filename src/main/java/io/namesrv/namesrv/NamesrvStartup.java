@@ -126,7 +126,8 @@ public final class NamesrvStartup {
                     Path.of(namesrvConfig.getConfigStorePath()), new WireIdentity(WireIdentity.V5_3_3, serializeType), tls)
                 : null;
             NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig, configuration,
-                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig, limits, config.address());
+                new WireIdentity(WireIdentity.V5_3_3, serializeType), tls, acl, httpConfig, limits, config.address(),
+                config.peers());
             controller.useNettyClientConfig(config.client());
             if (aclFile != null) {
                 controller.watchAclFile(aclFile);

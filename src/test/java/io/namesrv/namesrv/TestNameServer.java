@@ -5,6 +5,7 @@ import io.namesrv.namesrv.auth.AclSettings;
 import io.namesrv.namesrv.config.NamesrvConfiguration;
 import io.namesrv.namesrv.config.RuntimeTunableKeys;
 import io.namesrv.namesrv.http.HttpConfig;
+import io.namesrv.namesrv.peers.PeersConfig;
 import io.namesrv.remoting.netty.NettyServerConfig;
 import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.netty.tls.ServerTls;
@@ -65,6 +66,7 @@ public final class TestNameServer implements AutoCloseable {
         private final List<Consumer<NamesrvConfig>> namesrv = new ArrayList<>();
         private final List<Consumer<NettyServerConfig>> netty = new ArrayList<>();
         private final List<Consumer<LimitsConfig>> limits = new ArrayList<>();
+        private final List<Consumer<PeersConfig>> peers = new ArrayList<>();
         private HttpConfig http = HttpConfig.disabled();
         private final AddressServiceConfig address = new AddressServiceConfig();
         private AclSettings acl;
@@ -86,6 +88,12 @@ public final class TestNameServer implements AutoCloseable {
 
         public Builder limits(Consumer<LimitsConfig> tune) {
             limits.add(tune);
+            return this;
+        }
+
+        /** Warm restart and peer name servers (namesrvPeers, the route snapshot). */
+        public Builder peers(Consumer<PeersConfig> tune) {
+            peers.add(tune);
             return this;
         }
 
@@ -137,13 +145,16 @@ public final class TestNameServer implements AutoCloseable {
             netty.forEach(tune -> tune.accept(server));
             LimitsConfig limitsConfig = new LimitsConfig();
             limits.forEach(tune -> tune.accept(limitsConfig));
-            List<Object> beans = http.isHttpEnable() ? List.of(config, server, http, address) : List.of(config, server);
+            PeersConfig peersConfig = new PeersConfig();
+            peers.forEach(tune -> tune.accept(peersConfig));
+            List<Object> beans = http.isHttpEnable() ? List.of(config, server, http, address, peersConfig)
+                : List.of(config, server, peersConfig);
             NamesrvConfiguration configuration = new NamesrvConfiguration(Path.of(config.getConfigStorePath()),
                 new Properties(), RuntimeTunableKeys.allowed(RuntimeTunableKeys.NAMESRV, config::getConfigBlackList),
                 beans);
             NamesrvController controller = new NamesrvController(config, server, configuration,
                 new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON), ServerTls.disabled(), acl, http, limitsConfig,
-                address);
+                address, peersConfig);
             if (!controller.initialize()) {
                 controller.shutdown();
                 throw new IllegalStateException("name server did not initialize in " + dir);

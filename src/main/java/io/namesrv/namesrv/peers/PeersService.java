@@ -1,6 +1,5 @@
 package io.namesrv.namesrv.peers;
 
-import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.console.StatusSection;
 import io.namesrv.namesrv.metrics.MetricsSource;
 import io.namesrv.namesrv.routeinfo.BrokerOrigin;
@@ -34,7 +33,7 @@ public final class PeersService {
     private static final Logger LOG = LoggerFactory.getLogger("RocketmqNamesrv");
     private static final long SHUTDOWN_WAIT_MILLIS = 3_000;
 
-    private final NamesrvConfig config;
+    private final PeersConfig config;
     private final RouteInfoManager routes;
     private final WireIdentity identity;
     private final LongSupplier clock;
@@ -50,11 +49,11 @@ public final class PeersService {
     /** The last snapshot is written only by a server that ran: one that failed to start has nothing to say. */
     private volatile boolean started;
 
-    public PeersService(NamesrvConfig config, RouteInfoManager routes, WireIdentity identity) {
+    public PeersService(PeersConfig config, RouteInfoManager routes, WireIdentity identity) {
         this(config, routes, identity, System::currentTimeMillis);
     }
 
-    PeersService(NamesrvConfig config, RouteInfoManager routes, WireIdentity identity, LongSupplier clock) {
+    PeersService(PeersConfig config, RouteInfoManager routes, WireIdentity identity, LongSupplier clock) {
         this.config = config;
         this.routes = routes;
         this.identity = identity;

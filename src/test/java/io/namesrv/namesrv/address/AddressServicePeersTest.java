@@ -38,7 +38,7 @@ class AddressServicePeersTest {
     private TestNameServer server(String name, int port, String peers) throws InterruptedException {
         TestNameServer ns = TestNameServer.builder(dir.resolve(name)).withHttp()
             .netty(n -> n.setListenPort(port))
-            .namesrv(c -> {
+            .peers(c -> {
                 c.setNamesrvPeers(peers);
                 c.setNamesrvPeerCompareIntervalMillis(200);
                 c.setNamesrvPeerBootstrapTimeoutMillis(1_000);

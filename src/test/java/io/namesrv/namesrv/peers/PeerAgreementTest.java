@@ -11,7 +11,6 @@ import io.namesrv.interop.support.ApacheWireClient;
 import io.namesrv.interop.support.Await;
 import io.namesrv.interop.support.FakeBroker;
 import io.namesrv.interop.support.FreePorts;
-import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.protocol.BrokerData;
 import io.namesrv.protocol.ClusterInfo;
 import io.namesrv.protocol.QueueData;
@@ -81,7 +80,7 @@ class PeerAgreementTest {
     }
 
     /** {@code n} servers, each given all {@code n} addresses plus {@code extraPeers} as its peers. */
-    private List<PeerTestServer> servers(int n, boolean relay, List<String> extraPeers, Consumer<NamesrvConfig> tune)
+    private List<PeerTestServer> servers(int n, boolean relay, List<String> extraPeers, Consumer<PeersConfig> tune)
         throws InterruptedException {
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -2,7 +2,6 @@ package io.namesrv.namesrv.peers;
 
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
-import io.namesrv.namesrv.NamesrvConfig;
 import io.namesrv.namesrv.NamesrvController;
 import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
@@ -29,10 +28,10 @@ final class PeerTestServer implements AutoCloseable {
         this.controller = controller;
     }
 
-    static PeerTestServer start(Path dir, int port, Consumer<NamesrvConfig> tune) throws InterruptedException {
+    static PeerTestServer start(Path dir, int port, Consumer<PeersConfig> tune) throws InterruptedException {
         NamesrvController controller = TestNameServer.builder(dir)
             .namesrv(config -> config.setScanNotActiveBrokerInterval(200))
-            .namesrv(tune)
+            .peers(tune)
             .netty(netty -> {
                 netty.setListenPort(port);
                 netty.setServerSelectorThreads(1);

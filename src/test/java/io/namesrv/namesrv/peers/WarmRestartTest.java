@@ -7,7 +7,6 @@ import com.alibaba.fastjson2.JSONObject;
 import io.namesrv.interop.support.ApacheWireClient;
 import io.namesrv.interop.support.Await;
 import io.namesrv.interop.support.FakeBroker;
-import io.namesrv.namesrv.NamesrvConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +73,7 @@ class WarmRestartTest {
      * server has stopped (as SIGTERM stops it: the snapshot is written before the connections
      * close); returns its port.
      */
-    private int runWithBrokerThenStop(Consumer<NamesrvConfig> tune, FakeBroker broker, long timeoutMillis)
+    private int runWithBrokerThenStop(Consumer<PeersConfig> tune, FakeBroker broker, long timeoutMillis)
         throws InterruptedException {
         PeerTestServer server = PeerTestServer.start(dir, 0, tune);
         ApacheWireClient brokerConnection = new ApacheWireClient(server.address());
