@@ -11,6 +11,7 @@ import io.namesrv.protocol.TopicConfig;
 import io.namesrv.protocol.TopicList;
 import io.namesrv.protocol.TopicQueueMappingInfo;
 import io.namesrv.protocol.TopicRouteData;
+import io.namesrv.remoting.protocol.BodyParts;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -948,7 +949,7 @@ public class RouteInfoManager {
      * from parts the table keeps encoded: no copy of the route, no JSON encoding, and normally no
      * lock (it waits for the read lock only when a change ran during the read).
      */
-    public byte[] routeBody(String topic, boolean standardJson, String orderTopicConf) {
+    public BodyParts routeBody(String topic, boolean standardJson, String orderTopicConf) {
         if (topic == null) {
             return null;
         }
@@ -967,7 +968,7 @@ public class RouteInfoManager {
         }
         if (parts == null) {
             TopicRouteData route = pickupTopicRouteData(topic);
-            return route == null ? null : encode(route.withOrderTopicConf(orderTopicConf), standardJson);
+            return route == null ? null : BodyParts.of(encode(route.withOrderTopicConf(orderTopicConf), standardJson));
         }
         return write(topic, parts, standardJson, orderTopicConf);
     }
@@ -977,7 +978,7 @@ public class RouteInfoManager {
      * has no route, and also when a change was running or the route must be encoded whole; the
      * caller then asks {@link #routeBody} from a thread that may wait.
      */
-    public byte[] routeBodyWithoutWaiting(String topic, boolean standardJson, String orderTopicConf) {
+    public BodyParts routeBodyWithoutWaiting(String topic, boolean standardJson, String orderTopicConf) {
         if (topic == null) {
             return null;
         }
@@ -994,7 +995,7 @@ public class RouteInfoManager {
     }
 
     /** Joins the parts (all immutable by now) into the body; null when none of the groups is known. */
-    private byte[] write(String topic, RouteParts parts, boolean standardJson, String orderTopicConf) {
+    private BodyParts write(String topic, RouteParts parts, boolean standardJson, String orderTopicConf) {
         if (parts == null) {
             return null;
         }
