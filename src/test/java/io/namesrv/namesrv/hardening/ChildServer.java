@@ -4,13 +4,10 @@ import io.namesrv.bench.ServerProbe;
 import io.namesrv.interop.support.FreePorts;
 import io.namesrv.interop.support.NameServerProcess;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,9 +19,9 @@ import java.util.stream.Stream;
  */
 final class ChildServer implements AutoCloseable {
 
-    /** {@code bin/mqnamesrv}'s collector flags, with the same heap as Apache's below. */
+    /** {@code bin/mqnamesrv}'s options for a heap below 2 GiB, with the same heap as Apache's below. */
     private static final List<String> OURS_JVM = List.of("-Xms256m", "-Xmx256m", "-Xmn32m", "-XX:+UseSerialGC",
-        "-XX:SoftRefLRUPolicyMSPerMB=0", "-XX:+ExitOnOutOfMemoryError");
+        "-XX:SoftRefLRUPolicyMSPerMB=0", "-XX:-OmitStackTraceInFastThrow", "-XX:+ExitOnOutOfMemoryError");
     /** Apache's bin/runserver.sh on Java 9+, with the same heap. */
     private static final List<String> APACHE_JVM = List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC",
         "-XX:G1HeapRegionSize=16m", "-XX:G1ReservePercent=25", "-XX:InitiatingHeapOccupancyPercent=30",
@@ -43,8 +40,17 @@ final class ChildServer implements AutoCloseable {
 
     static ChildServer ours() {
         int httpPort = FreePorts.single();
+        List<String> jvm = new ArrayList<>(OURS_JVM);
+        jvm.addAll(trimNativeHeap());
         return new ChildServer("ours", NameServerProcess.ours(Map.of("httpListenPort", Integer.toString(httpPort)),
-            OURS_JVM), httpPort);
+            jvm), httpPort);
+    }
+
+    /** As bin/runtime.sh's trim_native_heap_opts: the C heap trimmed every 2 s where the JDK can. */
+    private static List<String> trimNativeHeap() {
+        Runtime.Version v = Runtime.version();
+        boolean can = v.feature() >= 22 || v.feature() == 21 && v.update() >= 1 || v.feature() == 17 && v.update() >= 9;
+        return can ? List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=2000") : List.of();
     }
 
     static ChildServer apache() {
@@ -95,21 +101,24 @@ final class ChildServer implements AutoCloseable {
         }
     }
 
-    /** Our /health status line and body, or why there was none; "n/a" for Apache. */
+    /**
+     * Our /health status and body, or why there was none; "n/a" for Apache. On a connection of its
+     * own that the server closes after the answer: a kept-alive one would count against
+     * {@code httpMaxConnections} in the checks that follow.
+     */
     String health() {
         if (!hasHttp()) {
             return "n/a";
         }
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + httpPort + "/health")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() + " " + r.body();
+        HostileHttp http = new HostileHttp(httpPort, 10_000);
+        try (Socket s = http.open()) {
+            HostileHttp.send(s, HostileHttp.get("/health"));
+            String answer = http.untilClosed(s);
+            String status = answer.lines().findFirst().orElse("").replaceFirst("^HTTP/1\\.[01] ", "");
+            int body = answer.indexOf("\r\n\r\n");
+            return status.split(" ")[0] + " " + (body < 0 ? "" : answer.substring(body + 4));
         } catch (IOException e) {
             return "no answer (" + e + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 
