@@ -24,8 +24,16 @@ public class NettyDecoder extends LengthFieldBasedFrameDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.REMOTING);
 
+    private final int maxHeaderLength;
+
     public NettyDecoder(int maxFrameLength) {
+        this(maxFrameLength, RemotingCommandCodec.MAX_HEADER_LENGTH);
+    }
+
+    /** A header longer than {@code maxHeaderLength} closes the connection before it is decoded. */
+    public NettyDecoder(int maxFrameLength, int maxHeaderLength) {
         super(maxFrameLength, 0, 4, 0, 4, true);
+        this.maxHeaderLength = maxHeaderLength;
     }
 
     /** The limit from {@code com.rocketmq.remoting.frameMaxLength}, or 16 MiB. */
@@ -41,7 +49,7 @@ public class NettyDecoder extends LengthFieldBasedFrameDecoder {
             if (frame == null) {
                 return null;
             }
-            return RemotingCommandCodec.decode(frame);
+            return RemotingCommandCodec.decode(frame, maxHeaderLength);
         } catch (Exception e) {
             LOG.warn("decode exception from {}, closing the connection: {}", RemotingHelper.remoteAddr(ctx.channel()), e.toString());
             in.skipBytes(in.readableBytes());

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Broken frames for the remoting port, by name: lengths that lie (negative, 2 GiB, past the frame
  * limit), headers that lie about their length or nest 100,000 deep, serialize types and headers
- * that are not what they claim. Each must close its own connection and nothing else. Shared by
+ * that are not what they claim, a header over the size limit. Each must close its own connection and nothing else. Shared by
  * {@link BadInputTest} (each one, in process) and {@link HostileSetRun} (all, against child JVMs).
  */
 final class HostileFrames {
@@ -44,7 +44,18 @@ final class HostileFrames {
         frames.put("ROCKETMQ remark length 2 GiB", frame(1, rocketmqHeader(Integer.MAX_VALUE, 0)));
         frames.put("ROCKETMQ ext length past header", frame(1, rocketmqHeader(0, 1000)));
         frames.put("ROCKETMQ ext key length past ext", frame(1, rocketmqHeaderWithExt(new byte[] {0, 50, 'k'})));
+        frames.put("a real 2 MiB header, over the 1 MiB serverMaxRequestHeaderBytes", hugeHeader(2 * 1024 * 1024));
         return frames;
+    }
+
+    /**
+     * A well-formed route lookup whose JSON header really is {@code topicBytes} long: the topic.
+     * Decoding it costs several times its size in heap, and the answer echoes the topic.
+     */
+    static byte[] hugeHeader(int topicBytes) {
+        byte[] header = utf8("{\"code\":105,\"flag\":0,\"language\":\"JAVA\",\"opaque\":1,\"version\":479,"
+            + "\"extFields\":{\"topic\":\"" + "h".repeat(topicBytes) + "\"}}");
+        return frame(0, header);
     }
 
     static byte[] utf8(String s) {

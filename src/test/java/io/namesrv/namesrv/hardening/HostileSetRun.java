@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,8 +112,8 @@ public final class HostileSetRun {
                 + "its own connection: lengths of -1, MIN_VALUE, 2 GiB, 17 MiB; headers claiming 0xFFFFFF bytes, "
                 + "nested 100,000 deep, not JSON, invalid UTF-8; ROCKETMQ headers with 2 GiB or negative lengths",
                 false, HostileSetRun::brokenFrames),
-            new Check("huge-headers", "8 well-framed requests whose JSON header really is 15 MiB (one ext field), "
-                + "one connection each, 4 at a time", false, HostileSetRun::hugeHeaders),
+            new Check("huge-headers", "16 well-framed route lookups whose JSON header really is 15 MiB (the topic), "
+                + "one connection each, all at once", false, HostileSetRun::hugeHeaders),
             new Check("names", "A broker named `evil\\n<b>&\"` registering the " + HostileRemoting.HOSTILE_NAMES.size()
                 + " hostile topic names (newlines, NUL, markup, `../../../etc/passwd`, quotes, RTL override, "
                 + "10,000 characters), then route lookups of each, the topic list and cluster info",
@@ -238,14 +237,23 @@ public final class HostileSetRun {
         for (Map.Entry<String, byte[]> frame : HostileFrames.broken().entrySet()) {
             String outcome;
             try (WireClient attacker = new WireClient(server.port(), FRAME_READ_MILLIS)) {
-                attacker.writeRaw(frame.getValue());
-                outcome = frameOutcome(attacker);
+                outcome = sent(attacker, frame.getValue()) ? frameOutcome(attacker) : "closed while the frame was being sent";
             } catch (IOException e) {
                 outcome = "connection failed: " + e.getClass().getSimpleName();
             }
             byOutcome.computeIfAbsent(outcome, o -> new ArrayList<>()).add(frame.getKey());
         }
         return Attack.done(grouped(byOutcome));
+    }
+
+    /** False if the server closed the connection before all of {@code bytes} could be written. */
+    private static boolean sent(WireClient attacker, byte[] bytes) {
+        try {
+            attacker.writeRaw(bytes);
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
     }
 
     /** What the server did with what was just written: closed the connection, answered, or neither. */
@@ -279,22 +287,15 @@ public final class HostileSetRun {
     }
 
     private static Attack hugeHeaders(ChildServer server) throws Exception {
-        byte[] value = new byte[15 * 1024 * 1024];
-        Arrays.fill(value, (byte) 'h');
-        byte[] header = ("{\"code\":" + RequestCode.GET_ROUTEINFO_BY_TOPIC + ",\"flag\":0,\"language\":\"JAVA\","
-            + "\"opaque\":1,\"version\":479,\"extFields\":{\"topic\":\"" + new String(value, StandardCharsets.US_ASCII)
-            + "\"}}").getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer frame = ByteBuffer.allocate(8 + header.length);
-        frame.putInt(4 + header.length).putInt(header.length).put(header);
+        byte[] frame = HostileFrames.hugeHeader(15 * 1024 * 1024);
         Map<String, List<String>> byOutcome = new TreeMap<>();
         List<Thread> senders = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 16; i++) {
             String name = "huge-header-" + i;
             Thread sender = new Thread(() -> {
                 String outcome;
                 try (WireClient attacker = new WireClient(server.port(), BOUND_MILLIS)) {
-                    attacker.writeRaw(frame.array());
-                    outcome = frameOutcome(attacker);
+                    outcome = sent(attacker, frame) ? frameOutcome(attacker) : "closed while the frame was being sent";
                 } catch (IOException e) {
                     outcome = "connection failed: " + e.getClass().getSimpleName();
                 }
@@ -304,12 +305,9 @@ public final class HostileSetRun {
             }, name);
             senders.add(sender);
         }
-        for (int i = 0; i < senders.size(); i += 4) {
-            List<Thread> wave = senders.subList(i, Math.min(senders.size(), i + 4));
-            wave.forEach(Thread::start);
-            for (Thread t : wave) {
-                t.join(2L * BOUND_MILLIS);
-            }
+        senders.forEach(Thread::start);
+        for (Thread t : senders) {
+            t.join(2L * BOUND_MILLIS);
         }
         synchronized (byOutcome) {
             return Attack.done(grouped(byOutcome).replaceAll(" \\(huge-header-[^)]*\\)", ""));
