@@ -177,6 +177,11 @@ class ServerLimitsTest {
             within.writeRaw(request(FAST, 3));
             assertEquals(ResponseCode.SUCCESS, within.read().getCode(), "other connections keep working");
         }
+        try (WireClient early = new WireClient(server.localPort())) {
+            // Only the length fields of a frame claiming a 2,000-byte header: refused before the rest arrives.
+            early.writeRaw(java.nio.ByteBuffer.allocate(8).putInt(4 + 2000).putInt(2000).array());
+            assertTrue(early.closedByPeer(), "the frame is refused as soon as its header length is known");
+        }
     }
 
     @Test
