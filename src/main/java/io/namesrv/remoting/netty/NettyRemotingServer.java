@@ -185,7 +185,7 @@ public class NettyRemotingServer {
             LOG.info("Server is running in TLS {} mode", tls.mode().name().toLowerCase());
         }
         ServerChannelInitializer pipeline = new ServerChannelInitializer(new ServerChannelInitializer.Parts(
-            connections, connectionLimiter, tls, workerGroup, maxFrameLength,
+            connections, connectionLimiter, tls, workerGroup, maxFrameLength, config.getServerMaxRequestHeaderBytes(),
             config.getServerChannelMaxIdleTimeSeconds(), connectionEvents, new ServerRequestHandler(dispatcher)));
         ServerBootstrap bootstrap = new ServerBootstrap()
             .group(bossGroup, selectorGroup)

@@ -6,6 +6,9 @@ package io.namesrv.remoting.netty;
  */
 public class NettyServerConfig implements Cloneable {
 
+    /** 1 MiB: a thousand times the header of any request a broker, client or tool sends. */
+    public static final int DEFAULT_MAX_REQUEST_HEADER_BYTES = 1024 * 1024;
+
     private String bindAddress = "0.0.0.0";
     private int listenPort = 0;
     private int serverWorkerThreads = 8;
@@ -40,6 +43,12 @@ public class NettyServerConfig implements Cloneable {
      * caller (3 s default timeout) has given up on it. 0 or less: never dropped.
      */
     private long requestMaxQueueWaitMillis = 2500;
+    /**
+     * Largest request header (its serialized length in the frame); a frame with a bigger one closes
+     * its connection before the header is decoded. Brokers' and clients' headers are under a few KB;
+     * without a bound each frame could carry a 16 MiB header, and sixteen at once exhausted a 256 MB heap.
+     */
+    private int serverMaxRequestHeaderBytes = DEFAULT_MAX_REQUEST_HEADER_BYTES;
 
     public String getBindAddress() {
         return bindAddress;
@@ -238,6 +247,17 @@ public class NettyServerConfig implements Cloneable {
 
     public void setServerMaxPendingRequestsPerConnection(int serverMaxPendingRequestsPerConnection) {
         this.serverMaxPendingRequestsPerConnection = serverMaxPendingRequestsPerConnection;
+    }
+
+    public int getServerMaxRequestHeaderBytes() {
+        return serverMaxRequestHeaderBytes;
+    }
+
+    public void setServerMaxRequestHeaderBytes(int serverMaxRequestHeaderBytes) {
+        if (serverMaxRequestHeaderBytes < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
+        this.serverMaxRequestHeaderBytes = serverMaxRequestHeaderBytes;
     }
 
     public long getRequestMaxQueueWaitMillis() {

@@ -21,7 +21,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     /** What every pipeline shares: sharable handlers and the settings they are built from. */
     record Parts(ChannelGroup connections, ConnectionLimiter limiter, ServerTls tls, EventExecutorGroup codecGroup,
-                 int maxFrameLength, int idleSeconds, ConnectionEvents events, ServerRequestHandler requests) {
+                 int maxFrameLength, int maxHeaderLength, int idleSeconds, ConnectionEvents events, ServerRequestHandler requests) {
     }
 
     private final Parts parts;
@@ -47,7 +47,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         }
         EventExecutorGroup codec = parts.codecGroup();
         p.addLast(codec, "encoder", encoder);
-        p.addLast(codec, "decoder", new NettyDecoder(parts.maxFrameLength()));
+        p.addLast(codec, "decoder", new NettyDecoder(parts.maxFrameLength(), parts.maxHeaderLength()));
         p.addLast(codec, "idleStateHandler", new IdleStateHandler(0, 0, parts.idleSeconds()));
         p.addLast(codec, "idleCloser", IdleCloser.INSTANCE);
         p.addLast(codec, "connectionEvents", parts.events());

@@ -83,6 +83,11 @@ public final class RemotingCommandCodec {
 
     /** Decodes a frame without its length prefix; {@code frame} is consumed. */
     public static RemotingCommand decode(ByteBuf frame) throws RemotingCommandException {
+        return decode(frame, MAX_HEADER_LENGTH);
+    }
+
+    /** As {@link #decode(ByteBuf)}, refusing a header longer than {@code maxHeaderLength} before decoding it. */
+    public static RemotingCommand decode(ByteBuf frame, int maxHeaderLength) throws RemotingCommandException {
         if (frame.readableBytes() < 4) {
             throw new RemotingCommandException("frame too short: " + frame.readableBytes() + " bytes");
         }
@@ -95,6 +100,10 @@ public final class RemotingCommandCodec {
         if (headerLength > frame.readableBytes()) {
             throw new RemotingCommandException("header length " + headerLength + " exceeds frame of "
                 + frame.readableBytes() + " bytes");
+        }
+        if (headerLength > maxHeaderLength) {
+            throw new RemotingCommandException("header of " + headerLength + " bytes, over the limit of "
+                + maxHeaderLength + " (serverMaxRequestHeaderBytes)");
         }
         byte[] header = new byte[headerLength];
         frame.readBytes(header);

@@ -2,6 +2,9 @@ package io.namesrv.namesrv.hardening;
 
 import java.time.Duration;
 import io.namesrv.interop.support.Await;
+import static io.namesrv.namesrv.hardening.HostileFrames.concat;
+import static io.namesrv.namesrv.hardening.HostileFrames.ints;
+import static io.namesrv.namesrv.hardening.HostileFrames.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,8 +19,6 @@ import io.namesrv.remoting.protocol.ResponseCode;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -78,33 +79,7 @@ class BadInputTest {
     // ------------------------------------------------------------------ broken framing: close
 
     static Stream<Arguments> brokenFrames() {
-        byte[] json = "{\"code\":105,\"flag\":0,\"language\":\"JAVA\",\"opaque\":1,\"version\":479}"
-            .getBytes(StandardCharsets.UTF_8);
-        return Stream.of(
-            Arguments.of("negative length -1", ints(-1, 0)),
-            Arguments.of("negative length MIN_VALUE", ints(Integer.MIN_VALUE, 0)),
-            Arguments.of("2 GiB length", ints(Integer.MAX_VALUE, 0)),
-            Arguments.of("17 MiB length, over the 16 MiB frame limit", ints(17 * 1024 * 1024, 0)),
-            Arguments.of("zero-length frame", ints(0)),
-            Arguments.of("frame shorter than the header-length field", concat(ints(2), new byte[] {0, 0})),
-            Arguments.of("header length past the frame end", concat(ints(8, 100), new byte[4])),
-            Arguments.of("header length 0xFFFFFF", concat(ints(8, 0xFFFFFF), new byte[4])),
-            Arguments.of("unknown serialize type 7", frame(7, json, null)),
-            Arguments.of("unknown serialize type 0xFF", frame(0xFF, json, null)),
-            Arguments.of("header is not JSON", frame(0, utf8("{this is not json"), null)),
-            Arguments.of("header is a JSON array", frame(0, utf8("[1,2,3]"), null)),
-            Arguments.of("header is JSON null", frame(0, utf8("null"), null)),
-            Arguments.of("header is empty", frame(0, new byte[0], null)),
-            Arguments.of("header code is a word", frame(0, utf8("{\"code\":\"abc\",\"opaque\":1}"), null)),
-            Arguments.of("header code is an object", frame(0, utf8("{\"code\":{},\"opaque\":1}"), null)),
-            Arguments.of("extFields is a number", frame(0, utf8("{\"code\":105,\"extFields\":5}"), null)),
-            Arguments.of("header nested 100000 deep", frame(0, utf8("[".repeat(100_000)), null)),
-            Arguments.of("header is invalid UTF-8", frame(0, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}, null)),
-            Arguments.of("ROCKETMQ header too short", frame(1, new byte[10], null)),
-            Arguments.of("ROCKETMQ remark length negative", frame(1, rocketmqHeader(-3, 0), null)),
-            Arguments.of("ROCKETMQ remark length 2 GiB", frame(1, rocketmqHeader(Integer.MAX_VALUE, 0), null)),
-            Arguments.of("ROCKETMQ ext length past header", frame(1, rocketmqHeader(0, 1000), null)),
-            Arguments.of("ROCKETMQ ext key length past ext", frame(1, rocketmqHeaderWithExt(new byte[] {0, 50, 'k'}), null)));
+        return HostileFrames.broken().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -264,53 +239,6 @@ class BadInputTest {
     private boolean awaitOpenConnections(int expected) {
         return Await.last(Duration.ofSeconds(5), server.controller().getRemotingServer()::connectionCount,
             n -> n == expected) == expected;
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] ints(int... values) {
-        ByteBuffer buf = ByteBuffer.allocate(values.length * 4);
-        for (int v : values) {
-            buf.putInt(v);
-        }
-        return buf.array();
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = new byte[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
-
-    /** {@code length | type<<24 + headerLen | header | body}, with a correct length. */
-    private static byte[] frame(int serializeType, byte[] header, byte[] body) {
-        int bodyLength = body == null ? 0 : body.length;
-        ByteBuffer buf = ByteBuffer.allocate(8 + header.length + bodyLength);
-        buf.putInt(4 + header.length + bodyLength);
-        buf.putInt((serializeType << 24) | header.length);
-        buf.put(header);
-        if (body != null) {
-            buf.put(body);
-        }
-        return buf.array();
-    }
-
-    /** A ROCKETMQ header whose remark and ext lengths are as given and whose content is absent. */
-    private static byte[] rocketmqHeader(int remarkLength, int extLength) {
-        ByteBuffer buf = ByteBuffer.allocate(21);
-        buf.putShort((short) 105).put((byte) 0).putShort((short) 479).putInt(1).putInt(0);
-        buf.putInt(remarkLength).putInt(extLength);
-        return buf.array();
-    }
-
-    private static byte[] rocketmqHeaderWithExt(byte[] ext) {
-        ByteBuffer buf = ByteBuffer.allocate(21 + ext.length);
-        buf.putShort((short) 105).put((byte) 0).putShort((short) 479).putInt(1).putInt(0);
-        buf.putInt(0).putInt(ext.length).put(ext);
-        return buf.array();
     }
 
     private static RemotingCommand withExt(int code, Map<String, String> ext) {

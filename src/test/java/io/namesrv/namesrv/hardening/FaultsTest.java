@@ -10,7 +10,6 @@ import io.namesrv.interop.support.NameServerProcess;
 import io.namesrv.namesrv.TestNameServer;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
-import io.namesrv.remoting.protocol.RequestCode;
 import io.namesrv.remoting.protocol.ResponseCode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,41 +135,20 @@ class FaultsTest {
     void clientThatNeverReadsItsAnswersCannotBlockOthers() throws Exception {
         try (TestNameServer server = TestNameServer.start(dir)) {
             WireClient broker = new WireClient(server.port());
-            List<String> topics = new ArrayList<>();
-            for (int i = 0; i < 2000; i++) {
-                topics.add("big-route-topic-with-a-long-name-" + i);
-            }
-            assertEquals(ResponseCode.SUCCESS, broker.call(Requests.register("big", "127.0.0.1:10913", 600_000, topics))
-                .getCode());
-            byte[] bigAnswerRequest = WireClient.frame(RemotingCommand.request(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER,
-                null).setVersion(Requests.BROKER_VERSION));
-
-            WireClient stuck = new WireClient(server.port());
-            AtomicLong written = new AtomicLong();
-            Thread stuckWriter = new Thread(() -> {
-                try {
-                    while (true) {
-                        stuck.writeRaw(bigAnswerRequest);
-                        written.incrementAndGet();
-                    }
-                } catch (IOException e) {
-                    // closed at the end of the test
-                }
-            }, "stuck-client-writer");
-            stuckWriter.setDaemon(true);
-            stuckWriter.start();
+            assertEquals(ResponseCode.SUCCESS, broker.call(Requests.register("big", "127.0.0.1:10913", 600_000,
+                HostileRemoting.bigAnswerTopics(2000))).getCode());
+            HostileRemoting.NeverReadingClient stuck = new HostileRemoting.NeverReadingClient(server.port());
 
             LatencyProbe probe = LatencyProbe.run(server.port(), "big-route-topic-with-a-long-name-7", 3000);
-            stuckWriter.join(10_000);
+            boolean closed = stuck.closedWithin(10_000);
             System.out.printf("stuck client: %d requests written before the server closed it; others: %s; "
-                + "direct memory %d MiB%n", written.get(), probe,
+                + "direct memory %d MiB%n", stuck.written(), probe,
                 io.netty.buffer.PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory() >> 20);
-            assertFalse(stuckWriter.isAlive(), "the server never closed a client that does not read its answers");
+            assertTrue(closed, "the server never closed a client that does not read its answers");
             assertEquals(List.of(), probe.failures());
             assertTrue(probe.maxMillis() < 2500, "others were slowed down: " + probe);
 
             stuck.reset();
-            stuckWriter.join(5000);
             broker.close();
             assertEquals(0, Await.last(Duration.ofSeconds(5), server.controller().getRemotingServer()::connectionCount,
                 n -> n == 0), "the stuck connection leaked");

@@ -1,17 +1,10 @@
 package io.namesrv.namesrv.hardening;
 
 import io.namesrv.bench.ServerProbe;
-import io.namesrv.interop.support.FreePorts;
-import io.namesrv.interop.support.NameServerProcess;
 import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,12 +33,6 @@ import java.util.stream.IntStream;
  */
 public final class HostileRegistrationRun {
 
-    private static final List<String> OURS_JVM = List.of("-Xms256m", "-Xmx256m", "-Xmn32m", "-XX:+UseSerialGC",
-        "-XX:SoftRefLRUPolicyMSPerMB=0", "-XX:+ExitOnOutOfMemoryError");
-    /** Apache's bin/runserver.sh on Java 9+, with the same heap. */
-    private static final List<String> APACHE_JVM = List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC",
-        "-XX:G1HeapRegionSize=16m", "-XX:G1ReservePercent=25", "-XX:InitiatingHeapOccupancyPercent=30",
-        "-XX:SoftRefLRUPolicyMSPerMB=0", "-XX:-OmitStackTraceInFastThrow");
     private static final int CALL_TIMEOUT_MILLIS = 60_000;
 
     private HostileRegistrationRun() {
@@ -59,23 +46,21 @@ public final class HostileRegistrationRun {
         System.out.printf(Locale.ROOT, "attack: %d fake brokers x %d topics (%,d topic entries), %d at a time, one "
             + "unauthenticated client; servers: 256 MB heap each%n", fakes, topics, (long) fakes * topics, workers);
         if (!which.equals("apache")) {
-            int httpPort = FreePorts.single();
-            try (NameServerProcess ours = NameServerProcess.ours(Map.of("httpListenPort", Integer.toString(httpPort)),
-                OURS_JVM)) {
-                attack("ours", ours, httpPort, fakes, topics, workers);
+            try (ChildServer ours = ChildServer.ours()) {
+                attack(ours, fakes, topics, workers);
             }
         }
         if (!which.equals("ours")) {
-            try (NameServerProcess apache = NameServerProcess.apache(Map.of(), APACHE_JVM)) {
-                attack("apache 5.3.3", apache, -1, fakes, topics, workers);
+            try (ChildServer apache = ChildServer.apache()) {
+                attack(apache, fakes, topics, workers);
             }
         }
         System.exit(0);
     }
 
-    private static void attack(String label, NameServerProcess server, int httpPort, int fakes, int topics, int workers)
-        throws Exception {
-        System.out.printf("%n== %s (pid %d)%n", label, server.pid());
+    private static void attack(ChildServer server, int fakes, int topics, int workers) throws Exception {
+        String label = server.label();
+        System.out.printf("%n== %s%n", server);
         List<WireClient> open = Collections.synchronizedList(new ArrayList<>());
         try (WireClient normalBroker = new WireClient(server.port(), CALL_TIMEOUT_MILLIS)) {
             RemotingCommand normal = normalBroker.call(Requests.register(Requests.CLUSTER, "normal", "10.0.0.1:10911", 0,
@@ -87,12 +72,12 @@ public final class HostileRegistrationRun {
                 Map<String, Integer> outcomes = flood(server.port(), fakes, topics, workers, open);
                 System.out.printf(Locale.ROOT, "  attack took %.1f s; answers: %s%n", (System.nanoTime() - start) / 1e9,
                     outcomes);
-                report(label, server, httpPort, prober, "after the attack");
+                report(server, prober, "after the attack");
                 for (WireClient fake : open) {
                     fake.close(); // a closed connection unregisters its broker, in both servers
                 }
                 Thread.sleep(5_000);
-                report(label, server, httpPort, prober, "after the fakes left");
+                report(server, prober, "after the fakes left");
             }
         } catch (IOException e) {
             System.out.println("  " + label + ": the attack broke the connection: " + e);
@@ -136,33 +121,21 @@ public final class HostileRegistrationRun {
         return outcomes;
     }
 
-    private static void report(String label, NameServerProcess server, int httpPort, RouteProber prober, String when)
-        throws Exception {
+    private static void report(ChildServer server, RouteProber prober, String when) {
         boolean alive = server.isAlive();
         boolean answering = prober.answersAgain(3);
         System.out.printf(Locale.ROOT, "  %s: alive %s, normal client answered %s (max latency so far %d ms, failures %s)%s%n",
             when, alive, answering, prober.maxLatencyMillis(), prober.failures(),
-            httpPort > 0 ? ", /health " + health(httpPort) : "");
-        memory(label + " " + when, server);
+            server.hasHttp() ? ", /health " + server.health() : "");
+        memory(server.label() + " " + when, server);
     }
 
-    private static String health(int port) {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() + " " + r.body();
-        } catch (Exception e) {
-            return "no answer (" + e + ")";
-        }
-    }
-
-    private static void memory(String what, NameServerProcess server) {
+    private static void memory(String what, ChildServer server) {
         if (!server.isAlive()) {
             System.out.println("  " + what + ": process gone");
             return;
         }
-        ServerProbe.Memory m = ServerProbe.measure(server.pid());
+        ServerProbe.Memory m = server.memory();
         System.out.printf(Locale.ROOT, "  %s: RSS %.1f MiB, heap after GC %.1f MiB%n", what, m.rssMiB(), m.heapAfterGcMiB());
     }
 

@@ -9,13 +9,12 @@ import io.namesrv.remoting.netty.WireClient;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import io.namesrv.remoting.protocol.ResponseCode;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,17 +62,15 @@ class RemotingHostileTest {
 
     @Test
     void hostileNamesAreStoredAndAnsweredAsTheyAreWithoutHarmingAnyone() throws Exception {
-        List<String> names = List.of("line\nbreak\r\nforged INFO line", "nul\u0000byte", "<script>alert(1)</script>",
-            "../../../etc/passwd", "quote\"brace}{bracket[", "right\u202Eto-left", "emoji\uD83D\uDE00",
-            "x".repeat(10_000), "percent%s%n%d", "\\backslash\\", " spaced ");
+        List<String> names = HostileRemoting.HOSTILE_NAMES;
+        String brokerName = HostileRemoting.HOSTILE_BROKER;
         try (WireClient hostile = new WireClient(server.port())) {
-            RemotingCommand registered = hostile.call(Requests.register(Requests.CLUSTER, "evil\n<b>&\"", "10.6.6.6:10911",
-                0, 60_000, names, false));
+            RemotingCommand registered = HostileRemoting.registerHostileNames(hostile);
             assertEquals(ResponseCode.SUCCESS, registered.getCode(), registered.getRemark());
             for (String name : names) {
                 RemotingCommand route = hostile.call(Requests.route(name));
                 assertEquals(ResponseCode.SUCCESS, route.getCode(), "route of " + name.substring(0, Math.min(40, name.length())));
-                assertEquals("evil\n<b>&\"", JSON.parseObject(new String(route.getBody(), StandardCharsets.UTF_8))
+                assertEquals(brokerName, JSON.parseObject(new String(route.getBody(), StandardCharsets.UTF_8))
                     .getJSONArray("queueDatas").getJSONObject(0).getString("brokerName"));
             }
             // The whole-table answers still parse, and hold every name as it was sent.
@@ -83,8 +80,9 @@ class RemotingHostileTest {
             assertTrue(topics.containsAll(names), "every hostile name listed as sent");
             RemotingCommand cluster = hostile.call(RemotingCommand.request(RequestCode.GET_BROKER_CLUSTER_INFO, null));
             assertTrue(JSON.parseObject(new String(cluster.getBody(), StandardCharsets.UTF_8))
-                .getJSONObject("brokerAddrTable").containsKey("evil\n<b>&\""));
-            assertEquals(ResponseCode.SUCCESS, hostile.call(Requests.unregister("evil\n<b>&\"", "10.6.6.6:10911")).getCode());
+                .getJSONObject("brokerAddrTable").containsKey(brokerName));
+            assertEquals(ResponseCode.SUCCESS, hostile.call(Requests.unregister(brokerName,
+                HostileRemoting.HOSTILE_BROKER_ADDR)).getCode());
         }
         assertTrue(prober.answersAgain(3));
     }
@@ -94,17 +92,8 @@ class RemotingHostileTest {
         int topics = 100_000;
         int window = 500;
         try (WireClient client = new WireClient(server.port(), 60_000)) {
-            int sent = 0;
-            int answered = 0;
-            while (answered < topics) {
-                while (sent < topics && sent - answered < window) {
-                    client.send(Requests.route("Unknown_" + sent + "_" + "u".repeat(64)));
-                    sent++;
-                }
-                RemotingCommand answer = client.read();
-                assertEquals(ResponseCode.TOPIC_NOT_EXIST, answer.getCode(), answer.getRemark());
-                answered++;
-            }
+            assertEquals(Map.of(ResponseCode.TOPIC_NOT_EXIST, topics),
+                HostileRemoting.lookUpUnknownTopics(client, topics, window));
             assertEquals(ResponseCode.SUCCESS, client.call(Requests.route("Probe")).getCode());
         }
         assertTrue(prober.answersAgain(3), "the normal client is answered after the unknown topics");
@@ -113,20 +102,13 @@ class RemotingHostileTest {
     @Test
     void twoThousandConnectionsAtOnceAreAcceptedAndLetGo() throws Exception {
         int count = 2_000;
-        List<Socket> sockets = new ArrayList<>();
+        List<Socket> sockets = HostileRemoting.openIdle(server.port(), count);
         try {
-            for (int i = 0; i < count; i++) {
-                Socket s = new Socket();
-                s.connect(new InetSocketAddress("127.0.0.1", server.port()), 10_000);
-                sockets.add(s);
-            }
             assertTrue(awaitConnections(count, true), "every connection is accepted: "
                 + server.controller().getRemotingServer().connectionCount());
             assertTrue(prober.answersAgain(3), "the normal client is answered with 2,000 idle connections open");
         } finally {
-            for (Socket s : sockets) {
-                s.close();
-            }
+            HostileRemoting.closeAll(sockets);
         }
         assertTrue(awaitConnections(count, false), "closed connections are let go: "
             + server.controller().getRemotingServer().connectionCount());

@@ -14,7 +14,9 @@ import io.namesrv.remoting.protocol.ResponseCode;
 import io.namesrv.remoting.protocol.SerializeType;
 import io.netty.channel.WriteBufferWaterMark;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -158,6 +160,27 @@ class ServerLimitsTest {
             big.writeRaw(request(FAST, 5, 390_000));
             assertEquals(ResponseCode.SUCCESS, big.read().getCode(), "the budget was given back");
             assertEquals(ResponseCode.SUCCESS, big.read().getCode());
+        }
+    }
+
+    @Test
+    void aHeaderOverTheLimitClosesItsConnectionBeforeItIsDecoded() throws Exception {
+        NettyRemotingServer server = server(c -> c.setServerMaxRequestHeaderBytes(1000));
+        try (WireClient within = new WireClient(server.localPort());
+             WireClient over = new WireClient(server.localPort())) {
+            within.writeRaw(WireClient.frame(RemotingCommand.request(FAST, null).setOpaque(1)
+                .setExtFields(new HashMap<>(Map.of("pad", "p".repeat(800))))));
+            assertEquals(ResponseCode.SUCCESS, within.read().getCode(), "a header within the limit is served");
+            over.writeRaw(WireClient.frame(RemotingCommand.request(FAST, null).setOpaque(2)
+                .setExtFields(new HashMap<>(Map.of("pad", "p".repeat(1000))))));
+            assertTrue(over.closedByPeer(), "a header over the limit closes its connection unanswered");
+            within.writeRaw(request(FAST, 3));
+            assertEquals(ResponseCode.SUCCESS, within.read().getCode(), "other connections keep working");
+        }
+        try (WireClient early = new WireClient(server.localPort())) {
+            // Only the length fields of a frame claiming a 2,000-byte header: refused before the rest arrives.
+            early.writeRaw(java.nio.ByteBuffer.allocate(8).putInt(4 + 2000).putInt(2000).array());
+            assertTrue(early.closedByPeer(), "the frame is refused as soon as its header length is known");
         }
     }
 
