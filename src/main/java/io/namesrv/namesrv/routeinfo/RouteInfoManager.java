@@ -879,44 +879,76 @@ public class RouteInfoManager {
     }
 
     /**
-     * A copy of the whole table as broker groups, for the route snapshot. Members are taken with
+     * A copy of the whole table as broker groups, taken at one instant. Members are taken with
      * their origin and last-heard time; a member without a live entry is left out.
      */
     public RouteImage image() {
         lock.readLock().lock();
         try {
-            Map<String, Map<String, QueueData>> queuesByGroup = new HashMap<>(brokerAddrTable.size() * 2);
-            for (String brokerName : brokerAddrTable.keySet()) {
-                Set<String> topics = topicTable.topicsOf(brokerName);
-                Map<String, QueueData> queues = new HashMap<>(topics.size() * 2);
-                for (String topic : topics) {
-                    queues.put(topic, topicTable.queueData(topic, brokerName));
-                }
-                queuesByGroup.put(brokerName, queues);
-            }
             Map<String, Map<String, TopicQueueMappingInfo>> mappingsByGroup = new HashMap<>();
             topicTable.forEachMapping((topic, brokerName, info) ->
                 mappingsByGroup.computeIfAbsent(brokerName, k -> new HashMap<>()).put(topic, info));
             List<RouteImage.Group> groups = new ArrayList<>(brokerAddrTable.size());
             for (BrokerGroup group : brokerAddrTable.values()) {
-                List<RouteImage.Member> members = new ArrayList<>(group.brokerAddrs().size());
-                for (Map.Entry<Long, String> e : group.brokerAddrs().entrySet()) {
-                    BrokerAddrInfo addrInfo = new BrokerAddrInfo(group.cluster(), e.getValue());
-                    BrokerLiveInfo live = liveness.get(addrInfo);
-                    if (live != null) {
-                        members.add(new RouteImage.Member(e.getKey(), e.getValue(), live.haServerAddr(),
-                            live.heartbeatTimeoutMillis(), live.dataVersion(), filterServerTable.get(addrInfo),
-                            live.origin(), live.lastUpdateTimestamp()));
-                    }
-                }
-                groups.add(new RouteImage.Group(group.cluster(), group.brokerName(), group.zoneName(),
-                    group.enableActingMaster(), members, queuesByGroup.get(group.brokerName()),
-                    mappingsByGroup.get(group.brokerName())));
+                groups.add(groupImageLocked(group, mappingsByGroup.get(group.brokerName())));
             }
             return new RouteImage(groups);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The broker names in the table now, to take {@link #groupImage} of one after another. */
+    public List<String> brokerNames() {
+        return new ArrayList<>(brokerAddrTable.keySet());
+    }
+
+    /**
+     * One broker group as {@link #image()} copies it, or null when it is gone. The read lock is
+     * held for this group's copy only, so a caller going through a large table group by group
+     * (the route snapshot) never holds a copy of all of it, nor the lock for long.
+     */
+    public RouteImage.Group groupImage(String brokerName) {
+        lock.readLock().lock();
+        try {
+            BrokerGroup group = brokerAddrTable.get(brokerName);
+            if (group == null) {
+                return null;
+            }
+            // Mappings are kept by topic and named by the broker they mention (not always a group here):
+            // few topics are static, so going through them all is cheap.
+            Map<String, TopicQueueMappingInfo> mappings = new HashMap<>();
+            topicTable.forEachMapping((topic, name, info) -> {
+                if (name.equals(brokerName)) {
+                    mappings.put(topic, info);
+                }
+            });
+            return groupImageLocked(group, mappings);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The caller holds the lock; {@code mappings} are the group's static-topic mappings, or null. */
+    private RouteImage.Group groupImageLocked(BrokerGroup group, Map<String, TopicQueueMappingInfo> mappings) {
+        String brokerName = group.brokerName();
+        Set<String> topics = topicTable.topicsOf(brokerName);
+        Map<String, QueueData> queues = new HashMap<>(topics.size() * 2);
+        for (String topic : topics) {
+            queues.put(topic, topicTable.queueData(topic, brokerName));
+        }
+        List<RouteImage.Member> members = new ArrayList<>(group.brokerAddrs().size());
+        for (Map.Entry<Long, String> e : group.brokerAddrs().entrySet()) {
+            BrokerAddrInfo addrInfo = new BrokerAddrInfo(group.cluster(), e.getValue());
+            BrokerLiveInfo live = liveness.get(addrInfo);
+            if (live != null) {
+                members.add(new RouteImage.Member(e.getKey(), e.getValue(), live.haServerAddr(),
+                    live.heartbeatTimeoutMillis(), live.dataVersion(), filterServerTable.get(addrInfo),
+                    live.origin(), live.lastUpdateTimestamp()));
+            }
+        }
+        return new RouteImage.Group(group.cluster(), brokerName, group.zoneName(), group.enableActingMaster(), members,
+            queues, mappings);
     }
 
     // ---------------------------------------------------------------- route queries
