@@ -80,10 +80,22 @@ public final class OpsHttpServer {
         }
     }
 
-    /** The address bound, as a host string (e.g. {@code 127.0.0.1}); null before start. */
+    /**
+     * The address bound, as the host part of a URL (e.g. {@code 127.0.0.1}, {@code [::1]}); every
+     * interface, which Java reports as the IPv6 wildcard {@code 0:0:0:0:0:0:0:0}, as {@code 0.0.0.0},
+     * as the remoting boot line says it. Null before start.
+     */
     public String boundHost() {
         Channel channel = serverChannel;
-        return channel == null ? null : ((InetSocketAddress) channel.localAddress()).getHostString();
+        if (channel == null) {
+            return null;
+        }
+        InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
+        if (bound.getAddress() != null && bound.getAddress().isAnyLocalAddress()) {
+            return "0.0.0.0";
+        }
+        String host = bound.getHostString();
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 
     /** HTTP connections open now (refused ones for a moment too). */

@@ -51,6 +51,16 @@ class OpsHttpAccessTest {
     }
 
     @Test
+    void onEveryInterfaceTheLineGivesAUrlAnOperatorCanOpen(@TempDir Path dir) throws Exception {
+        try (TestNameServer server = TestNameServer.builder(dir).withHttp().http(h -> h.setHttpBindAddress("0.0.0.0"))
+            .start()) {
+            String line = server.controller().httpEndpointLine();
+            assertTrue(line.startsWith("The operations HTTP endpoint listens on http://0.0.0.0:" + server.httpPort() + "/ "),
+                line);
+        }
+    }
+
+    @Test
     void withAuthenticationOnOnlyTheProbesAreOpen(@TempDir Path dir) throws Exception {
         AclSettings acl = AclSettings.parse("secretKey.ops=ops-secret\nsecretKey.other=other-secret\n"
             .getBytes(StandardCharsets.UTF_8), "test");
