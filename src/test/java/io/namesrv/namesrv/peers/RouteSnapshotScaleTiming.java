@@ -4,6 +4,7 @@ import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.namesrv.routeinfo.RouteInfoSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,11 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code groups} broker groups with {@code topicsPerGroup} topics each, every topic on
  * {@code groupsPerTopic} groups, through registrations; writes its snapshot with the server's own
  * writer; drops the table; restores the snapshot into an empty one. Printed per step: the time,
- * the heap in use after a GC, and the highest heap in use seen during the step (sampled every
- * 5 ms, garbage not yet collected included, so an upper bound). Run (after
+ * the CPU time of the thread doing it (steadier than wall time on a shared machine; GC threads not
+ * counted), the heap in use after a GC, and the highest heap in use seen during the step (sampled
+ * every 5 ms, garbage not yet collected included, so an upper bound). Run (after
  * {@code mvn -o test-compile}):
  * <pre>
- * java -Xmx3g -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ * java -Xmx3g -Dlogback.configurationFile=src/test/resources/logback-test.xml \
+ *   -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
  *   io.namesrv.namesrv.peers.RouteSnapshotScaleTiming 256 15625 4
  * </pre>
  * (256 groups x 15,625 topics, four groups a topic: 1,000,000 topics, 4,000,000 topic-queue entries.)
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RouteSnapshotScaleTiming {
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private RouteSnapshotScaleTiming() {
     }
@@ -50,11 +54,12 @@ public final class RouteSnapshotScaleTiming {
         for (int round = 1; round <= 3; round++) {
             long[] peak = new long[1];
             start = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             boolean written = sampled(peak, writer::write);
             long took = millisSince(start);
-            System.out.printf("write %d: %s, %,d bytes in %d ms; peak heap %d MB above the table%n", round,
+            System.out.printf("write %d: %s, %,d bytes in %d ms (%d ms CPU); peak heap %d MB above the table%n", round,
                 written ? "ok" : "FAILED " + writer.state().lastError(), Files.size(file), took,
-                mb(peak[0] - filled));
+                (THREADS.getCurrentThreadCpuTime() - cpu) / 1_000_000, mb(peak[0] - filled));
         }
         start = System.nanoTime();
         writer.writeIfChanged();
@@ -69,15 +74,17 @@ public final class RouteSnapshotScaleTiming {
             long[] peak = new long[1];
             RestoreReport[] report = new RestoreReport[1];
             start = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             sampled(peak, () -> {
                 report[0] = SnapshotRestore.restore(new RouteSnapshotStore(file), restored, System.currentTimeMillis());
                 return true;
             });
             long took = millisSince(start);
+            cpu = THREADS.getCurrentThreadCpuTime() - cpu;
             long after = usedAfterGc();
-            System.out.printf("restore %d: %s %d brokers, %,d topics in %d ms; table %d MB, peak heap %d MB above the"
-                + " table restored%n", round, report[0].source(), report[0].brokers(), restored.tableSizes().topics(),
-                took, mb(after - dropped), mb(peak[0] - after));
+            System.out.printf("restore %d: %s %d brokers, %,d topics in %d ms (%d ms CPU); table %d MB, peak heap %d MB"
+                + " above the table restored%n", round, report[0].source(), report[0].brokers(),
+                restored.tableSizes().topics(), took, cpu / 1_000_000, mb(after - dropped), mb(peak[0] - after));
         }
         Files.deleteIfExists(file);
         Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".bak"));
