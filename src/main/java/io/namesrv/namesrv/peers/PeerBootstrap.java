@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -23,9 +22,8 @@ import org.slf4j.LoggerFactory;
  * empty disk), before the port listens. Every peer is asked at once, with the ordinary codes
  * (106, 206, 105), so an Apache name server can be the source; whatever answers within
  * {@code namesrvPeerBootstrapTimeoutMillis} is merged as <em>restored</em>: routed at once, alive
- * for one timeout, dropped unless the broker registers here. Routes come one lookup per topic, so
- * of a large table only the topics whose routes came back in time are taken (each route whole).
- * Only what each peer knows directly is taken, never what it restored or relays itself.
+ * for one timeout, dropped unless the broker registers here. Only what each peer knows directly is
+ * taken, never what it restored or relays itself.
  */
 final class PeerBootstrap {
 
@@ -38,24 +36,21 @@ final class PeerBootstrap {
                              long budgetMillis, LongSupplier clock) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
-        // Route lookups stop a fifth of the budget before its end, so that what came back is still merged within it.
-        long lookupsUntil = start + TimeUnit.MILLISECONDS.toNanos(budgetMillis) * 4 / 5;
-        Map<String, Future<Fetched>> asked = new LinkedHashMap<>();
+        Map<String, Future<RouteImage>> asked = new LinkedHashMap<>();
         for (String peer : peers) {
-            asked.put(peer, pool.submit(() -> imageOf(peer, client, lookupsUntil, clock)));
+            asked.put(peer, pool.submit(() -> imageOf(peer, client, deadline, clock)));
         }
         int members = 0;
         int groups = 0;
         List<String> answered = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        for (Map.Entry<String, Future<Fetched>> e : asked.entrySet()) {
+        for (Map.Entry<String, Future<RouteImage>> e : asked.entrySet()) {
             try {
-                Fetched fetched = e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                RouteInfoManager.MergeOutcome outcome = routes.mergeProvisional(fetched.image(), BrokerOrigin.RESTORED);
+                RouteImage image = e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                RouteInfoManager.MergeOutcome outcome = routes.mergeProvisional(image, BrokerOrigin.RESTORED);
                 members += outcome.membersTaken();
-                groups += fetched.image().groups().size();
-                answered.add(e.getKey() + (fetched.routed() < fetched.topics() ? " (routes for " + fetched.routed()
-                    + " of its " + fetched.topics() + " topics)" : ""));
+                groups += image.groups().size();
+                answered.add(e.getKey());
             } catch (ExecutionException ex) {
                 failed.add(e.getKey() + " (" + (ex.getCause() == null ? ex : ex.getCause().getMessage()) + ")");
             } catch (TimeoutException ex) {
@@ -76,18 +71,10 @@ final class PeerBootstrap {
         return new RestoreReport("peers", members, groups, clock.getAsLong(), took, detail);
     }
 
-    /** What one peer gave: its groups, and the routes of how many of its topics came back in time. */
-    private record Fetched(RouteImage image, int routed, int topics) {
-    }
-
-    private static Fetched imageOf(String peer, PeerClient client, long lookupsUntil, LongSupplier clock)
+    private static RouteImage imageOf(String peer, PeerClient client, long deadline, LongSupplier clock)
         throws PeerException, InterruptedException {
         PeerView view = PeerView.of(client.directClusterInfo(peer), client.liveness(peer));
-        Set<String> topics = client.topics(peer, null);
-        // One lookup per topic: at hundreds of thousands of topics the budget may end first, and each
-        // route that came back is whole, so it is taken; the rest waits for the brokers' registrations.
-        Map<String, TopicRouteData> routes = client.routesWithin(peer, topics, lookupsUntil);
-        return new Fetched(PeerImages.groups(view, view.clusterInfo().brokerAddrTable().keySet(), routes,
-            clock.getAsLong(), false), routes.size(), topics.size());
+        Map<String, TopicRouteData> routes = client.routes(peer, client.topics(peer, null), deadline);
+        return PeerImages.groups(view, view.clusterInfo().brokerAddrTable().keySet(), routes, clock.getAsLong(), false);
     }
 }

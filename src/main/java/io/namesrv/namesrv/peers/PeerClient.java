@@ -86,22 +86,6 @@ final class PeerClient implements AutoCloseable {
      */
     Map<String, TopicRouteData> routes(String peer, Collection<String> topics, long deadlineNanos)
         throws PeerException, InterruptedException {
-        return routes(peer, topics, deadlineNanos, false);
-    }
-
-    /**
-     * Like {@link #routes(String, Collection, long)}, but what has come back when
-     * {@code deadlineNanos} passes is the answer: each topic's route whole, or the topic left out.
-     * For a bootstrap, where part of a large table (one lookup per topic) beats none of it; a
-     * lookup that fails still fails the whole.
-     */
-    Map<String, TopicRouteData> routesWithin(String peer, Collection<String> topics, long deadlineNanos)
-        throws PeerException, InterruptedException {
-        return routes(peer, topics, deadlineNanos, true);
-    }
-
-    private Map<String, TopicRouteData> routes(String peer, Collection<String> topics, long deadlineNanos,
-                                               boolean partial) throws PeerException, InterruptedException {
         Map<String, TopicRouteData> routes = new ConcurrentHashMap<>();
         AtomicReference<PeerException> failure = new AtomicReference<>();
         Semaphore window = new Semaphore(ROUTE_WINDOW);
@@ -151,9 +135,6 @@ final class PeerClient implements AutoCloseable {
         boolean allBack = left > 0 && window.tryAcquire(ROUTE_WINDOW, left, TimeUnit.MILLISECONDS);
         if (failure.get() != null) {
             throw failure.get();
-        }
-        if ((!allBack || sent < topics.size()) && partial) {
-            return Map.copyOf(routes); // lookups still under way may add to the map: this answer stays as it is
         }
         if (!allBack || sent < topics.size()) {
             throw new PeerException(peer + ": route lookups not finished in time (" + routes.size() + " of "

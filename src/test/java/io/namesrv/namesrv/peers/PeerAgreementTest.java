@@ -377,36 +377,4 @@ class PeerAgreementTest {
         assertEquals(1, said.size(), said.toString());
         assertTrue(said.get(0).contains(slow.address()) && said.get(0).contains(gone), "one line naming both: " + said);
     }
-
-    /**
-     * One lookup per topic: of a table too large for the budget (hundreds of thousands of topics),
-     * the routes that came back are taken, each whole, instead of none of them.
-     */
-    @Test
-    void aBootstrapTakesTheRoutesThatCameBackWithinItsBudget() throws Exception {
-        ScriptedPeer peer = keep(new ScriptedPeer());
-        peer.clusterInfo.set(new ClusterInfo(Map.of(
-            "big", new BrokerData(Map.of(0L, "127.0.0.1:31081"), "big", CLUSTER, false, null)),
-            Map.of(CLUSTER, Set.of("big"))));
-        peer.routes.set(Map.of(
-            "big-topic-1", new TopicRouteData(List.of(), Map.of(), null, List.of(new QueueData("big", 6, 4, 0, 4)), null),
-            "big-topic-2", new TopicRouteData(List.of(), Map.of(), null, List.of(new QueueData("big", 6, 8, 0, 8)), null),
-            "big-topic-late", new TopicRouteData(List.of(), Map.of(), null,
-                List.of(new QueueData("big", 6, 2, 0, 2)), null)));
-        peer.unanswered.add("big-topic-late");
-
-        PeerTestServer fresh = keep(PeerTestServer.start(dir.resolve("fresh"), 0, c -> {
-            c.setNamesrvPeers(peer.address());
-            c.setNamesrvPeerBootstrapTimeoutMillis(1_500);
-        }));
-
-        JSONObject restore = fresh.peersStatus().getJSONObject("restore");
-        assertEquals("peers", restore.getString("source"), restore.toString());
-        assertEquals(1, restore.getIntValue("brokers"));
-        assertTrue(restore.getLongValue("tookMillis") < 3_000, "within the budget: " + restore);
-        assertTrue(restore.getString("detail").contains("routes for 2 of its 3 topics"), restore.toString());
-        assertEquals(8, route(fresh, "big-topic-2").getQueueDatas().get(0).getReadQueueNums());
-        assertEquals("127.0.0.1:31081", route(fresh, "big-topic-1").getBrokerDatas().get(0).getBrokerAddrs().get(0L));
-        assertNull(route(fresh, "big-topic-late"), "not guessed: left to the broker's registration");
-    }
 }

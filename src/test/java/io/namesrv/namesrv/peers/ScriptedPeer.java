@@ -17,8 +17,6 @@ import io.namesrv.remoting.protocol.ResponseCode;
 import io.namesrv.remoting.protocol.SerializeType;
 import io.netty.channel.Channel;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A "name server" that answers the peer codes with whatever a test says, as an Apache server
- * would (40001 not supported): a peer that lies, with {@link #delayMillis} one that is slow, and
- * with {@link #unanswered} one that never answers the route lookups of some topics.
+ * would (40001 not supported): a peer that lies, and with {@link #delayMillis} one that is slow.
  */
 final class ScriptedPeer implements AutoCloseable {
 
@@ -37,8 +34,6 @@ final class ScriptedPeer implements AutoCloseable {
     final AtomicReference<ClusterInfo> clusterInfo = new AtomicReference<>(new ClusterInfo(Map.of(), Map.of()));
     final AtomicReference<Map<String, TopicRouteData>> routes = new AtomicReference<>(Map.of());
     final AtomicLong delayMillis = new AtomicLong();
-    /** Topics whose route lookups (105) are never answered. */
-    final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     final AtomicLong requests = new AtomicLong();
 
     ScriptedPeer() throws InterruptedException {
@@ -52,10 +47,8 @@ final class ScriptedPeer implements AutoCloseable {
             @Override
             public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
                 requests.incrementAndGet();
-                boolean hang = request.getCode() == RequestCode.GET_ROUTEINFO_BY_TOPIC
-                    && unanswered.contains(request.decodeHeader(GetRouteInfoRequestHeader::decode).topic());
                 try {
-                    Thread.sleep(hang ? Long.MAX_VALUE : delayMillis.get());
+                    Thread.sleep(delayMillis.get());
                 } catch (InterruptedException closing) {
                     Thread.currentThread().interrupt();
                     return null; // the test is over: a slow peer that never answers
