@@ -382,14 +382,15 @@ public class RouteInfoManager {
             pruneTopicsNotReported(brokerName, addrInfo, topicConfigs.keySet(), batch, events);
         }
 
+        boolean readOnly = isPrimeSlave && group.enableActingMaster();
         for (TopicConfig tc : topicConfigs.values()) {
-            if (registerFirst || versionChanged || !topicTable.contains(tc.topicName(), brokerName)) {
-                int perm = tc.perm();
-                if (isPrimeSlave && group.enableActingMaster()) {
-                    perm &= ~PERM_WRITE;
-                }
-                createAndUpdateQueueData(brokerName, tc, perm, events);
+            // One look per topic, and nothing built for a topic whose queue data is already what this
+            // registration says: a new data version nearly always repeats nearly every topic as it was.
+            QueueData existing = topicTable.queueData(tc.topicName(), brokerName);
+            if (existing != null && (!registerFirst && !versionChanged || sameQueues(existing, tc, readOnly))) {
+                continue;
             }
+            createAndUpdateQueueData(brokerName, tc, readOnly ? tc.perm() & ~PERM_WRITE : tc.perm(), events);
         }
 
         if ((versionChanged || registerFirst) && mappings != null) {
@@ -430,6 +431,13 @@ public class RouteInfoManager {
                     topic));
             }
         }
+    }
+
+    /** Whether the group's queue data for the topic is what {@code tc} would make it (without building it). */
+    private static boolean sameQueues(QueueData existing, TopicConfig tc, boolean readOnly) {
+        int perm = readOnly ? tc.perm() & ~PERM_WRITE : tc.perm();
+        return existing.perm() == perm && existing.readQueueNums() == tc.readQueueNums()
+            && existing.writeQueueNums() == tc.writeQueueNums() && existing.topicSysFlag() == tc.topicSysFlag();
     }
 
     private void createAndUpdateQueueData(String brokerName, TopicConfig tc, int perm, RouteEvents events) {
