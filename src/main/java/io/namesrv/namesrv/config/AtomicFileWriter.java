@@ -1,7 +1,9 @@
 package io.namesrv.namesrv.config;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -22,6 +24,8 @@ import java.nio.file.StandardOpenOption;
  * or does not parse (a disk that lied about fsync, a hand edit gone wrong).
  */
 public final class AtomicFileWriter {
+
+    private static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
     private AtomicFileWriter() {
     }
@@ -49,16 +53,30 @@ public final class AtomicFileWriter {
      * {@code .bak} the one just replaced, {@code .bak.1} the one before it, and so on.
      */
     public static void write(Path target, byte[] content, int backups) throws IOException {
+        write(target, out -> out.write(content), backups);
+    }
+
+    /** Writes the content to a stream; the stream is buffered, and flushed and synced after. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Like {@link #write(Path, byte[], int)}, the content streamed into the temp file as
+     * {@code content} produces it, so that a large file never has to be held in memory whole.
+     */
+    public static void write(Path target, Content content, int backups) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         Files.createDirectories(dir);
         Path tmp = tempOf(file);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(content);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
+            // Not closed here: closing the stream would close the channel before it is synced.
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), WRITE_BUFFER_BYTES);
+            content.writeTo(out);
+            out.flush();
             ch.force(true);
         }
         if (backups > 0 && Files.exists(file)) {
@@ -101,6 +119,15 @@ public final class AtomicFileWriter {
     }
 
     /**
+     * Reads a file in place (streamed, or in parts), for content too large to read whole; a missing
+     * file is a {@link NoSuchFileException}, anything unusable an {@link IOException} saying why.
+     */
+    @FunctionalInterface
+    public interface FileParser<T> {
+        T parse(Path file) throws IOException;
+    }
+
+    /**
      * What {@link #readBack} found: the value, the file it came from, and when that is the backup,
      * why the file itself was not used.
      */
@@ -117,10 +144,15 @@ public final class AtomicFileWriter {
      * that nothing that might still be recovered by hand is overwritten in silence.
      */
     public static <T> ReadBack<T> readBack(Path target, Parser<T> parser) throws IOException {
+        return readBackFile(target, file -> parser.parse(Files.readAllBytes(file)));
+    }
+
+    /** {@link #readBack(Path, Parser)} for a parser that reads the file itself. */
+    public static <T> ReadBack<T> readBackFile(Path target, FileParser<T> parser) throws IOException {
         Path backup = backupOf(target);
         IOException fileProblem;
         try {
-            return new ReadBack<>(parser.parse(Files.readAllBytes(target)), target, null);
+            return new ReadBack<>(parser.parse(target), target, null);
         } catch (NoSuchFileException e) {
             if (!Files.exists(backup)) {
                 return null;
@@ -130,7 +162,7 @@ public final class AtomicFileWriter {
             fileProblem = e;
         }
         try {
-            return new ReadBack<>(parser.parse(Files.readAllBytes(backup)), backup, fileProblem);
+            return new ReadBack<>(parser.parse(backup), backup, fileProblem);
         } catch (NoSuchFileException e) {
             throw fileProblem;
         } catch (IOException e) {

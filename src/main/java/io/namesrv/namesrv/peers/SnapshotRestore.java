@@ -25,7 +25,7 @@ final class SnapshotRestore {
 
     static RestoreReport restore(RouteSnapshotStore store, RouteInfoManager routes, long now) {
         long start = System.nanoTime();
-        AtomicFileWriter.ReadBack<RouteSnapshot> read;
+        AtomicFileWriter.ReadBack<RouteSnapshotFile> read;
         try {
             read = store.read();
         } catch (IOException e) {
@@ -41,21 +41,47 @@ final class SnapshotRestore {
             LOG.warn("route snapshot {} unusable ({}), restoring from {}", store.path(), oneLine(read.fileProblem()),
                 read.source());
         }
-        RouteSnapshot snapshot = read.value();
-        RouteImage image = rebased(snapshot.image(), now);
-        RouteInfoManager.MergeOutcome outcome = routes.mergeProvisional(image, BrokerOrigin.RESTORED);
-        long ageSeconds = Math.max(0, now - snapshot.writtenAt()) / 1000;
+        int members = 0;
+        int groups = 0;
+        int refused = 0;
+        String firstDamage = null;
+        long writtenAt = read.value().writtenAt();
+        try (RouteSnapshotFile file = read.value()) {
+            // Group by group: only one group's decoded form exists at a time, besides the table.
+            for (int i = 0; i < file.groupCount(); i++) {
+                RouteImage.Group group;
+                try {
+                    group = file.group(i);
+                } catch (IOException e) {
+                    refused++;
+                    firstDamage = firstDamage == null ? oneLine(e) : firstDamage;
+                    continue;
+                }
+                RouteImage image = rebased(new RouteImage(List.of(group)), now);
+                if (image.groups().isEmpty()) {
+                    continue;
+                }
+                RouteInfoManager.MergeOutcome outcome = routes.mergeProvisional(image, BrokerOrigin.RESTORED);
+                members += outcome.membersTaken();
+                refused += outcome.groupsRefused();
+                groups++;
+            }
+        } catch (IOException e) {
+            // Closing a file opened for reading: nothing was lost.
+            LOG.debug("closing {}: {}", read.source(), e.toString());
+        }
+        long ageSeconds = Math.max(0, now - writtenAt) / 1000;
         long took = millisSince(start);
         LOG.info("route snapshot {} restored in {} ms: {} broker(s) in {} group(s), written {} s ago; served as restored"
-            + " until they register here, for at most one heartbeat timeout", read.source(), took,
-            outcome.membersTaken(), image.groups().size(), ageSeconds);
-        if (outcome.groupsRefused() > 0) {
-            LOG.warn("route snapshot {}: {} broker group(s) not restored (malformed, or past a route limit)",
-                read.source(), outcome.groupsRefused());
+            + " until they register here, for at most one heartbeat timeout", read.source(), took, members, groups,
+            ageSeconds);
+        if (refused > 0) {
+            LOG.warn("route snapshot {}: {} broker group(s) not restored (malformed, or past a route limit){}",
+                read.source(), refused, firstDamage == null ? "" : "; first: " + firstDamage);
         }
-        return new RestoreReport("snapshot", outcome.membersTaken(), image.groups().size(), now, took,
+        return new RestoreReport("snapshot", members, groups, now, took,
             "from " + read.source() + ", written " + ageSeconds + " s before"
-            + (outcome.groupsRefused() > 0 ? "; " + outcome.groupsRefused() + " group(s) refused" : ""));
+            + (refused > 0 ? "; " + refused + " group(s) refused" : ""));
     }
 
     static long millisSince(long startNanos) {

@@ -1,14 +1,17 @@
 package io.namesrv.namesrv.peers;
 
+import io.namesrv.namesrv.routeinfo.RouteImage;
 import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes the route table to the snapshot: periodically when routes changed since the last write
- * (a steady cluster writes nothing), and once more on shutdown. A failing disk is logged once per
+ * (a steady cluster writes nothing), and once more on shutdown, streamed group by group. A failing disk is logged once per
  * run of failures and shown on /status and /metrics; the previous snapshot stays valid.
  */
 final class SnapshotWriter {
@@ -31,11 +34,12 @@ final class SnapshotWriter {
         this.clock = clock;
     }
 
-    /** Writes if any route changed since the last write. */
-    synchronized void writeIfChanged() {
-        if (routes.routeVersion() != writtenRouteVersion) {
-            write();
-        }
+    /**
+     * Writes if any route changed since the last write (a steady table is not rewritten, whatever
+     * its size); true when the file now holds the table.
+     */
+    synchronized boolean writeIfChanged() {
+        return routes.routeVersion() == writtenRouteVersion || write();
     }
 
     /** Writes now, changed or not; true on success. */
@@ -43,7 +47,7 @@ final class SnapshotWriter {
         long version = routes.routeVersion();
         long start = clock.getAsLong();
         try {
-            store.write(new RouteSnapshot(start, routes.image()));
+            store.write(start, groupByGroup());
         } catch (IOException | RuntimeException e) {
             failures++;
             if (lastError == null) {
@@ -62,6 +66,17 @@ final class SnapshotWriter {
         lastError = null;
         writes++;
         return true;
+    }
+
+    /**
+     * The table one group at a time, each copied (under the table's read lock, for that group
+     * only) when its turn to be written comes: neither the lock nor a copy of the whole table is
+     * held while the file is encoded and written. Each group is consistent in itself; a change
+     * landing meanwhile moves the route version, so the next round writes it.
+     */
+    private Iterable<RouteImage.Group> groupByGroup() {
+        List<String> names = routes.brokerNames();
+        return () -> names.stream().map(routes::groupImage).filter(Objects::nonNull).iterator();
     }
 
     SnapshotState state() {

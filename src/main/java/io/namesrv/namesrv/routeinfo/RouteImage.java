@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The route table as broker groups, each with its members, queues and static-topic mappings:
- * what {@link RouteInfoManager#image()} copies out for a snapshot, and what
- * {@link RouteInfoManager#mergeProvisional} takes in from a snapshot or a peer name server.
+ * what {@link RouteInfoManager#image()} copies out (and {@link RouteInfoManager#groupImage} one
+ * group at a time, for the snapshot), and what {@link RouteInfoManager#mergeProvisional} takes in
+ * from a snapshot or a peer name server.
  */
 public record RouteImage(List<Group> groups) {
 

@@ -888,8 +888,8 @@ public class RouteInfoManager {
     }
 
     /**
-     * A copy of the whole table as broker groups, for the route snapshot. Members are taken with
-     * their origin and last-heard time; a member without a live entry is left out.
+     * A copy of the whole table as broker groups. Members are taken with their origin and
+     * last-heard time; a member without a live entry is left out.
      *
      * <p>Each group is copied under the read lock on its own, never the whole table under one
      * hold: at 256,000 topics that copy took hundreds of milliseconds, and every registration
@@ -915,7 +915,7 @@ public class RouteInfoManager {
             try {
                 BrokerGroup group = brokerAddrTable.get(brokerName);
                 if (group != null) {
-                    groups.add(imageOf(group, mappingsByGroup.get(brokerName)));
+                    groups.add(groupImageLocked(group, mappingsByGroup.get(brokerName)));
                 }
             } finally {
                 lock.readLock().unlock();
@@ -924,12 +924,44 @@ public class RouteInfoManager {
         return new RouteImage(groups);
     }
 
-    /** One group as {@link #image()} copies it; under the read lock. */
-    private RouteImage.Group imageOf(BrokerGroup group, Map<String, TopicQueueMappingInfo> mappings) {
-        Set<String> topics = topicTable.topicsOf(group.brokerName());
+    /** The broker names in the table now, to take {@link #groupImage} of one after another. */
+    public List<String> brokerNames() {
+        return new ArrayList<>(brokerAddrTable.keySet());
+    }
+
+    /**
+     * One broker group as {@link #image()} copies it, or null when it is gone: for the route
+     * snapshot, which encodes each group as it is copied and so never holds a copy of the whole
+     * table (at a million topics, hundreds of MB).
+     */
+    public RouteImage.Group groupImage(String brokerName) {
+        lock.readLock().lock();
+        try {
+            BrokerGroup group = brokerAddrTable.get(brokerName);
+            if (group == null) {
+                return null;
+            }
+            // Mappings are kept by topic and named by the broker they mention (not always a group here):
+            // few topics are static, so going through them all is cheap.
+            Map<String, TopicQueueMappingInfo> mappings = new HashMap<>();
+            topicTable.forEachMapping((topic, name, info) -> {
+                if (name.equals(brokerName)) {
+                    mappings.put(topic, info);
+                }
+            });
+            return groupImageLocked(group, mappings);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The caller holds the lock; {@code mappings} are the group's static-topic mappings, or null. */
+    private RouteImage.Group groupImageLocked(BrokerGroup group, Map<String, TopicQueueMappingInfo> mappings) {
+        String brokerName = group.brokerName();
+        Set<String> topics = topicTable.topicsOf(brokerName);
         Map<String, QueueData> queues = new HashMap<>(topics.size() * 2);
         for (String topic : topics) {
-            queues.put(topic, topicTable.queueData(topic, group.brokerName()));
+            queues.put(topic, topicTable.queueData(topic, brokerName));
         }
         List<RouteImage.Member> members = new ArrayList<>(group.brokerAddrs().size());
         for (Map.Entry<Long, String> e : group.brokerAddrs().entrySet()) {
@@ -941,8 +973,8 @@ public class RouteInfoManager {
                     live.origin(), live.lastUpdateTimestamp()));
             }
         }
-        return new RouteImage.Group(group.cluster(), group.brokerName(), group.zoneName(), group.enableActingMaster(),
-            members, queues, mappings);
+        return new RouteImage.Group(group.cluster(), brokerName, group.zoneName(), group.enableActingMaster(), members,
+            queues, mappings);
     }
 
     // ---------------------------------------------------------------- route queries

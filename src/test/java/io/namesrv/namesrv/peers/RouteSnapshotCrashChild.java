@@ -26,6 +26,8 @@ public final class RouteSnapshotCrashChild {
         RouteSnapshotStore store = new RouteSnapshotStore(Path.of(args[0]));
         String prefix = args[1];
         RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings.Fixed(false, false));
+        // The server's own writer: the table streamed group by group into the temp file.
+        SnapshotWriter writer = new SnapshotWriter(store, routes, System::currentTimeMillis);
         for (long n = 0; ; n++) {
             String name = prefix + "-" + n;
             Map<String, TopicConfig> topics = new LinkedHashMap<>();
@@ -36,7 +38,9 @@ public final class RouteSnapshotCrashChild {
             routes.registerBroker(BrokerRegistration.builder("CrashCluster", "10.0." + (n / 250 % 250) + "."
                 + (n % 250) + ":10911", name, 0).enableActingMaster(false)
                 .topics(TopicConfigSerializeWrapper.of(new DataVersion(0, 1, n), topics)).build());
-            store.write(new RouteSnapshot(System.currentTimeMillis(), routes.image()));
+            if (!writer.writeIfChanged()) {
+                throw new IOException("route snapshot not written: " + writer.state().lastError());
+            }
             System.out.println("ACK " + name);
             System.out.flush();
         }

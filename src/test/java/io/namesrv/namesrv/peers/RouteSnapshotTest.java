@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONObject;
+import com.alibaba.fastjson2.JSONWriter;
 import io.namesrv.namesrv.config.AtomicFileWriter;
 import io.namesrv.namesrv.routeinfo.BrokerOrigin;
 import io.namesrv.namesrv.routeinfo.BrokerRegistration;
@@ -19,6 +22,7 @@ import io.namesrv.protocol.TopicConfigSerializeWrapper;
 import io.namesrv.protocol.TopicFilterType;
 import io.namesrv.protocol.TopicQueueMappingInfo;
 import io.namesrv.protocol.TopicRouteData;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +83,15 @@ class RouteSnapshotTest {
             .filterServers(List.of()).build());
     }
 
-    private RouteSnapshot snapshotOf(RouteInfoManager routes) {
-        return new RouteSnapshot(now.get(), routes.image());
+    private void write(Path file, RouteInfoManager routes) throws IOException {
+        new RouteSnapshotStore(file).write(now.get(), routes.image().groups());
+    }
+
+    /** The bytes a snapshot of {@code groups} is written as. */
+    static byte[] encode(long writtenAt, List<RouteImage.Group> groups) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RouteSnapshotCodec.write(writtenAt, groups, out);
+        return out.toByteArray();
     }
 
     private RestoreReport restoreInto(RouteInfoManager routes, Path file) {
@@ -100,7 +111,7 @@ class RouteSnapshotTest {
         register(before, "a", 1, "10.0.0.2:10911", 3, "T1", "T2");
         register(before, "b", 0, "10.0.0.3:10911", 7, "T1");
         Path file = dir.resolve("routeSnapshot.json");
-        new RouteSnapshotStore(file).write(snapshotOf(before));
+        write(file, before);
 
         RouteInfoManager after = table();
         RestoreReport report = restoreInto(after, file);
@@ -132,7 +143,7 @@ class RouteSnapshotTest {
             List.of(new RouteImage.Member(0, "10.0.0.1:10911", null, TIMEOUT, null, null, BrokerOrigin.DIRECT, now.get())),
             Map.of("T1", new QueueData("a", 6, 4, 0, 4)), Map.of()))), BrokerOrigin.RESTORED);
         Path file = dir.resolve("routeSnapshot.json");
-        new RouteSnapshotStore(file).write(snapshotOf(first));
+        write(file, first);
 
         now.addAndGet(TIMEOUT / 2);
         RouteInfoManager second = table();
@@ -156,13 +167,95 @@ class RouteSnapshotTest {
             .topics(new TopicConfigSerializeWrapper(new DataVersion(0, 1, 1), topics, null, mappings, null))
             .filterServers(List.of("10.0.0.9:1")).build());
         Path file = dir.resolve("routeSnapshot.json");
-        new RouteSnapshotStore(file).write(snapshotOf(before));
+        write(file, before);
 
         RouteInfoManager after = table();
         restoreInto(after, file);
 
         assertEquals(before.pickupTopicRouteData("Static"), after.pickupTopicRouteData("Static"));
         assertEquals(List.of("10.0.0.9:1"), after.pickupTopicRouteData("Static").filterServerTable().get("10.0.0.1:10911"));
+    }
+
+    /** The layout as the previous build wrote it: one fastjson2 record, encoded whole. */
+    record WholeFile(String format, int version, long writtenAt, List<RouteImage.Group> groups) {
+    }
+
+    /**
+     * Streaming changed how the file is written, not what: the bytes are those fastjson2 wrote for
+     * the whole record, with everything a group can hold (no zone, static-topic mappings, filter
+     * servers, several members) and a group large enough to be written in several pieces.
+     */
+    @Test
+    void theStreamedFileIsByteForByteWhatThePreviousBuildWrote() throws IOException {
+        RouteInfoManager routes = table();
+        String[] many = new String[3_000];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "Topic-" + i;
+        }
+        register(routes, "a", 0, "10.0.0.1:10911", 3, many);
+        register(routes, "a", 1, "10.0.0.2:10911", 3, many);
+        Map<String, TopicConfig> topics = new LinkedHashMap<>();
+        topics.put("Static", topic("Static", 2));
+        topics.put("b", topic("b", 1));
+        routes.registerBroker(BrokerRegistration.builder("C2", "10.0.0.3:10911", "b", 0).enableActingMaster(true)
+            .topics(new TopicConfigSerializeWrapper(new DataVersion(0, 1, 1), topics, null, Map.of("Static",
+                new TopicQueueMappingInfo("b", Map.of(0, 0, 1, 1), false, 5, "scope", "Static", 2)), null))
+            .filterServers(List.of("10.0.0.9:1", "10.0.0.9:2")).build());
+        List<RouteImage.Group> groups = routes.image().groups();
+
+        byte[] streamed = encode(now.get(), groups);
+
+        assertTrue(streamed.length > 256 * 1024, "group a is written in pieces: " + streamed.length);
+        assertEquals(new String(JSON.toJSONBytes(new WholeFile(RouteSnapshotCodec.FORMAT, 1, now.get(), groups)),
+            StandardCharsets.UTF_8), new String(streamed, StandardCharsets.UTF_8));
+    }
+
+    /** A version-1 file with its fields in another order and indented (a hand-made one) restores the same. */
+    @Test
+    void aFileInAnotherFieldOrderRestoresTheSame() throws IOException {
+        RouteInfoManager before = table();
+        register(before, "a", 0, "10.0.0.1:10911", 3, "T1", "T2");
+        register(before, "b", 0, "10.0.0.3:10911", 7, "T1");
+        JSONObject root = new JSONObject();
+        root.put("version", 1);
+        root.put("writtenAt", now.get());
+        root.put("comment", Map.of("kept", List.of(1, 2)));
+        root.put("groups", before.image().groups());
+        root.put("format", RouteSnapshotCodec.FORMAT);
+        Path file = dir.resolve("routeSnapshot.json");
+        Files.writeString(file, JSON.toJSONString(root, JSONWriter.Feature.PrettyFormat));
+
+        RouteInfoManager after = table();
+        RestoreReport report = restoreInto(after, file);
+
+        assertEquals("snapshot", report.source(), report.detail());
+        assertEquals(2, report.groups());
+        RouteSnapshotScaleTest.assertSameGroups(before.image(), after.image());
+    }
+
+    /** A group that does not decode is refused alone, with one WARN saying which; the others restore. */
+    @Test
+    void aDamagedGroupIsRefusedAloneAndTheOthersRestore() throws IOException {
+        RouteInfoManager before = table();
+        register(before, "a", 0, "10.0.0.1:10911", 3, "T1");
+        Path file = dir.resolve("routeSnapshot.json");
+        write(file, before);
+        String content = Files.readString(file);
+        Files.writeString(file, content.replace("\"groups\":[",
+            "\"groups\":[{\"cluster\":\"C\",\"members\":[{\"brokerId\":\"x\"}]},"));
+
+        RouteInfoManager after = table();
+        RestoreReport report = restoreInto(after, file);
+
+        assertEquals("snapshot", report.source(), report.detail());
+        assertEquals(1, report.brokers());
+        assertTrue(report.detail().endsWith("; 1 group(s) refused"), report.detail());
+        assertNotNull(after.pickupTopicRouteData("T1"));
+        List<String> warnings = warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("1 broker group(s) not restored") && warnings.get(0).contains("group 0"),
+            warnings.get(0));
+        assertFalse(log.anyStackTrace());
     }
 
     // ------------------------------------------------------------ crashes while writing
@@ -175,14 +268,13 @@ class RouteSnapshotTest {
     @Test
     void aCrashAtAnyStepOfAWriteLeavesASnapshotToRestore() throws IOException {
         Path file = dir.resolve("routeSnapshot.json");
-        RouteSnapshotStore store = new RouteSnapshotStore(file);
         RouteInfoManager old = table();
         register(old, "old", 0, "10.0.0.1:10911", 1, "OldTopic");
-        store.write(snapshotOf(old));
+        write(file, old);
         byte[] previous = Files.readAllBytes(file);
         RouteInfoManager newer = table();
         register(newer, "new", 0, "10.0.0.2:10911", 1, "NewTopic");
-        byte[] next = RouteSnapshotCodec.encode(snapshotOf(newer));
+        byte[] next = encode(now.get(), newer.image().groups());
         Path tmp = AtomicFileWriter.tempOf(file);
         Path bak = AtomicFileWriter.backupOf(file);
 
@@ -266,10 +358,14 @@ class RouteSnapshotTest {
         try (InputStream in = getClass().getResourceAsStream("routeSnapshot-v1.json")) {
             golden = in.readAllBytes();
         }
-        RouteSnapshot snapshot = RouteSnapshotCodec.decode(golden);
-
-        assertEquals(1_700_000_000_000L, snapshot.writtenAt());
-        RouteImage.Group g = snapshot.image().groups().get(0);
+        Path file = dir.resolve("routeSnapshot.json");
+        Files.write(file, golden);
+        RouteImage.Group g;
+        try (RouteSnapshotFile snapshot = RouteSnapshotFile.open(file)) {
+            assertEquals(1_700_000_000_000L, snapshot.writtenAt());
+            assertEquals(1, snapshot.groupCount());
+            g = snapshot.group(0);
+        }
         assertEquals("DefaultCluster", g.cluster());
         assertEquals("broker-a", g.brokerName());
         assertEquals("zone-1", g.zoneName());
@@ -284,6 +380,6 @@ class RouteSnapshotTest {
         assertEquals(BrokerOrigin.DIRECT, m.origin());
         assertNull(m.filterServers());
         assertEquals(new String(golden, StandardCharsets.UTF_8).trim(),
-            new String(RouteSnapshotCodec.encode(snapshot), StandardCharsets.UTF_8), "written exactly so");
+            new String(encode(1_700_000_000_000L, List.of(g)), StandardCharsets.UTF_8), "written exactly so");
     }
 }
