@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -68,6 +69,8 @@ class EmbeddedControllerFaultsTest {
     private static final Duration NEW_LEADER = Duration.ofSeconds(30);
     /** The slow disk: every write of the Raft log and meta takes this much longer. */
     private static final Duration SLOW_WRITE = Duration.ofSeconds(3);
+    /** A disk slower than a controller request's patience, for the election. */
+    private static final Duration ELECTION_SLOW_WRITE = Duration.ofSeconds(6);
 
     private final RaftFaults faults = new RaftFaults();
     private final List<NameServerProcess> nodes = new ArrayList<>();
@@ -298,6 +301,43 @@ class EmbeddedControllerFaultsTest {
                 assertTrue(hasGroup(leader, "slow-leader-group-" + i), "an acknowledged change is kept");
             }
         }
+    }
+
+    @Test
+    @Order(6)
+    void aSlowDiskDuringAnElectionNeverHoldsUpTheControllerPortNorTheStatusPage() throws Exception {
+        int leader = awaitLeaderAmong(List.of(0, 1, 2));
+        int slow = Stream.of(0, 1, 2).filter(i -> i != leader).findFirst().orElseThrow();
+        // each term change writes the term and vote while sofa-jraft holds its node lock: a slow
+        // disk then holds that lock for the whole write
+        faults.slowStorage(raftAddresses.get(slow), ELECTION_SLOW_WRITE);
+        long[] worst = new long[2];
+        try {
+            faults.isolate(raftAddresses.get(leader));
+            long cutAt = System.nanoTime();
+            Callable<Boolean> probe = () -> {
+                long askedAt = System.nanoTime();
+                RemotingCommand meta = controllerGroup.raw(slow, 1005, Map.of());
+                worst[0] = Math.max(worst[0], millisSince(askedAt));
+                assertEquals(0, meta.getCode());
+                askedAt = System.nanoTime();
+                status(slow);
+                worst[1] = Math.max(worst[1], millisSince(askedAt));
+                return millisSince(cutAt) > 3 * ELECTION_SLOW_WRITE.toMillis();
+            };
+            Await.until("an election on a slow disk, watched for three slow writes", SETTLE, probe, Boolean::booleanValue);
+            report("disk %d ms slower per write during an election: the slow node's GET_METADATA took at most %d ms,"
+                + " its /controller at most %d ms", ELECTION_SLOW_WRITE.toMillis(), worst[0], worst[1]);
+        } finally {
+            faults.heal();
+            faults.fastStorage();
+        }
+        // held up by the disk, a request took up to the whole write (5996 ms before the fix); a
+        // third of it leaves room for a loaded machine
+        long bound = ELECTION_SLOW_WRITE.toMillis() / 3;
+        assertTrue(worst[0] < bound, "the controller port answered while the disk wrote: " + worst[0] + " ms");
+        assertTrue(worst[1] < bound, "the status page answered while the disk wrote: " + worst[1] + " ms");
+        awaitAgreement(List.of(0, 1, 2));
     }
 
     // ---- helpers ----
