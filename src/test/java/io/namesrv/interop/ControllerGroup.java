@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.interop.support.Await;
+import io.namesrv.interop.support.BrokerProcess;
+import io.namesrv.interop.support.PeerDirs;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +52,46 @@ final class ControllerGroup implements AutoCloseable {
         admin.setNamesrvAddr(namesrvAddrs);
         admin.setInstanceName(instanceName + "-admin");
         admin.start();
+    }
+
+    /** Node {@code node}'s settings in a Raft group of embedded controllers (Apache's keys: ours and Apache's alike). */
+    static Map<String, String> jRaftNodeConfig(String groupId, int node, List<String> raftAddresses,
+                                               List<String> controllers) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("enableControllerInNamesrv", "true");
+        config.put("controllerType", "jRaft");
+        config.put("jRaftGroupId", groupId);
+        config.put("jRaftServerId", raftAddresses.get(node));
+        config.put("jRaftInitConf", String.join(",", raftAddresses));
+        config.put("jRaftControllerRPCAddr", String.join(",", controllers));
+        config.put("controllerStorePath", PeerDirs.create(groupId + "-store-" + node).toString());
+        config.put("scanNotActiveBrokerInterval", "2000");
+        config.put("scanInactiveMasterInterval", "2000");
+        return config;
+    }
+
+    /** Two Apache brokers of one group in controller mode, asking these controllers. */
+    static List<BrokerProcess> startBrokerPair(String cluster, String group, String namesrvAddrs,
+                                               List<String> controllers) {
+        Map<String, String> config = new LinkedHashMap<>(ControllerFailoverInterop.BROKER_CONTROLLER_MODE);
+        config.put("controllerAddr", String.join(";", controllers));
+        List<BrokerProcess> brokers = new ArrayList<>();
+        brokers.add(BrokerProcess.start(cluster, group, 0, namesrvAddrs, config));
+        brokers.add(BrokerProcess.start(cluster, group, 0, namesrvAddrs, config));
+        return brokers;
+    }
+
+    /** Waits for a master and a slave of the group in the routes and in the leader's in-sync set; returns the master. */
+    String awaitMasterAndSlave(String group, List<Integer> nodes, Duration timeout) {
+        BrokerData data = Await.until("a master and a slave of " + group, timeout,
+            () -> admin.examineBrokerClusterInfo().getBrokerAddrTable().get(group),
+            g -> g != null && g.getBrokerAddrs().size() == 2 && g.getBrokerAddrs().containsKey(0L));
+        String master = data.getBrokerAddrs().get(0L);
+        int leader = awaitLeaderAmong(nodes, timeout);
+        BrokerReplicasInfo.ReplicasInfo info = Await.until("both replicas in sync", timeout,
+            () -> replicas(leader, group), i -> i.getInSyncReplicas().size() == 2);
+        assertEquals(master, info.getMasterAddress());
+        return master;
     }
 
     DefaultMQAdminExt admin() {

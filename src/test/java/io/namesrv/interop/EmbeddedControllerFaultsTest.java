@@ -11,7 +11,6 @@ import io.namesrv.interop.support.Await;
 import io.namesrv.interop.support.BrokerProcess;
 import io.namesrv.interop.support.FreePorts;
 import io.namesrv.interop.support.NameServerProcess;
-import io.namesrv.interop.support.PeerDirs;
 import io.namesrv.interop.support.raftfaults.RaftFaults;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +36,6 @@ import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.remoting.protocol.body.BrokerReplicasInfo;
 import org.apache.rocketmq.remoting.protocol.header.controller.GetMetaDataResponseHeader;
-import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,17 +87,8 @@ class EmbeddedControllerFaultsTest {
             httpPorts.add(FreePorts.single());
         }
         for (int i = 0; i < 3; i++) {
-            Map<String, String> config = new LinkedHashMap<>();
-            config.put("enableControllerInNamesrv", "true");
-            config.put("controllerType", "jRaft");
-            config.put("jRaftGroupId", "faults-test");
-            config.put("jRaftServerId", raftAddresses.get(i));
-            config.put("jRaftInitConf", String.join(",", raftAddresses));
-            config.put("jRaftControllerRPCAddr", String.join(",", controllers));
+            Map<String, String> config = ControllerGroup.jRaftNodeConfig("faults-test", i, raftAddresses, controllers);
             config.put("jRaftSnapshotIntervalSecs", "2");
-            config.put("controllerStorePath", PeerDirs.create("fault-store-" + i).toString());
-            config.put("scanNotActiveBrokerInterval", "2000");
-            config.put("scanInactiveMasterInterval", "2000");
             config.put("httpListenPort", Integer.toString(httpPorts.get(i)));
             nodes.add(NameServerProcess.ours(config, faults.jvmOptions(raftAddresses.get(i)),
                 List.of(faults.servicesDir())));
@@ -110,10 +98,7 @@ class EmbeddedControllerFaultsTest {
         }
         controllerGroup = new ControllerGroup(controllers, namesrvAddrs(), getClass().getSimpleName());
         awaitLeaderAmong(List.of(0, 1, 2));
-        Map<String, String> brokerConfig = new LinkedHashMap<>(ControllerFailoverInterop.BROKER_CONTROLLER_MODE);
-        brokerConfig.put("controllerAddr", String.join(";", controllers));
-        brokers.add(BrokerProcess.start(CLUSTER, GROUP, 0, namesrvAddrs(), brokerConfig));
-        brokers.add(BrokerProcess.start(CLUSTER, GROUP, 0, namesrvAddrs(), brokerConfig));
+        brokers.addAll(ControllerGroup.startBrokerPair(CLUSTER, GROUP, namesrvAddrs(), controllers));
     }
 
     @AfterAll
@@ -134,13 +119,7 @@ class EmbeddedControllerFaultsTest {
     @Test
     @Order(1)
     void theBrokersGetAMasterFromTheRaftGroup() throws Exception {
-        BrokerData group = Await.until("a master and a slave of " + GROUP, SETTLE,
-            () -> controllerGroup.admin().examineBrokerClusterInfo().getBrokerAddrTable().get(GROUP),
-            g -> g != null && g.getBrokerAddrs().size() == 2 && g.getBrokerAddrs().containsKey(0L));
-        master = group.getBrokerAddrs().get(0L);
-        int leader = awaitLeaderAmong(List.of(0, 1, 2));
-        Await.until("both replicas in sync", SETTLE, () -> replicas(leader), i -> i.getInSyncReplicas().size() == 2);
-        assertEquals(master, replicas(leader).getMasterAddress());
+        master = controllerGroup.awaitMasterAndSlave(GROUP, List.of(0, 1, 2), SETTLE);
         controllerGroup.admin().createAndUpdateTopicConfig(master, new TopicConfig(TOPIC, 4, 4));
         awaitAgreement(List.of(0, 1, 2));
     }

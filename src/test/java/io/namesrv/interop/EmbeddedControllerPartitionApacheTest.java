@@ -8,11 +8,9 @@ import io.namesrv.interop.support.Await;
 import io.namesrv.interop.support.BrokerProcess;
 import io.namesrv.interop.support.FreePorts;
 import io.namesrv.interop.support.NameServerProcess;
-import io.namesrv.interop.support.PeerDirs;
 import io.namesrv.interop.support.raftfaults.RaftFaults;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.remoting.protocol.body.BrokerReplicasInfo;
-import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,16 +58,8 @@ class EmbeddedControllerPartitionApacheTest {
             controllers.add("127.0.0.1:" + FreePorts.single());
         }
         for (int i = 0; i < 3; i++) {
-            Map<String, String> config = new LinkedHashMap<>();
-            config.put("enableControllerInNamesrv", "true");
-            config.put("controllerType", "jRaft");
-            config.put("jRaftGroupId", "apache-faults-test");
-            config.put("jRaftServerId", raftAddresses.get(i));
-            config.put("jRaftInitConf", String.join(",", raftAddresses));
-            config.put("jRaftControllerRPCAddr", String.join(",", controllers));
-            config.put("controllerStorePath", PeerDirs.create("apache-fault-store-" + i).toString());
-            config.put("scanNotActiveBrokerInterval", "2000");
-            config.put("scanInactiveMasterInterval", "2000");
+            Map<String, String> config = ControllerGroup.jRaftNodeConfig("apache-faults-test", i, raftAddresses,
+                controllers);
             nodes.add(NameServerProcess.apache(config, faults.jvmOptions(raftAddresses.get(i)),
                 List.of(faults.servicesDir())));
         }
@@ -80,10 +69,7 @@ class EmbeddedControllerPartitionApacheTest {
         String namesrvAddrs = nodes.stream().map(NameServerProcess::address).collect(Collectors.joining(";"));
         controllerGroup = new ControllerGroup(controllers, namesrvAddrs, getClass().getSimpleName());
         controllerGroup.awaitLeaderAmong(List.of(0, 1, 2), NEW_LEADER);
-        Map<String, String> brokerConfig = new LinkedHashMap<>(ControllerFailoverInterop.BROKER_CONTROLLER_MODE);
-        brokerConfig.put("controllerAddr", String.join(";", controllers));
-        brokers.add(BrokerProcess.start(CLUSTER, GROUP, 0, namesrvAddrs, brokerConfig));
-        brokers.add(BrokerProcess.start(CLUSTER, GROUP, 0, namesrvAddrs, brokerConfig));
+        brokers.addAll(ControllerGroup.startBrokerPair(CLUSTER, GROUP, namesrvAddrs, controllers));
     }
 
     @AfterAll
@@ -104,13 +90,7 @@ class EmbeddedControllerPartitionApacheTest {
     @Test
     @Order(1)
     void theBrokersGetAMasterFromTheRaftGroup() throws Exception {
-        BrokerData group = Await.until("a master and a slave of " + GROUP, SETTLE,
-            () -> controllerGroup.admin().examineBrokerClusterInfo().getBrokerAddrTable().get(GROUP),
-            g -> g != null && g.getBrokerAddrs().size() == 2 && g.getBrokerAddrs().containsKey(0L));
-        master = group.getBrokerAddrs().get(0L);
-        int leader = controllerGroup.awaitLeaderAmong(List.of(0, 1, 2), NEW_LEADER);
-        Await.until("both replicas in sync", SETTLE, () -> controllerGroup.replicas(leader, GROUP),
-            i -> i.getInSyncReplicas().size() == 2);
+        master = controllerGroup.awaitMasterAndSlave(GROUP, List.of(0, 1, 2), SETTLE);
     }
 
     @Test
