@@ -123,6 +123,11 @@ public final class MqBench {
         return Option.builder(shortName).longOpt(longName).hasArg().argName(arg).desc(desc).build();
     }
 
+    /** A whole command line's options, as main reads them (for the docs' command lines in the tests). */
+    static BenchOptions parse(String... args) throws ParseException {
+        return parse(new DefaultParser().parse(options(), args));
+    }
+
     private static BenchOptions parse(CommandLine cl) {
         String home = cl.getOptionValue("home", System.getenv("ROCKETMQ_HOME"));
         String cp = cl.getOptionValue("apache-classpath");

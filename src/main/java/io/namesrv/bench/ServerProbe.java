@@ -20,6 +20,10 @@ public final class ServerProbe {
     /** G1's one heap line, or each generation's line of the serial and parallel collectors. */
     private static final Pattern HEAP_USED = Pattern.compile("(?m)^\\s*\\S.*(?:heap|generation|Gen)\\s+total \\d+K, used (\\d+)K");
 
+    /** The jcmd commands behind "heap after GC", as docs/performance.md names them. */
+    static final String FULL_GC = "GC.run";
+    static final String HEAP_INFO = "GC.heap_info";
+
     private ServerProbe() {
     }
 
@@ -42,10 +46,10 @@ public final class ServerProbe {
 
     static double heapAfterGcMiB(long pid) {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        if (jcmd(jcmd, pid, "GC.run") == null) {
+        if (jcmd(jcmd, pid, FULL_GC) == null) {
             return Double.NaN;
         }
-        String info = jcmd(jcmd, pid, "GC.heap_info");
+        String info = jcmd(jcmd, pid, HEAP_INFO);
         if (info == null) {
             return Double.NaN;
         }

@@ -12,7 +12,6 @@ import io.namesrv.remoting.netty.WireIdentity;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import io.namesrv.remoting.protocol.SerializeType;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,17 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +62,7 @@ class BrokenCodeHealthIT {
             assertTrue(output.toString().contains("boot success"), output.toString());
             assertEquals(200, health(httpPort).statusCode());
 
-            rewriteInPlace(jar);
+            InPlaceJarRewrite.rewrite(jar);
             try (NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig(),
                 new WireIdentity(WireIdentity.V5_3_3, SerializeType.JSON))) {
                 client.invokeSync("127.0.0.1:" + port, RemotingCommand.request(RequestCode.PUT_KV_CONFIG,
@@ -93,33 +84,6 @@ class BrokenCodeHealthIT {
     private static HttpResponse<String> health(int httpPort) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /**
-     * Writes the same classes back into the same file (same inode, as an in-place build does), in
-     * reverse order with a filler first, so every entry moves and the running JVM's index of the
-     * jar points at the wrong bytes.
-     */
-    private static void rewriteInPlace(Path jar) throws IOException {
-        List<JarEntry> entries = new ArrayList<>();
-        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
-        try (JarFile in = new JarFile(jar.toFile()); JarOutputStream out = new JarOutputStream(rewritten)) {
-            try (Stream<JarEntry> all = in.stream()) {
-                all.forEach(entries::add);
-            }
-            Collections.reverse(entries);
-            out.putNextEntry(new JarEntry("filler.txt"));
-            out.write(new byte[4096]);
-            out.closeEntry();
-            for (JarEntry e : entries) {
-                out.putNextEntry(new JarEntry(e.getName()));
-                try (InputStream data = in.getInputStream(e)) {
-                    data.transferTo(out);
-                }
-                out.closeEntry();
-            }
-        }
-        Files.write(jar, rewritten.toByteArray(), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     private static void copy(InputStream in, StringBuffer into) {

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Waits for a daemon started from {@code bin/} or a jar to print its boot line, and reads its port from it. */
-final class DaemonBootLine {
+public final class DaemonBootLine {
 
     private static final Pattern BOOT = Pattern.compile(
         "The Name Server boot success\\. serializeType=JSON, address 127\\.0\\.0\\.1:(\\d+)");
@@ -25,7 +25,7 @@ final class DaemonBootLine {
      * {@code output}, which callers read under its own lock; returns the port of the boot line, or
      * fails when the process ends first or {@code timeout} passes.
      */
-    static int awaitPort(Process p, List<String> output, Duration timeout) throws Exception {
+    public static int awaitPort(Process p, List<String> output, Duration timeout) throws Exception {
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

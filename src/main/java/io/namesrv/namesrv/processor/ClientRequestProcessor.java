@@ -5,6 +5,7 @@ import io.namesrv.namesrv.routeinfo.RouteInfoManager;
 import io.namesrv.protocol.JsonBodies;
 import io.namesrv.protocol.TopicRouteData;
 import io.namesrv.remoting.netty.NettyRequestProcessor;
+import io.namesrv.remoting.protocol.BodyParts;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.ResponseCode;
 import io.netty.channel.Channel;
@@ -56,7 +57,7 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
             return null;
         }
         RouteQuery query = query(request);
-        byte[] body = query.fromParts() ? routeInfoManager.routeBodyWithoutWaiting(query.topic(),
+        BodyParts body = query.fromParts() ? routeInfoManager.routeBodyWithoutWaiting(query.topic(),
             query.form() == RouteQuery.Form.STANDARD, query.orderTopicConf()) : null;
         if (body != null) {
             return success(body);
@@ -75,7 +76,7 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
             query = query(request);
         }
         if (query.fromParts()) {
-            byte[] body = routeInfoManager.routeBody(query.topic(), query.form() == RouteQuery.Form.STANDARD,
+            BodyParts body = routeInfoManager.routeBody(query.topic(), query.form() == RouteQuery.Form.STANDARD,
                 query.orderTopicConf());
             return body == null ? notHere(query) : success(body);
         }
@@ -115,5 +116,9 @@ public class ClientRequestProcessor implements NettyRequestProcessor {
 
     private static RemotingCommand success(byte[] body) {
         return RemotingCommand.response(ResponseCode.SUCCESS, null).setBody(body);
+    }
+
+    private static RemotingCommand success(BodyParts body) {
+        return RemotingCommand.response(ResponseCode.SUCCESS, null).setBodyParts(body);
     }
 }

@@ -1,6 +1,7 @@
 package io.namesrv.namesrv.routeinfo;
 
 import io.namesrv.protocol.JsonBodies;
+import io.namesrv.remoting.protocol.BodyParts;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -8,8 +9,8 @@ import java.nio.charset.StandardCharsets;
  * ({@link GroupView}), of each queue data ({@link QueueSlot}) and of a static topic's mappings
  * ({@link TopicMappings}), joined in the layout fastjson gives {@code TopicRouteData} (fields by
  * name, nulls left out): {@code {"brokerDatas":[..],"filterServerTable":{},"orderTopicConf":"..",
- * "queueDatas":[..],"topicQueueMappingByBroker":{..}}}. Writing a route is then a few array
- * copies, whatever the size of the table; {@code RouteWriterTest} checks it byte for byte against
+ * "queueDatas":[..],"topicQueueMappingByBroker":{..}}}. Writing a route is then a list of
+ * references to those parts, whatever the size of the table, copied once, into the outgoing buffer; {@code RouteWriterTest} checks it byte for byte against
  * fastjson's encoding of the same route.
  *
  * <p>Only the empty filter-server table is written here: routes of a table where some broker
@@ -24,6 +25,7 @@ final class RouteWriter {
     private static final byte[] MAPPINGS = ascii("],\"topicQueueMappingByBroker\":");
     private static final byte[] CLOSE_LIST = ascii("]}");
     private static final byte[] CLOSE = ascii("}");
+    private static final byte[] COMMA = ascii(",");
 
     private RouteWriter() {
     }
@@ -36,68 +38,55 @@ final class RouteWriter {
      * The body of {@code route}: {@code groups[i]} is the JSON of the group of slot i, or null when
      * that group is not in the table (its queue data is still listed, as Apache does); null when no
      * group of the route is known (no route). {@code orderTopicConf} is the conf's JSON string or
-     * null.
+     * null. The body is the kept parts themselves, in order: nothing is copied until the encoder
+     * writes them to the wire.
      */
-    static byte[] write(JsonBodies json, boolean standardJson, TopicRoute route, byte[][] groups,
-                        byte[] orderTopicConf, TopicMappings mappings) {
+    static BodyParts write(JsonBodies json, boolean standardJson, TopicRoute route, byte[][] groups,
+                           byte[] orderTopicConf, TopicMappings mappings) {
         int n = route.size();
-        byte[][] queues = new byte[n][];
-        int length = OPEN.length + NO_FILTER_SERVERS.length + QUEUE_DATAS.length;
         int groupCount = 0;
-        for (int i = 0; i < n; i++) {
-            if (groups[i] != null) {
-                length += groups[i].length + (groupCount > 0 ? 1 : 0);
+        for (byte[] group : groups) {
+            if (group != null) {
                 groupCount++;
             }
-            queues[i] = route.slot(i).json(json, standardJson);
-            length += queues[i].length + (i > 0 ? 1 : 0);
         }
         if (groupCount == 0) {
             return null;
         }
-        if (orderTopicConf != null) {
-            length += ORDER_TOPIC_CONF.length + orderTopicConf.length + 1;
-        }
         byte[] mappingJson = mappings == null ? null : mappings.json(json, standardJson);
-        length += mappingJson == null ? CLOSE_LIST.length : MAPPINGS.length + mappingJson.length + CLOSE.length;
-
-        byte[] body = new byte[length];
-        int at = put(body, 0, OPEN);
-        boolean first = true;
+        int count = 1 + (2 * groupCount - 1) + 1 + (orderTopicConf == null ? 0 : 3) + 1 + (2 * n - 1)
+            + (mappingJson == null ? 1 : 3);
+        byte[][] parts = new byte[count][];
+        int at = 0;
+        parts[at++] = OPEN;
         for (byte[] group : groups) {
             if (group != null) {
-                if (!first) {
-                    body[at++] = ',';
+                if (at > 1) {
+                    parts[at++] = COMMA;
                 }
-                at = put(body, at, group);
-                first = false;
+                parts[at++] = group;
             }
         }
-        at = put(body, at, NO_FILTER_SERVERS);
+        parts[at++] = NO_FILTER_SERVERS;
         if (orderTopicConf != null) {
-            at = put(body, at, ORDER_TOPIC_CONF);
-            at = put(body, at, orderTopicConf);
-            body[at++] = ',';
+            parts[at++] = ORDER_TOPIC_CONF;
+            parts[at++] = orderTopicConf;
+            parts[at++] = COMMA;
         }
-        at = put(body, at, QUEUE_DATAS);
+        parts[at++] = QUEUE_DATAS;
         for (int i = 0; i < n; i++) {
             if (i > 0) {
-                body[at++] = ',';
+                parts[at++] = COMMA;
             }
-            at = put(body, at, queues[i]);
+            parts[at++] = route.slot(i).json(json, standardJson);
         }
         if (mappingJson == null) {
-            put(body, at, CLOSE_LIST);
+            parts[at] = CLOSE_LIST;
         } else {
-            at = put(body, at, MAPPINGS);
-            at = put(body, at, mappingJson);
-            put(body, at, CLOSE);
+            parts[at++] = MAPPINGS;
+            parts[at++] = mappingJson;
+            parts[at] = CLOSE;
         }
-        return body;
-    }
-
-    private static int put(byte[] body, int at, byte[] part) {
-        System.arraycopy(part, 0, body, at, part.length);
-        return at + part.length;
+        return new BodyParts(parts);
     }
 }

@@ -47,9 +47,7 @@ final class CommandSizeEstimator implements MessageSizeEstimator {
                 size += 6 + (e.getKey() == null ? 0 : e.getKey().length()) + (e.getValue() == null ? 0 : e.getValue().length());
             }
         }
-        if (cmd.getBody() != null) {
-            size += cmd.getBody().length;
-        }
+        size += cmd.bodyLength();
         return (int) Math.min(Integer.MAX_VALUE, size);
     }
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a {@link RemotingCommand} as one length-prefixed frame. The header is encoded first so
  * the buffer is allocated at its final size: a route body of a few KB would otherwise outgrow the
- * default first buffer and be copied once more while it is written.
+ * default first buffer and be copied once more while it is written
+ * ({@link RemotingCommandCodec#encode(RemotingCommand, io.netty.buffer.ByteBufAllocator)}).
  */
 @ChannelHandler.Sharable
 public class NettyEncoder extends ChannelOutboundHandlerAdapter {
@@ -28,15 +29,10 @@ public class NettyEncoder extends ChannelOutboundHandlerAdapter {
             ctx.write(msg, promise);
             return;
         }
-        ByteBuf out = null;
+        ByteBuf out;
         try {
-            byte[] header = RemotingCommandCodec.encodeHeader(cmd);
-            out = ctx.alloc().ioBuffer(RemotingCommandCodec.frameLength(cmd, header));
-            RemotingCommandCodec.writeFrame(cmd, header, out);
+            out = RemotingCommandCodec.encode(cmd, ctx.alloc());
         } catch (RuntimeException e) {
-            if (out != null) {
-                out.release();
-            }
             LOG.error("encode exception to {}: {}", RemotingHelper.remoteAddr(ctx.channel()), cmd, e);
             promise.tryFailure(e);
             ctx.close();

@@ -21,7 +21,15 @@ public final class JsonHeaderCodec {
     }
 
     public static byte[] encode(RemotingCommand cmd) {
-        StringBuilder sb = new StringBuilder(128);
+        return encodeChars(cmd).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The header's JSON as characters, for an encoder that writes them into its buffer as UTF-8
+     * itself (no String and no byte array per command).
+     */
+    public static CharSequence encodeChars(RemotingCommand cmd) {
+        StringBuilder sb = new StringBuilder(capacityFor(cmd));
         sb.append("{\"code\":").append(cmd.getCode());
         Map<String, String> ext = cmd.getExtFields();
         if (ext != null) {
@@ -54,7 +62,24 @@ public final class JsonHeaderCodec {
             sb.append(",\"serializeTypeCurrentRPC\":\"").append(cmd.getSerializeTypeCurrentRPC().name()).append('"');
         }
         sb.append(",\"version\":").append(cmd.getVersion()).append('}');
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return sb;
+    }
+
+    /** Room for the whole header, so the builder never grows (a copy) nor holds much more than it needs. */
+    private static int capacityFor(RemotingCommand cmd) {
+        long capacity = 112;
+        if (cmd.getRemark() != null) {
+            capacity += 12 + cmd.getRemark().length();
+        }
+        Map<String, String> ext = cmd.getExtFields();
+        if (ext != null) {
+            capacity += 16;
+            for (Map.Entry<String, String> e : ext.entrySet()) {
+                capacity += 6 + (e.getKey() == null ? 0 : e.getKey().length())
+                    + (e.getValue() == null ? 0 : e.getValue().length());
+            }
+        }
+        return (int) Math.min(capacity, 1 << 20);
     }
 
     public static RemotingCommand decode(byte[] header) throws RemotingCommandException {

@@ -24,6 +24,8 @@ public final class RemotingCommand {
     private String remark;
     private Map<String, String> extFields;
     private byte[] body;
+    /** The body as parts, when set by {@link #setBodyParts}; joined into {@link #body} only if asked for. */
+    private BodyParts bodyParts;
     private SerializeType serializeTypeCurrentRPC = SerializeType.JSON;
     /** Never on the wire: what a processor decoded on the network thread, for the executor that finishes. */
     private Object decoded;
@@ -174,13 +176,35 @@ public final class RemotingCommand {
         return this;
     }
 
+    /** The body; one set as {@link BodyParts} is joined into an array (once) by this call. */
     public byte[] getBody() {
+        if (body == null && bodyParts != null) {
+            body = bodyParts.toBytes();
+        }
         return body;
     }
 
     public RemotingCommand setBody(byte[] body) {
         this.body = body;
+        this.bodyParts = null;
         return this;
+    }
+
+    /** A body the encoder writes part by part, without joining it into one array. */
+    public RemotingCommand setBodyParts(BodyParts parts) {
+        this.body = null;
+        this.bodyParts = parts;
+        return this;
+    }
+
+    /** The body set by {@link #setBodyParts}, or null when it was set as an array. */
+    public BodyParts getBodyParts() {
+        return bodyParts;
+    }
+
+    /** Bytes of the body, however it was set. */
+    public int bodyLength() {
+        return bodyParts != null ? bodyParts.length() : body == null ? 0 : body.length;
     }
 
     public SerializeType getSerializeTypeCurrentRPC() {
@@ -197,6 +221,6 @@ public final class RemotingCommand {
         return "RemotingCommand [code=" + code + ", language=" + language + ", version=" + version
             + ", opaque=" + opaque + ", flag(B)=" + Integer.toBinaryString(flag) + ", remark=" + remark
             + ", extFields=" + extFields + ", serializeTypeCurrentRPC=" + serializeTypeCurrentRPC
-            + ", bodyLength=" + (body == null ? 0 : body.length) + "]";
+            + ", bodyLength=" + bodyLength() + "]";
     }
 }

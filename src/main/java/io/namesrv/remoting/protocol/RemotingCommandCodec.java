@@ -1,6 +1,8 @@
 package io.namesrv.remoting.protocol;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 
 /**
  * A whole command to and from its frame: {@code length(int) | type<<24 + headerLen (int) | header
@@ -26,22 +28,56 @@ public final class RemotingCommandCodec {
         writeFrame(cmd, header, out);
     }
 
+    /**
+     * The complete frame in a buffer of {@code alloc} sized to fit it exactly. A JSON header is
+     * written straight from its characters into the buffer (the form of nearly every answer), so
+     * a command leaves no header array, String or body array behind.
+     */
+    public static ByteBuf encode(RemotingCommand cmd, ByteBufAllocator alloc) {
+        if (cmd.getSerializeTypeCurrentRPC() == SerializeType.ROCKETMQ) {
+            byte[] header = RocketMQHeaderCodec.encode(cmd);
+            ByteBuf out = alloc.ioBuffer(frameLength(cmd, header));
+            writeFrame(cmd, header, out);
+            return out;
+        }
+        CharSequence header = JsonHeaderCodec.encodeChars(cmd);
+        int headerLength = ByteBufUtil.utf8Bytes(header);
+        ByteBuf out = alloc.ioBuffer(8 + headerLength + cmd.bodyLength());
+        try {
+            writePrefix(out, SerializeType.JSON, headerLength, cmd.bodyLength());
+            ByteBufUtil.reserveAndWriteUtf8(out, header, headerLength);
+            writeBody(cmd, out);
+            return out;
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+    }
+
     /** Bytes of the whole frame for {@code header} (from {@link #encodeHeader}), length prefix included. */
     public static int frameLength(RemotingCommand cmd, byte[] header) {
-        byte[] body = cmd.getBody();
-        return 8 + header.length + (body == null ? 0 : body.length);
+        return 8 + header.length + cmd.bodyLength();
     }
 
     /** Writes the frame around an already encoded {@code header}; {@code out} should have room for it. */
     public static void writeFrame(RemotingCommand cmd, byte[] header, ByteBuf out) {
-        byte[] body = cmd.getBody();
-        int bodyLength = body == null ? 0 : body.length;
         SerializeType type = cmd.getSerializeTypeCurrentRPC() == null ? SerializeType.JSON : cmd.getSerializeTypeCurrentRPC();
-        out.writeInt(4 + header.length + bodyLength);
-        out.writeInt((type.code() << 24) | (header.length & MAX_HEADER_LENGTH));
+        writePrefix(out, type, header.length, cmd.bodyLength());
         out.writeBytes(header);
-        if (body != null) {
-            out.writeBytes(body);
+        writeBody(cmd, out);
+    }
+
+    private static void writePrefix(ByteBuf out, SerializeType type, int headerLength, int bodyLength) {
+        out.writeInt(4 + headerLength + bodyLength);
+        out.writeInt((type.code() << 24) | (headerLength & MAX_HEADER_LENGTH));
+    }
+
+    private static void writeBody(RemotingCommand cmd, ByteBuf out) {
+        BodyParts parts = cmd.getBodyParts();
+        if (parts != null) {
+            parts.writeTo(out);
+        } else if (cmd.bodyLength() > 0) {
+            out.writeBytes(cmd.getBody());
         }
     }
 

@@ -18,6 +18,7 @@ import io.namesrv.protocol.TopicConfigSerializeWrapper;
 import io.namesrv.protocol.TopicFilterType;
 import io.namesrv.protocol.TopicRouteData;
 import io.namesrv.protocol.header.GetRouteInfoRequestHeader;
+import io.namesrv.remoting.protocol.BodyParts;
 import io.namesrv.remoting.protocol.RemotingCommand;
 import io.namesrv.remoting.protocol.RequestCode;
 import io.namesrv.remoting.protocol.ResponseCode;
@@ -47,7 +48,7 @@ class ClientRequestProcessorRouteTest {
     /** Counts how often the route table is asked for a topic's route on a thread that may wait. */
     private final RouteInfoManager routes = new RouteInfoManager(new RouteInfoSettings.Fixed(false, false)) {
         @Override
-        public byte[] routeBody(String topic, boolean standardJson, String orderTopicConf) {
+        public BodyParts routeBody(String topic, boolean standardJson, String orderTopicConf) {
             searches.incrementAndGet();
             return super.routeBody(topic, standardJson, orderTopicConf);
         }

@@ -47,7 +47,7 @@ class RouteBodyConcurrencyTest {
         routes.registerBroker(BrokerRegistration.builder(CLUSTER, "10.0.0.2:10911", "b2", 0)
             .haServerAddr("10.0.0.2:10912").heartbeatTimeoutMillis(30_000L).enableActingMaster(Boolean.FALSE)
             .topics(wrapper(version(1), topic("B"), topic("B2"))).build());
-        byte[] b = routes.routeBody("B", true, null);
+        byte[] b = RouteFixtures.bytes(routes.routeBody("B", true, null));
 
         AtomicInteger newestGiven = new AtomicInteger(1);
         AtomicInteger lookups = new AtomicInteger();
@@ -69,16 +69,16 @@ class RouteBodyConcurrencyTest {
                 try {
                     while (!done.get()) {
                         int floor = newestGiven.get();
-                        byte[] body = inline ? routes.routeBodyWithoutWaiting("A", true, null) : null;
+                        byte[] body = inline ? RouteFixtures.bytes(routes.routeBodyWithoutWaiting("A", true, null)) : null;
                         if (body == null) {
-                            body = routes.routeBody("A", true, null); // what the executor does
+                            body = RouteFixtures.bytes(routes.routeBody("A", true, null)); // what the executor does
                         }
                         int queues = queuesIn(body);
                         if (queues < floor) {
                             throw new AssertionError("answered " + queues + " queues after " + floor + " was given");
                         }
                         newestGiven.accumulateAndGet(queues, Math::max);
-                        if (!java.util.Arrays.equals(b, routes.routeBody("B", true, null))) {
+                        if (!java.util.Arrays.equals(b, RouteFixtures.bytes(routes.routeBody("B", true, null)))) {
                             throw new AssertionError("B's route changed though only A's did");
                         }
                         lookups.incrementAndGet();
@@ -97,7 +97,7 @@ class RouteBodyConcurrencyTest {
         }
         assertTrue(failures.isEmpty(), () -> failures.peek().toString());
         assertTrue(lookups.get() > 0, "the readers looked up while the broker changed");
-        byte[] last = routes.routeBody("A", true, null);
+        byte[] last = RouteFixtures.bytes(routes.routeBody("A", true, null));
         assertEquals(CHANGES, queuesIn(last));
         assertArrayEquals(new JsonBodies().encodeStandard(routes.pickupTopicRouteData("A")), last);
     }

@@ -68,9 +68,9 @@ class RouteBodyTest {
     /** {@code inline} false: routes are encoded whole (filter servers), so none is written on a network thread. */
     private void assertCurrent(String topic, boolean inline) {
         for (boolean standard : new boolean[] {false, true}) {
-            assertArrayEquals(fresh(topic, standard), routes.routeBody(topic, standard, null), topic);
+            assertArrayEquals(fresh(topic, standard), RouteFixtures.bytes(routes.routeBody(topic, standard, null)), topic);
             byte[] expectedInline = inline ? fresh(topic, standard) : null;
-            assertArrayEquals(expectedInline, routes.routeBodyWithoutWaiting(topic, standard, null), topic);
+            assertArrayEquals(expectedInline, RouteFixtures.bytes(routes.routeBodyWithoutWaiting(topic, standard, null)), topic);
         }
     }
 
@@ -78,26 +78,26 @@ class RouteBodyTest {
     @ValueSource(booleans = {false, true})
     void answersWhatAFreshEncodeGivesFromTheFirstLookupOn(boolean standard) {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
-        byte[] first = routes.routeBodyWithoutWaiting(TOPIC, standard, null);
+        byte[] first = RouteFixtures.bytes(routes.routeBodyWithoutWaiting(TOPIC, standard, null));
         assertArrayEquals(fresh(TOPIC, standard), first, "the very first lookup, on a thread that may not wait");
         routes.updateBrokerInfoUpdateTimestamp(CLUSTER, "10.0.0.1:10911"); // a heartbeat changes no route
-        assertArrayEquals(first, routes.routeBody(TOPIC, standard, null));
+        assertArrayEquals(first, RouteFixtures.bytes(routes.routeBody(TOPIC, standard, null)));
     }
 
     @Test
     void keepsBothFormsApart() {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
-        String plain = new String(routes.routeBody(TOPIC, false, null), StandardCharsets.UTF_8);
-        String standard = new String(routes.routeBody(TOPIC, true, null), StandardCharsets.UTF_8);
+        String plain = new String(RouteFixtures.bytes(routes.routeBody(TOPIC, false, null)), StandardCharsets.UTF_8);
+        String standard = new String(RouteFixtures.bytes(routes.routeBody(TOPIC, true, null)), StandardCharsets.UTF_8);
         assertTrue(plain.contains("{0:\"10.0.0.1:10911\"}"), plain);
         assertTrue(standard.contains("{\"0\":\"10.0.0.1:10911\"}"), standard);
     }
 
     @Test
     void unknownTopicHasNoRoute() {
-        assertNull(routes.routeBody("nope", true, null));
-        assertNull(routes.routeBody(null, true, null));
-        assertNull(routes.routeBodyWithoutWaiting("nope", false, null));
+        assertNull(RouteFixtures.bytes(routes.routeBody("nope", true, null)));
+        assertNull(RouteFixtures.bytes(routes.routeBody(null, true, null)));
+        assertNull(RouteFixtures.bytes(routes.routeBodyWithoutWaiting("nope", false, null)));
     }
 
     /** Builds a two-group cluster, applies {@code change}, checks both forms of every topic again. */
@@ -109,7 +109,7 @@ class RouteBodyTest {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC, "T2"));
         register("b1", 1, "10.0.0.2:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC, "T2"));
         register("b2", 0, "10.0.0.3:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
-        byte[] plainBefore = routes.routeBody(TOPIC, false, null);
+        byte[] plainBefore = RouteFixtures.bytes(routes.routeBody(TOPIC, false, null));
         change.accept(routes);
         byte[] expectedPlain = fresh(TOPIC, false);
         if (expectedPlain != null) {
@@ -150,9 +150,9 @@ class RouteBodyTest {
     @Test
     void followsWipeAndAddWritePerm() {
         assertFollows(r -> r.wipeWritePermOfBrokerByLock("b2"));
-        byte[] wiped = routes.routeBody(TOPIC, true, null);
+        byte[] wiped = RouteFixtures.bytes(routes.routeBody(TOPIC, true, null));
         routes.addWritePermOfBrokerByLock("b2");
-        assertFalse(Arrays.equals(wiped, routes.routeBody(TOPIC, true, null)));
+        assertFalse(Arrays.equals(wiped, RouteFixtures.bytes(routes.routeBody(TOPIC, true, null))));
         assertCurrent(TOPIC);
     }
 
@@ -165,17 +165,17 @@ class RouteBodyTest {
         assertCurrent(TOPIC);
         routes.unregisterBroker(new UnregisterRequest(CLUSTER, "10.0.0.1:10911", "b1", 0L,
             UnregisterRequest.ANY_GENERATION, "test"));
-        assertNull(routes.routeBody(TOPIC, true, null), "no group left");
+        assertNull(RouteFixtures.bytes(routes.routeBody(TOPIC, true, null)), "no group left");
     }
 
     @Test
     void followsDeletingTheTopicEverywhereAndPerCluster() {
         assertFollows(r -> r.deleteTopic(TOPIC));
-        assertNull(routes.routeBody(TOPIC, true, null));
+        assertNull(RouteFixtures.bytes(routes.routeBody(TOPIC, true, null)));
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 3, 3), 8, TOPIC));
         assertCurrent(TOPIC);
         routes.deleteTopic(TOPIC, CLUSTER);
-        assertNull(routes.routeBody(TOPIC, false, null));
+        assertNull(RouteFixtures.bytes(routes.routeBody(TOPIC, false, null)));
     }
 
     @Test
@@ -192,7 +192,7 @@ class RouteBodyTest {
             .enableActingMaster(Boolean.TRUE).heartbeatTimeoutMillis(30_000L).filterServers(List.of())
             .topics(topics(new DataVersion(0, 1, 1), 8, TOPIC)).build());
         assertCurrent(TOPIC);
-        assertFalse(new String(routes.routeBody(TOPIC, true, null), StandardCharsets.UTF_8).contains("9999"));
+        assertFalse(new String(RouteFixtures.bytes(routes.routeBody(TOPIC, true, null)), StandardCharsets.UTF_8).contains("9999"));
     }
 
     @Test
@@ -201,7 +201,7 @@ class RouteBodyTest {
             .enableActingMaster(Boolean.TRUE).heartbeatTimeoutMillis(30_000L)
             .topics(RouteFixtures.wrapperWithMapping(new DataVersion(0, 5, 5), RouteFixtures.mapping(TOPIC, "b2", 3),
                 RouteFixtures.topic(TOPIC), RouteFixtures.topic("Filler"))).build()));
-        assertTrue(new String(routes.routeBody(TOPIC, true, null), StandardCharsets.UTF_8)
+        assertTrue(new String(RouteFixtures.bytes(routes.routeBody(TOPIC, true, null)), StandardCharsets.UTF_8)
             .contains("topicQueueMappingByBroker"));
     }
 
@@ -209,9 +209,9 @@ class RouteBodyTest {
     void followsTheActingMasterSwitchFlippedLive() {
         register("b1", 1, "10.0.0.2:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
         routes.wipeWritePermOfBrokerByLock("b1"); // a master-less, read-only group: the slave may act for it
-        byte[] off = routes.routeBody(TOPIC, true, null);
+        byte[] off = RouteFixtures.bytes(routes.routeBody(TOPIC, true, null));
         settings.supportActingMaster = true;
-        byte[] on = routes.routeBody(TOPIC, true, null);
+        byte[] on = RouteFixtures.bytes(routes.routeBody(TOPIC, true, null));
         assertFalse(Arrays.equals(off, on));
         assertTrue(new String(on, StandardCharsets.UTF_8).contains("\"0\":\"10.0.0.2:10911\""));
         assertCurrent(TOPIC);
@@ -223,19 +223,19 @@ class RouteBodyTest {
         String sync = "rmq_sys_SYNC_BROKER_MEMBER_b1";
         register("b1", 1, "10.0.0.2:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC, sync));
         routes.wipeWritePermOfBrokerByLock("b1");
-        assertTrue(new String(routes.routeBody(TOPIC, true, null), StandardCharsets.UTF_8).contains("\"0\":"));
-        assertFalse(new String(routes.routeBody(sync, true, null), StandardCharsets.UTF_8).contains("\"0\":"));
+        assertTrue(new String(RouteFixtures.bytes(routes.routeBody(TOPIC, true, null)), StandardCharsets.UTF_8).contains("\"0\":"));
+        assertFalse(new String(RouteFixtures.bytes(routes.routeBody(sync, true, null)), StandardCharsets.UTF_8).contains("\"0\":"));
         assertCurrent(sync);
     }
 
     @Test
     void carriesTheOrderTopicConfItIsGiven() {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
-        byte[] withA = routes.routeBody(TOPIC, true, "b1:4");
+        byte[] withA = RouteFixtures.bytes(routes.routeBody(TOPIC, true, "b1:4"));
         assertArrayEquals(json.encodeStandard(routes.pickupTopicRouteData(TOPIC).withOrderTopicConf("b1:4")), withA);
-        assertTrue(new String(routes.routeBody(TOPIC, false, "b1:\"8\""), StandardCharsets.UTF_8)
+        assertTrue(new String(RouteFixtures.bytes(routes.routeBody(TOPIC, false, "b1:\"8\"")), StandardCharsets.UTF_8)
             .contains("\"orderTopicConf\":\"b1:\\\"8\\\"\""));
-        assertArrayEquals(fresh(TOPIC, true), routes.routeBody(TOPIC, true, null));
+        assertArrayEquals(fresh(TOPIC, true), RouteFixtures.bytes(routes.routeBody(TOPIC, true, null)));
     }
 
     // ---------------------------------------------------------------- the invalidation rules
@@ -244,8 +244,8 @@ class RouteBodyTest {
     void aChangeToTopicALeavesBsAnswerAsItWasAndAsFresh() {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, "A", "B"));
         register("b2", 0, "10.0.0.2:10911", topics(new DataVersion(0, 1, 1), 8, "C"));
-        byte[] bBefore = routes.routeBody("B", true, null);
-        byte[] aBefore = routes.routeBody("A", true, null);
+        byte[] bBefore = RouteFixtures.bytes(routes.routeBody("B", true, null));
+        byte[] aBefore = RouteFixtures.bytes(routes.routeBody("A", true, null));
         TopicRoute bRoute = routes.topicTable().route("B");
         GroupView b1View = routes.group("b1").view();
         byte[] b1Json = b1View.json(json, true, false);
@@ -262,8 +262,8 @@ class RouteBodyTest {
         assertSame(b1View, routes.group("b1").view(), "the group did not change, so neither did its view");
         assertSame(b1Json, routes.group("b1").view().json(json, true, false), "nor was it encoded again");
         assertSame(bQueueJson, routes.topicTable().route("B").slot(0).json(json, true));
-        assertArrayEquals(bBefore, routes.routeBody("B", true, null));
-        byte[] aAfter = routes.routeBody("A", true, null);
+        assertArrayEquals(bBefore, RouteFixtures.bytes(routes.routeBody("B", true, null)));
+        byte[] aAfter = RouteFixtures.bytes(routes.routeBody("A", true, null));
         assertFalse(Arrays.equals(aBefore, aAfter));
         assertArrayEquals(fresh("A", true), aAfter, "A fresh");
         assertEquals(16, routes.pickupTopicRouteData("A").queueDatas().get(0).readQueueNums());
@@ -275,16 +275,16 @@ class RouteBodyTest {
         register("b2", 0, "10.0.0.2:10911", topics(new DataVersion(0, 1, 1), 8, "C"));
         TopicRoute cRoute = routes.topicTable().route("C");
         GroupView b2View = routes.group("b2").view();
-        byte[] cBefore = routes.routeBody("C", false, null);
+        byte[] cBefore = RouteFixtures.bytes(routes.routeBody("C", false, null));
 
         register("b1", 1, "10.0.0.5:10911", topics(new DataVersion(0, 1, 1), 8, "A")); // a slave joins b1
 
-        assertTrue(new String(routes.routeBody("A", false, null), StandardCharsets.UTF_8).contains("1:\"10.0.0.5:10911\""));
-        assertTrue(new String(routes.routeBody("Filler", false, null), StandardCharsets.UTF_8).contains("10.0.0.5"),
+        assertTrue(new String(RouteFixtures.bytes(routes.routeBody("A", false, null)), StandardCharsets.UTF_8).contains("1:\"10.0.0.5:10911\""));
+        assertTrue(new String(RouteFixtures.bytes(routes.routeBody("Filler", false, null)), StandardCharsets.UTF_8).contains("10.0.0.5"),
             "every topic of the group names the new address");
         assertSame(cRoute, routes.topicTable().route("C"));
         assertSame(b2View, routes.group("b2").view());
-        assertArrayEquals(cBefore, routes.routeBody("C", false, null));
+        assertArrayEquals(cBefore, RouteFixtures.bytes(routes.routeBody("C", false, null)));
     }
 
     @Test
@@ -304,9 +304,9 @@ class RouteBodyTest {
     void aLookupNeedsNoWarmUpAfterAChange() {
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 1, 1), 8, TOPIC));
         register("b1", 0, "10.0.0.1:10911", topics(new DataVersion(0, 2, 2), 4, TOPIC));
-        byte[] inline = routes.routeBodyWithoutWaiting(TOPIC, false, null);
+        byte[] inline = RouteFixtures.bytes(routes.routeBodyWithoutWaiting(TOPIC, false, null));
         assertNotNull(inline, "answerable on a network thread right after the change");
         assertArrayEquals(fresh(TOPIC, false), inline);
-        assertNotSame(inline, routes.routeBodyWithoutWaiting(TOPIC, false, null), "each answer is its own array");
+        assertNotSame(inline, RouteFixtures.bytes(routes.routeBodyWithoutWaiting(TOPIC, false, null)), "each answer is its own array");
     }
 }

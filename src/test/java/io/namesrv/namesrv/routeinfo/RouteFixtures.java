@@ -14,6 +14,11 @@ import java.util.Map;
 /** Small builders for route-table tests: topic configs, registration payloads, route lookups. */
 final class RouteFixtures {
 
+    /** A route body as one array (null for none), to compare with what fastjson writes. */
+    static byte[] bytes(io.namesrv.remoting.protocol.BodyParts body) {
+        return body == null ? null : body.toBytes();
+    }
+
     static final int PERM_RW = 6;
     static final int PERM_R = 4;
 

@@ -1,5 +1,6 @@
 package io.namesrv.namesrv.routeinfo;
 
+import static io.namesrv.namesrv.routeinfo.RouteFixtures.queueOf;
 import static io.namesrv.namesrv.routeinfo.RouteFixtures.topic;
 import static io.namesrv.namesrv.routeinfo.RouteFixtures.version;
 import static io.namesrv.namesrv.routeinfo.RouteFixtures.wrapper;
@@ -16,7 +17,9 @@ import io.namesrv.protocol.QueueData;
 import io.namesrv.protocol.TopicConfig;
 import io.namesrv.protocol.TopicConfigSerializeWrapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +55,41 @@ class RouteInfoManagerRegistrationTest {
 
     private RegisterBrokerResult registerSame(int crc) {
         return routes.registerBroker(broker(B1, 0, A1).sameBodyAsBefore(crc).build());
+    }
+
+    // ---------------------------------------------------------------- changed re-registration
+
+    @Test
+    void aNewDataVersionRepeatingEveryTopicLeavesEveryRouteAsItWas() {
+        registerFull(version(1), CRC, topic("T1"), topic("T2"), topic("T3", 8, 6, 0));
+        Map<String, TopicRoute> before = new HashMap<>();
+        for (String t : List.of("T1", "T2", "T3")) {
+            before.put(t, routes.topicTable().route(t));
+        }
+        long modCount = routes.topicTable().modCount();
+        long routeVersion = routes.routeVersion();
+
+        registerFull(version(2), CRC + 1, topic("T1"), topic("T2"), topic("T3", 8, 6, 0));
+
+        before.forEach((t, route) -> assertSame(route, routes.topicTable().route(t), t + " rebuilt"));
+        assertEquals(modCount, routes.topicTable().modCount(), "no queue data replaced");
+        assertEquals(routeVersion, routes.routeVersion(), "no route answer changed");
+        assertEquals(version(2), routes.queryBrokerTopicConfig(CLUSTER, A1), "the new data version is the broker's");
+    }
+
+    @Test
+    void aNewDataVersionReplacesOnlyTheRoutesOfTheTopicsItChanges() {
+        registerFull(version(1), CRC, topic("T1"), topic("T2"), topic("T3"));
+        TopicRoute t1 = routes.topicTable().route("T1");
+        TopicRoute t3 = routes.topicTable().route("T3");
+
+        registerFull(version(2), CRC + 1, topic("T1"), topic("T2", 16, 6, 0), topic("T3", 8, 4, 0), topic("T4"));
+
+        assertSame(t1, routes.topicTable().route("T1"), "unchanged");
+        assertNotSame(t3, routes.topicTable().route("T3"), "its permission changed");
+        assertEquals(16, queueOf(routes.pickupTopicRouteData("T2"), B1).writeQueueNums());
+        assertEquals(4, queueOf(routes.pickupTopicRouteData("T3"), B1).perm());
+        assertNotNull(routes.topicTable().route("T4"), "a new topic");
     }
 
     // ---------------------------------------------------------------- unchanged re-registration

@@ -59,7 +59,7 @@ public final class RouteLookupScaleTiming {
                 long bytes = 0;
                 long start = cpuNanos();
                 for (int i = 0; i < n; i++) {
-                    bytes += t.routes().routeBody(order.get(i), true, null).length;
+                    bytes += RouteFixtures.bytes(t.routes().routeBody(order.get(i), true, null)).length;
                 }
                 double perLookup = (cpuNanos() - start) / (double) n;
                 // A broker of the table changes its 4,000 (or 1,000) topics' queue counts.

@@ -87,7 +87,7 @@ class RouteWriterTest {
                 }
                 TopicMappings mappings = table.mappings(topic);
                 byte[] confJson = conf == null ? null : standard ? json.encodeStandard(conf) : json.encode(conf);
-                byte[] written = RouteWriter.write(json, standard, route, parts, confJson, mappings);
+                byte[] written = RouteFixtures.bytes(RouteWriter.write(json, standard, route, parts, confJson, mappings));
                 if (brokerDatas.isEmpty()) {
                     assertNull(written);
                     continue;
