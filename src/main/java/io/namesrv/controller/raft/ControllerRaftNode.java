@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * RocksDB log, meta and snapshots under the store path ({@code log}, {@code raft_meta},
  * {@code snapshot}, as Apache lays them out). Writes are proposed as log entries and answered
  * once applied; reads confirm leadership with a Raft read index first, so a deposed leader
- * cannot answer from stale state.
+ * cannot answer from stale state. Nothing here waits for jRaft's node lock: jRaft holds it
+ * while it writes the term and vote to disk, and a slow disk would then hold up every request.
  */
 public final class ControllerRaftNode {
 
@@ -46,7 +47,7 @@ public final class ControllerRaftNode {
 
     public ControllerRaftNode(RaftSettings settings, RaftRoleListener roleListener) {
         this.settings = settings;
-        this.stateMachine = new ControllerStateMachine(roleListener);
+        this.stateMachine = new ControllerStateMachine(roleListener, settings.selfRaftAddress());
     }
 
     /** Starts the node; it takes part in elections at once. Throws when it cannot start. */
@@ -93,7 +94,7 @@ public final class ControllerRaftNode {
     public CompletableFuture<Outcome> propose(Command command) {
         ProposalClosure closure = new ProposalClosure();
         Node current = node;
-        if (current == null || !current.isLeader()) {
+        if (current == null || !current.isLeader(false)) {
             closure.future().completeExceptionally(new NotLeaderException("not the controller leader"));
             return closure.future();
         }
@@ -110,7 +111,7 @@ public final class ControllerRaftNode {
     public CompletableFuture<ControllerState> readState() {
         CompletableFuture<ControllerState> future = new CompletableFuture<>();
         Node current = node;
-        if (current == null || !current.isLeader()) {
+        if (current == null || !current.isLeader(false)) {
             future.completeExceptionally(new NotLeaderException("not the controller leader"));
             return future;
         }
@@ -127,16 +128,15 @@ public final class ControllerRaftNode {
         return future;
     }
 
+    /** Whether this node leads now (jRaft's volatile state, read without its lock). */
     public boolean isLeader() {
         Node current = node;
-        return current != null && current.isLeader();
+        return current != null && current.isLeader(false);
     }
 
     /** The leader's Raft address, or null while there is none (an election is going on, or no quorum). */
     public String leaderRaftAddress() {
-        Node current = node;
-        PeerId leader = current == null ? null : current.getLeaderId();
-        return leader == null || leader.isEmpty() ? null : leader.getEndpoint().toString();
+        return node == null ? null : stateMachine.leaderRaftAddress();
     }
 
     /** The leader's controller port address, or null. */
@@ -163,11 +163,6 @@ public final class ControllerRaftNode {
     /** The current state as applied here (possibly behind the leader's: for status pages, not answers). */
     public ControllerState localState() {
         return stateMachine.state();
-    }
-
-    public long lastLogIndex() {
-        Node current = node;
-        return current == null ? 0 : current.getLastLogIndex();
     }
 
     /** Takes a snapshot now (for tests and operators), waiting up to the timeout. */

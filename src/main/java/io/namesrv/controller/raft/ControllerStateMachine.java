@@ -35,13 +35,25 @@ public final class ControllerStateMachine extends StateMachineAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(LoggerNames.CONTROLLER);
 
     private final RaftRoleListener roleListener;
+    private final String selfRaftAddress;
     private volatile ControllerState state = ControllerState.EMPTY;
+    /**
+     * The leader as the role callbacks tell it, for answers that must not wait: jRaft's own
+     * getter takes the node's lock, which it holds while it writes the term and vote to disk.
+     */
+    private volatile String leaderRaftAddress;
     private volatile long appliedIndex;
     private volatile long term;
     private volatile long snapshotsLoaded;
 
-    public ControllerStateMachine(RaftRoleListener roleListener) {
+    public ControllerStateMachine(RaftRoleListener roleListener, String selfRaftAddress) {
         this.roleListener = roleListener;
+        this.selfRaftAddress = selfRaftAddress;
+    }
+
+    /** The leader's Raft address as last reported to this state machine, or null while none is known. */
+    public String leaderRaftAddress() {
+        return leaderRaftAddress;
     }
 
     public ControllerState state() {
@@ -136,12 +148,14 @@ public final class ControllerStateMachine extends StateMachineAdapter {
     @Override
     public void onLeaderStart(long term) {
         this.term = term;
+        leaderRaftAddress = selfRaftAddress;
         LOG.info("controller became Raft leader, term {}", term);
         roleListener.onBecameLeader(term);
     }
 
     @Override
     public void onLeaderStop(Status status) {
+        leaderRaftAddress = null;
         LOG.info("controller is no longer Raft leader: {}", status);
         roleListener.onLostLeadership();
     }
@@ -149,7 +163,15 @@ public final class ControllerStateMachine extends StateMachineAdapter {
     @Override
     public void onStartFollowing(LeaderChangeContext ctx) {
         this.term = ctx.getTerm();
+        leaderRaftAddress = ctx.getLeaderId() == null || ctx.getLeaderId().isEmpty() ? null
+            : ctx.getLeaderId().getEndpoint().toString();
         LOG.info("controller follows {} in term {}", ctx.getLeaderId(), ctx.getTerm());
+    }
+
+    @Override
+    public void onStopFollowing(LeaderChangeContext ctx) {
+        leaderRaftAddress = null;
+        LOG.info("controller stopped following {} in term {}: {}", ctx.getLeaderId(), ctx.getTerm(), ctx.getStatus());
     }
 
     @Override

@@ -55,6 +55,12 @@ public final class NameServerProcess implements AutoCloseable {
         return start("apache-namesrv", APACHE_MAIN, true, extraConfig, extraJvmOptions);
     }
 
+    /** Apache's name server with {@code extraClasspath} ahead of the test classpath (see {@link #ours(Map, List, List)}). */
+    public static NameServerProcess apache(Map<String, String> extraConfig, List<String> extraJvmOptions,
+                                           List<Path> extraClasspath) {
+        return start("apache-namesrv", APACHE_MAIN, List.of(), true, extraConfig, extraJvmOptions, extraClasspath);
+    }
+
     public static NameServerProcess ours() {
         return ours(Map.of());
     }
@@ -77,22 +83,36 @@ public final class NameServerProcess implements AutoCloseable {
      */
     public static NameServerProcess ours(String mainClass, List<String> leadingArgs, Map<String, String> extraConfig,
                                          List<String> extraJvmOptions) {
+        return ours(mainClass, leadingArgs, extraConfig, extraJvmOptions, List.of());
+    }
+
+    /**
+     * Our name server with {@code extraClasspath} ahead of the test classpath: for test-only
+     * providers (a {@code META-INF/services} directory) that only this server must see.
+     */
+    public static NameServerProcess ours(Map<String, String> extraConfig, List<String> extraJvmOptions,
+                                         List<Path> extraClasspath) {
+        return ours(OURS_MAIN, List.of(), extraConfig, extraJvmOptions, extraClasspath);
+    }
+
+    private static NameServerProcess ours(String mainClass, List<String> leadingArgs, Map<String, String> extraConfig,
+                                          List<String> extraJvmOptions, List<Path> extraClasspath) {
         // Our operations HTTP endpoint would take the fixed port 9877: any free loopback port instead.
         Map<String, String> config = new LinkedHashMap<>();
         config.put("httpListenPort", "0");
         config.put("httpBindAddress", "127.0.0.1");
         config.putAll(extraConfig);
-        return start("our-namesrv", mainClass, leadingArgs, false, config, extraJvmOptions);
+        return start("our-namesrv", mainClass, leadingArgs, false, config, extraJvmOptions, extraClasspath);
     }
 
     private static NameServerProcess start(String label, String mainClass, boolean apacheLogging,
                                            Map<String, String> extraConfig, List<String> extraJvmOptions) {
-        return start(label, mainClass, List.of(), apacheLogging, extraConfig, extraJvmOptions);
+        return start(label, mainClass, List.of(), apacheLogging, extraConfig, extraJvmOptions, List.of());
     }
 
     private static NameServerProcess start(String label, String mainClass, List<String> leadingArgs,
                                            boolean apacheLogging, Map<String, String> extraConfig,
-                                           List<String> extraJvmOptions) {
+                                           List<String> extraJvmOptions, List<Path> extraClasspath) {
         // A test that must know the address before the start (peers naming each other) gives listenPort itself.
         int port = extraConfig.containsKey("listenPort") ? Integer.parseInt(extraConfig.get("listenPort"))
             : FreePorts.single();
@@ -125,6 +145,12 @@ public final class NameServerProcess implements AutoCloseable {
                         .args("-c", configFile.toString());
                 if (apacheLogging) {
                     PeerLogging.quietApache(builder);
+                }
+                if (!extraClasspath.isEmpty()) {
+                    List<String> entries = new java.util.ArrayList<>();
+                    extraClasspath.forEach(p -> entries.add(p.toString()));
+                    entries.add(ChildClasspath.forChildren());
+                    builder.classpath(String.join(java.io.File.pathSeparator, entries));
                 }
                 extraJvmOptions.forEach(builder::jvmOption);
                 ChildJvm jvm = builder.start();
