@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestDispatcher {
 
+    /** A header this large (ext fields, remark) is held against the in-flight budget like a body. */
+    static final long LARGE_HEADER_BYTES = 64 * 1024;
+
     static final String OVERLOAD_REMARK = "[OVERLOAD]system busy, start flow control for a while";
     static final String REJECT_REMARK = "[REJECTREQUEST]system busy, start flow control for a while";
 
@@ -149,23 +152,24 @@ public final class RequestDispatcher {
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK), startNanos);
             return;
         }
-        long bodyBytes = request.getBody() == null ? 0 : request.getBody().length;
-        BodyBudget bodies = registration.bodies();
-        if (bodies != null && !bodies.tryAcquire(bodyBytes)) {
+        long heldBytes = bytesHeld(registration, request);
+        BodyBudget bodies = heldBytes == 0 ? null : budgetFor(registration);
+        if (bodies != null && !bodies.tryAcquire(heldBytes)) {
             pending.decrementAndGet();
-            overloadLog.warn("{} bytes of request bodies already queued or in progress (limit {}): code {} from {} with"
-                + " {} bytes rejected", bodies.held(), bodies.maxBytes(), request.getCode(),
-                RemotingHelper.remoteAddr(channel), bodyBytes);
+            overloadLog.warn("{} bytes of request bodies and large headers already queued or in progress (limit {}):"
+                + " code {} from {} with {} bytes rejected", bodies.held(), bodies.maxBytes(), request.getCode(),
+                RemotingHelper.remoteAddr(channel), heldBytes);
             answer(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK), startNanos);
             return;
         }
         long createdAt = clock.getAsLong();
         try {
             registration.executor().execute(new RequestTask(
-                () -> runQueued(registration, channel, request, createdAt, pending, startNanos), createdAt));
+                () -> runQueued(registration, channel, request, createdAt, pending, startNanos, bodies, heldBytes),
+                createdAt));
         } catch (RejectedExecutionException e) {
             if (bodies != null) {
-                bodies.release(bodyBytes);
+                bodies.release(heldBytes);
             }
             pending.decrementAndGet();
             overloadLog.warn("too many requests and the executor is busy, code {} from {} rejected", request.getCode(),
@@ -191,8 +195,30 @@ public final class RequestDispatcher {
         return pending;
     }
 
+    /**
+     * Bytes a queued request holds against the budget: its body where its executor has a budget,
+     * and its header when that is large (a header up to serverMaxRequestHeaderBytes, whatever the
+     * executor: without this, requests pipelined with headers just under that limit on many
+     * connections were held without bound). Ordinary headers hold nothing, so lookups and
+     * heartbeats never wait for big registrations.
+     */
+    private static long bytesHeld(Registration registration, RemotingCommand request) {
+        long body = registration.bodies() != null ? request.bodyLength() : 0;
+        long header = CommandSizeEstimator.estimate(request) - request.bodyLength();
+        return body + (header >= LARGE_HEADER_BYTES ? header : 0);
+    }
+
+    /** The budget a request of this registration holds: its own, else the default executor's. */
+    private BodyBudget budgetFor(Registration registration) {
+        if (registration.bodies() != null) {
+            return registration.bodies();
+        }
+        Registration fallback = defaultRegistration;
+        return fallback == null ? null : fallback.bodies();
+    }
+
     private void runQueued(Registration registration, Channel channel, RemotingCommand request, long createdAt,
-                           AtomicInteger pending, long startNanos) {
+                           AtomicInteger pending, long startNanos, BodyBudget bodies, long heldBytes) {
         try {
             long waited = clock.getAsLong() - createdAt;
             long maxWait = registration.maxQueueWaitMillis() < 0 ? maxQueueWaitMillis : registration.maxQueueWaitMillis();
@@ -213,8 +239,8 @@ public final class RequestDispatcher {
             }
             process(registration.processor(), channel, request, startNanos);
         } finally {
-            if (registration.bodies() != null) {
-                registration.bodies().release(request.getBody() == null ? 0 : request.getBody().length);
+            if (bodies != null) {
+                bodies.release(heldBytes);
             }
             pending.decrementAndGet();
         }

@@ -164,6 +164,31 @@ class ServerLimitsTest {
     }
 
     @Test
+    void largeHeadersAreHeldAgainstTheSameBudgetAsBodies() throws Exception {
+        NettyRemotingServer server = server(c -> { }, 1_000_000);
+        try (WireClient conn = new WireClient(server.localPort())) {
+            conn.writeRaw(request(BLOCKED, 1, 700_000));
+            // A 400 KB header (under serverMaxRequestHeaderBytes) on top of 700 KB held: refused at once.
+            conn.writeRaw(WireClient.frame(RemotingCommand.request(FAST, null).setOpaque(2)
+                .setExtFields(new HashMap<>(Map.of("pad", "p".repeat(400_000))))));
+            RemotingCommand busy = conn.read();
+            assertEquals(2, busy.getOpaque());
+            assertEquals(ResponseCode.SYSTEM_BUSY, busy.getCode(), "a large header holds memory as a body does");
+            // An ordinary header holds nothing and is queued behind the blocked one.
+            conn.writeRaw(WireClient.frame(RemotingCommand.request(FAST, null).setOpaque(3)
+                .setExtFields(new HashMap<>(Map.of("pad", "p".repeat(1_000))))));
+            unblock.countDown();
+            assertEquals(1, conn.read().getOpaque());
+            assertEquals(3, conn.read().getOpaque());
+            conn.writeRaw(WireClient.frame(RemotingCommand.request(FAST, null).setOpaque(4)
+                .setExtFields(new HashMap<>(Map.of("pad", "p".repeat(400_000))))));
+            RemotingCommand served = conn.read();
+            assertEquals(4, served.getOpaque());
+            assertEquals(ResponseCode.SUCCESS, served.getCode(), "the budget was given back");
+        }
+    }
+
+    @Test
     void aHeaderOverTheLimitClosesItsConnectionBeforeItIsDecoded() throws Exception {
         NettyRemotingServer server = server(c -> c.setServerMaxRequestHeaderBytes(1000));
         try (WireClient within = new WireClient(server.localPort());
