@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.namesrv.interop.support.Await;
 import io.namesrv.interop.support.BrokerProcess;
+import io.namesrv.interop.support.NameServerProcess;
 import io.namesrv.interop.support.PeerDirs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,6 +155,24 @@ final class ControllerGroup implements AutoCloseable {
     /** Starts sampling which broker each name server's routes name master of {@code brokerName}. */
     MasterSampler sampleMasters(List<String> namesrvAddrs, String brokerName) {
         return new MasterSampler(namesrvAddrs, brokerName);
+    }
+
+    /**
+     * Stops a fault test's cluster in order, each step even if the one before failed: the admin
+     * client of {@code group} (may be null), then the brokers (killed), then the name servers.
+     */
+    static void stopAll(ControllerGroup group, List<BrokerProcess> brokers, List<NameServerProcess> nodes) {
+        try {
+            if (group != null) {
+                group.close();
+            }
+        } finally {
+            try {
+                brokers.forEach(BrokerProcess::kill);
+            } finally {
+                nodes.forEach(NameServerProcess::close);
+            }
+        }
     }
 
     @Override

@@ -103,17 +103,7 @@ class EmbeddedControllerFaultsTest {
 
     @AfterAll
     void stopAll() {
-        try {
-            if (controllerGroup != null) {
-                controllerGroup.close();
-            }
-        } finally {
-            try {
-                brokers.forEach(BrokerProcess::kill);
-            } finally {
-                nodes.forEach(NameServerProcess::close);
-            }
-        }
+        ControllerGroup.stopAll(controllerGroup, brokers, nodes);
     }
 
     @Test

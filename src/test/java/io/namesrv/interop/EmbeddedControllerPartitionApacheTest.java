@@ -74,17 +74,7 @@ class EmbeddedControllerPartitionApacheTest {
 
     @AfterAll
     void stopAll() {
-        try {
-            if (controllerGroup != null) {
-                controllerGroup.close();
-            }
-        } finally {
-            try {
-                brokers.forEach(BrokerProcess::kill);
-            } finally {
-                nodes.forEach(NameServerProcess::close);
-            }
-        }
+        ControllerGroup.stopAll(controllerGroup, brokers, nodes);
     }
 
     @Test
