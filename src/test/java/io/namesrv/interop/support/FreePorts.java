@@ -5,18 +5,25 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Finds TCP ports that are free right now. Candidates are drawn at random below Linux's
  * ephemeral range (32768+), so outgoing connections cannot take them between the check and
- * the child binding them, and parallel test JVMs rarely pick the same one.
+ * the child binding them, and parallel test JVMs rarely pick the same one. A port is handed out
+ * once per JVM: a test that picks its ports up front (a Raft group's addresses) and starts the
+ * processes one by one used to get one of them again, still unbound, as a later process's listen
+ * port ("Address already in use" for Apache's controller in CI).
  */
 public final class FreePorts {
 
     private static final int LOW = 20_000;
     private static final int HIGH = 32_000;
     private static final int ATTEMPTS = 200;
+    /** Ports handed out by this JVM; JVM-wide by nature, like the ports themselves. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {
     }
@@ -39,11 +46,34 @@ public final class FreePorts {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = random.nextInt(LOW + below, HIGH - above);
-            if (allFree(port - below, port + above)) {
+            if (unclaimed(port - below, port + above) && allFree(port - below, port + above)
+                && claim(port - below, port + above)) {
                 return port;
             }
         }
         throw new IllegalStateException("no free port block found in " + ATTEMPTS + " attempts");
+    }
+
+    private static boolean unclaimed(int from, int to) {
+        for (int p = from; p <= to; p++) {
+            if (HANDED_OUT.contains(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Claims [from, to] for this JVM; false (nothing claimed) if another thread took one first. */
+    private static boolean claim(int from, int to) {
+        for (int p = from; p <= to; p++) {
+            if (!HANDED_OUT.add(p)) {
+                for (int q = from; q < p; q++) {
+                    HANDED_OUT.remove(q);
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True if every port in [from, to] can be bound on the wildcard address right now. */

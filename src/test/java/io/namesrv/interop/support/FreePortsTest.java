@@ -46,4 +46,17 @@ class FreePortsTest {
         }
         assertTrue(FreePorts.allFree(port, port));
     }
+
+    @Test
+    void aPortPickedButNotYetBoundIsNeverHandedOutAgain() {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 2_000; i++) {
+            int port = FreePorts.single();
+            assertTrue(seen.add(port), "port " + port + " handed out twice while nothing bound it");
+        }
+        int broker = FreePorts.forBroker();
+        for (int p = broker - 2; p <= broker + 1; p++) {
+            assertFalse(seen.contains(p), "a broker block overlaps a port already handed out: " + p);
+        }
+    }
 }
