@@ -3,6 +3,7 @@ package io.namesrv.bench;
 import io.namesrv.protocol.DataVersion;
 import io.namesrv.remoting.NamedThreadFactory;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,15 +72,14 @@ final class Fleet implements AutoCloseable {
      * {@link #close()} (or the shutdown hook) unregisters them through the same clients.
      */
     PhaseResult register(BenchClients clients, ServerCpu cpu) {
-        List<Requests.Registration> bodies = new ArrayList<>(brokers.size());
         DataVersion version = DataVersion.fresh();
-        for (BrokerSpec b : brokers) {
-            bodies.add(requests.registration(b, version, false));
-        }
         willRegister(clients, brokers);
-        int[] next = {0};
-        return LoadPhase.sequential("fleet-register", clients, cpu, 0, bodies.size(),
-            () -> requests.register(bodies.get(next[0]++)));
+        // Each body is made just before it is sent and dropped after: holding the 2,000 bodies of the
+        // 1,000,000-topic fleet at once took a 4 GiB heap, whose young generation then swept the
+        // caches both servers run on (lookups 20 % slower at 256,000 topics with the bench at 4 GiB).
+        Iterator<BrokerSpec> next = brokers.iterator();
+        return LoadPhase.sequential("fleet-register", clients, cpu, 0, brokers.size(),
+            () -> requests.register(requests.registration(next.next(), version, false)));
     }
 
     /** Brokers outside the fleet (the big re-registering broker) that are to be unregistered too. */
