@@ -20,6 +20,7 @@ final class RouteEvents {
 
     private List<Consumer<RouteEventListener>> pending;
     private List<Runnable> lines;
+    private TopicLines topicLines;
 
     void add(Consumer<RouteEventListener> event) {
         if (pending == null) {
@@ -36,6 +37,14 @@ final class RouteEvents {
         lines.add(line);
     }
 
+    /** The per-topic lines of this change, logged in blocks after the other lines. */
+    TopicLines topicLines() {
+        if (topicLines == null) {
+            topicLines = new TopicLines();
+        }
+        return topicLines;
+    }
+
     /**
      * Writes the collected log lines, then tells {@code listener} every collected event in order;
      * a failing listener is logged, not rethrown.
@@ -43,6 +52,9 @@ final class RouteEvents {
     void deliverTo(RouteEventListener listener) {
         if (lines != null) {
             lines.forEach(Runnable::run);
+        }
+        if (topicLines != null && LOG.isInfoEnabled()) {
+            topicLines.blocks().forEach(block -> LOG.info("{}", block));
         }
         if (pending == null) {
             return;

@@ -427,8 +427,7 @@ public class RouteInfoManager {
         for (String topic : new ArrayList<>(topicTable.topicsOf(brokerName))) {
             if (!keep.contains(topic)) {
                 topicTable.remove(topic, brokerName);
-                events.log(() -> LOG.info("broker {} no longer reports topic {}, its queue data removed", brokerName,
-                    topic));
+                events.topicLines().dropped(brokerName, topic);
             }
         }
     }
@@ -445,9 +444,9 @@ public class RouteInfoManager {
         boolean newTopic = !topicTable.containsTopic(tc.topicName());
         QueueData existing = topicTable.put(tc.topicName(), queueData);
         if (newTopic) {
-            events.log(() -> LOG.info("new topic registered, {} {}", tc.topicName(), queueData));
+            events.topicLines().added(tc.topicName(), queueData);
         } else if (existing != null && !existing.equals(queueData)) {
-            events.log(() -> LOG.info("topic changed, {} OLD: {} NEW: {}", tc.topicName(), existing, queueData));
+            events.topicLines().changed(tc.topicName(), existing, queueData);
         }
     }
 
