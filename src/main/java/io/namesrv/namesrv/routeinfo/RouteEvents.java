@@ -54,7 +54,8 @@ final class RouteEvents {
             lines.forEach(Runnable::run);
         }
         if (topicLines != null && LOG.isInfoEnabled()) {
-            topicLines.blocks().forEach(block -> LOG.info("{}", block));
+            // The block is the message itself, no argument: logback keeps it as it is, without a formatted copy.
+            topicLines.blocks().forEach(LOG::info);
         }
         if (pending == null) {
             return;

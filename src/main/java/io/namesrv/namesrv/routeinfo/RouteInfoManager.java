@@ -658,7 +658,7 @@ public class RouteInfoManager {
     /** Removes the group's queue data from every topic, in time linear in the group's topics. */
     private void removeTopicsOfBroker(String brokerName, RouteEvents events) {
         for (String topic : topicTable.removeGroup(brokerName)) {
-            events.log(() -> LOG.info("removeTopicByBrokerName, remove the topic all queue {}", topic));
+            events.topicLines().gone(topic);
         }
     }
 
